@@ -1,0 +1,20 @@
+namespace EsgTrace.Accounts;
+
+/// <summary>What a person or machine client may do in EsgTrace.</summary>
+public enum Role
+{
+    /// <summary>Records suppliers, lots, certificates, shipments and batches.</summary>
+    SupplyChain,
+
+    /// <summary>The CMO's team: drafts and publishes sustainability claims.</summary>
+    Marketing,
+
+    /// <summary>The CIO's team: IT workloads and green-IT actions; approves claims.</summary>
+    It,
+
+    /// <summary>Reads everything, changes nothing; approves claims.</summary>
+    Auditor,
+
+    /// <summary>Manages accounts and API keys.</summary>
+    Admin,
+}

@@ -1,0 +1,17 @@
+using EsgTrace.Storage;
+using NodaTime;
+
+namespace EsgTrace.Audit;
+
+/// <summary>The append-only audit trail of every state change, kept in an index partitioned by UTC day.</summary>
+public interface IAuditTrail
+{
+    Task RecordAsync(AuditRecord record, CancellationToken cancellationToken = default);
+
+    /// <summary>Records of one UTC day in time order, a page at a time.</summary>
+    Task<AuditPage> ReadDayAsync(LocalDate day, string? afterKey, int pageSize, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A page of audit records; <see cref="NextAfterKey"/> continues, null at the end.</summary>
+[GenerateSerializer, Immutable, Alias("esg.audit-page")]
+public sealed record AuditPage(IReadOnlyList<AuditRecord> Records, string? NextAfterKey);

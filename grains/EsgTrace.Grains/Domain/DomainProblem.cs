@@ -1,0 +1,22 @@
+namespace EsgTrace.Domain;
+
+/// <summary>Why a command was refused, in the terms the API turns into RFC 9457 problem details. A refused command changed nothing.</summary>
+[GenerateSerializer, Immutable, Alias("esg.problem")]
+public sealed record DomainProblem(ProblemKind Kind, string Title, string Detail, IReadOnlyDictionary<string, string[]>? Errors = null)
+{
+    public static DomainProblem Invalid(string field, string message)
+        => new(ProblemKind.Validation, "The request is invalid.", message, new Dictionary<string, string[]> { [field] = [message] });
+
+    public static DomainProblem Invalid(IReadOnlyDictionary<string, string[]> errors)
+        => new(ProblemKind.Validation, "The request is invalid.", string.Join(" ", errors.SelectMany(e => e.Value)), errors);
+}
+
+/// <summary>The class of a refusal: it decides the HTTP status.</summary>
+public enum ProblemKind
+{
+    Validation,
+    NotFound,
+    Conflict,
+    Forbidden,
+    Unauthorized,
+}

@@ -1,0 +1,30 @@
+namespace EsgTrace.Storage;
+
+/// <summary>
+/// Range-scannable secondary indexes: within an index, entries are grouped in partitions and ordered by key.
+/// Lists (users, suppliers, shipments, audit records) live here rather than in an ever-growing grain state.
+/// </summary>
+public interface IIndexStore
+{
+    /// <summary>Creates or overwrites an entry.</summary>
+    Task PutAsync(string index, string partition, string key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates an entry that must not exist (append-only indexes such as the audit trail).</summary>
+    /// <exception cref="StorageConflictException">The key is taken.</exception>
+    Task AddAsync(string index, string partition, string key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken = default);
+
+    /// <summary>One entry's value, or null.</summary>
+    Task<ReadOnlyMemory<byte>?> GetAsync(string index, string partition, string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes an entry if present.</summary>
+    Task RemoveAsync(string index, string partition, string key, CancellationToken cancellationToken = default);
+
+    /// <summary>A page of entries with key &gt; <paramref name="afterKey"/> (null: from the start) and key &lt; <paramref name="beforeKey"/> (null: to the end).</summary>
+    Task<IndexPage> ScanAsync(string index, string partition, string? afterKey, string? beforeKey, int pageSize, CancellationToken cancellationToken = default);
+}
+
+/// <summary>One index entry.</summary>
+public sealed record IndexEntry(string Key, ReadOnlyMemory<byte> Value);
+
+/// <summary>A page of an index scan; <see cref="NextAfterKey"/> continues the scan, null at the end.</summary>
+public sealed record IndexPage(IReadOnlyList<IndexEntry> Entries, string? NextAfterKey);

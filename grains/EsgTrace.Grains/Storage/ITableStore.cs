@@ -1,0 +1,34 @@
+namespace EsgTrace.Storage;
+
+/// <summary>
+/// The low-level storage seam: named tables of rows keyed by (partition, row), with optimistic concurrency by ETag
+/// and atomic multi-row inserts within one partition. Implemented on SQLite (embedded) and Azure Table storage.
+/// </summary>
+/// <remarks>
+/// Table names are lowercase ASCII letters and digits. Keys may hold any text; backends escape what they cannot store.
+/// Write methods throw <see cref="StorageConflictException"/> when the ETag or the existence precondition fails,
+/// and change nothing in that case.
+/// </remarks>
+public interface ITableStore
+{
+    /// <summary>Reads one row, or null when it does not exist.</summary>
+    Task<TableRow?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates a row that must not exist yet; returns its new ETag.</summary>
+    Task<string> InsertAsync(string table, TableRow row, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces a row whose current ETag must equal <see cref="TableRow.ETag"/>; returns the new ETag.</summary>
+    Task<string> ReplaceAsync(string table, TableRow row, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates or overwrites a row unconditionally; returns the new ETag.</summary>
+    Task<string> UpsertAsync(string table, TableRow row, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a row; with an ETag the row must still carry it. Deleting a missing row without an ETag is not an error.</summary>
+    Task DeleteAsync(string table, string partitionKey, string rowKey, string? etag, CancellationToken cancellationToken = default);
+
+    /// <summary>Inserts up to <see cref="TableStoreLimits.MaxBatchRows"/> new rows of one partition atomically: all or none.</summary>
+    Task InsertBatchAsync(string table, IReadOnlyList<TableRow> rows, CancellationToken cancellationToken = default);
+
+    /// <summary>Rows of one partition with <paramref name="fromRowKey"/> ≤ row key &lt; <paramref name="toRowKey"/> (null: unbounded), in ascending row-key order.</summary>
+    IAsyncEnumerable<TableRow> QueryAsync(string table, string partitionKey, string? fromRowKey, string? toRowKey, int? limit = null, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using EsgTrace.Storage;
+using BlobInfo = EsgTrace.Storage.BlobInfo;
+using Microsoft.Extensions.Options;
+
+namespace EsgTrace.Hosting.Azure;
+
+/// <summary>Documents on Azure Blob storage (or Azurite): container = prefix + name; the SHA-256 is kept in the blob's metadata.</summary>
+public sealed class AzureBlobStore : IBlobStore
+{
+    private const string Sha256Key = "sha256";
+    private readonly BlobServiceClient _service;
+    private readonly string _prefix;
+    private readonly ConcurrentDictionary<string, Lazy<Task<BlobContainerClient>>> _containers = new();
+
+    public AzureBlobStore(IOptions<AzureStorageOptions> options)
+    {
+        var o = options.Value;
+        o.Validate();
+        _prefix = o.TablePrefix;
+        var clientOptions = new BlobClientOptions();
+        clientOptions.Retry.MaxRetries = 3;
+        _service = !string.IsNullOrWhiteSpace(o.ConnectionString)
+            ? new BlobServiceClient(o.ConnectionString, clientOptions)
+            : o.Credential is null ? new BlobServiceClient(o.BlobServiceUri!, clientOptions) : new BlobServiceClient(o.BlobServiceUri!, o.Credential, clientOptions);
+    }
+
+    public async Task<BlobInfo> PutAsync(string container, string name, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken = default)
+    {
+        BlobNames.EnsureName(name);
+        var blob = (await ContainerAsync(container, cancellationToken)).GetBlobClient(name);
+        var info = new BlobInfo(container, name, content.Length, contentType, BlobNames.Sha256Hex(content.Span));
+        try
+        {
+            await blob.UploadAsync(BinaryData.FromBytes(content), new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+                Metadata = new Dictionary<string, string> { [Sha256Key] = info.Sha256 },
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            }, cancellationToken);
+            return info;
+        }
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+        {
+            var existing = await GetInfoAsync(blob, container, name, cancellationToken);
+            return existing?.Sha256 == info.Sha256 ? existing : throw new StorageConflictException($"Blob '{container}/{name}' already exists with other content.", ex);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 0 or >= 500)
+        {
+            throw new StorageUnavailableException("Azure Blob storage did not answer; the document was not confirmed.", ex);
+        }
+    }
+
+    public async Task<StoredBlob?> GetAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        BlobNames.EnsureName(name);
+        var blob = (await ContainerAsync(container, cancellationToken)).GetBlobClient(name);
+        try
+        {
+            var result = await blob.DownloadContentAsync(cancellationToken);
+            var details = result.Value.Details;
+            var info = new BlobInfo(container, name, details.ContentLength, details.ContentType, details.Metadata.TryGetValue(Sha256Key, out var sha) ? sha : BlobNames.Sha256Hex(result.Value.Content.ToMemory().Span));
+            return new StoredBlob(info, result.Value.Content.ToMemory());
+        }
+        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        BlobNames.EnsureName(name);
+        var blob = (await ContainerAsync(container, cancellationToken)).GetBlobClient(name);
+        return (await blob.ExistsAsync(cancellationToken)).Value;
+    }
+
+    private static async Task<BlobInfo?> GetInfoAsync(BlobClient blob, string container, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            return new BlobInfo(container, name, properties.ContentLength, properties.ContentType, properties.Metadata.TryGetValue(Sha256Key, out var sha) ? sha : string.Empty);
+        }
+        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    private Task<BlobContainerClient> ContainerAsync(string container, CancellationToken cancellationToken)
+    {
+        BlobNames.EnsureContainer(container);
+        var lazy = _containers.GetOrAdd(container, name => new Lazy<Task<BlobContainerClient>>(async () =>
+        {
+            var client = _service.GetBlobContainerClient(_prefix + name);
+            await client.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);
+            return client;
+        }));
+        if (lazy.Value.IsFaulted)
+        {
+            _containers.TryRemove(new KeyValuePair<string, Lazy<Task<BlobContainerClient>>>(container, lazy));
+        }
+
+        return lazy.Value.WaitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,208 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
+using EsgTrace.Storage;
+using Microsoft.Extensions.Options;
+
+namespace EsgTrace.Hosting.Azure;
+
+/// <summary>
+/// The production table store on Azure Table storage (or Azurite). One entity per row; the payload is split across binary
+/// properties D0…D14 of at most 64 KiB each (Azure's per-property limit), so a row holds up to 960 KiB; ETags are Azure's own.
+/// </summary>
+public sealed class AzureTableStore : ITableStore
+{
+    private const int ChunkBytes = 64 * 1024;
+    private const string LengthProperty = "Len";
+    private readonly TableServiceClient _service;
+    private readonly string _prefix;
+    private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new();
+
+    public AzureTableStore(IOptions<AzureStorageOptions> options)
+    {
+        var o = options.Value;
+        o.Validate();
+        _prefix = o.TablePrefix;
+        var clientOptions = new TableClientOptions();
+        clientOptions.Retry.MaxRetries = 3;
+        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
+        _service = !string.IsNullOrWhiteSpace(o.ConnectionString)
+            ? new TableServiceClient(o.ConnectionString, clientOptions)
+            : o.Credential is null ? new TableServiceClient(o.TableServiceUri!, clientOptions) : new TableServiceClient(o.TableServiceUri!, o.Credential, clientOptions);
+    }
+
+    public async Task<TableRow?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default)
+    {
+        var client = await TableAsync(table, cancellationToken);
+        var response = await Call(() => client.GetEntityIfExistsAsync<TableEntity>(AzureKeys.Escape(partitionKey), AzureKeys.Escape(rowKey), cancellationToken: cancellationToken));
+        return response.HasValue ? ToRow(response.Value!) : null;
+    }
+
+    public async Task<string> InsertAsync(string table, TableRow row, CancellationToken cancellationToken = default)
+    {
+        TableStoreLimits.EnsureRow(row);
+        var client = await TableAsync(table, cancellationToken);
+        try
+        {
+            var response = await Call(() => client.AddEntityAsync(ToEntity(row), cancellationToken));
+            return response.Headers.ETag!.Value.ToString();
+        }
+        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
+        {
+            throw new StorageConflictException($"Row '{row.PartitionKey}/{row.RowKey}' already exists in '{table}'.", ex);
+        }
+    }
+
+    public async Task<string> ReplaceAsync(string table, TableRow row, CancellationToken cancellationToken = default)
+    {
+        TableStoreLimits.EnsureRow(row);
+        if (row.ETag is null)
+        {
+            throw new ArgumentException("Replace needs the row's current ETag.", nameof(row));
+        }
+
+        var client = await TableAsync(table, cancellationToken);
+        try
+        {
+            var response = await Call(() => client.UpdateEntityAsync(ToEntity(row), new ETag(row.ETag), TableUpdateMode.Replace, cancellationToken));
+            return response.Headers.ETag!.Value.ToString();
+        }
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        {
+            throw new StorageConflictException($"Row '{row.PartitionKey}/{row.RowKey}' in '{table}' was changed or removed since ETag {row.ETag} was read.", ex);
+        }
+    }
+
+    public async Task<string> UpsertAsync(string table, TableRow row, CancellationToken cancellationToken = default)
+    {
+        TableStoreLimits.EnsureRow(row);
+        var client = await TableAsync(table, cancellationToken);
+        var response = await Call(() => client.UpsertEntityAsync(ToEntity(row), TableUpdateMode.Replace, cancellationToken));
+        return response.Headers.ETag!.Value.ToString();
+    }
+
+    public async Task DeleteAsync(string table, string partitionKey, string rowKey, string? etag, CancellationToken cancellationToken = default)
+    {
+        var client = await TableAsync(table, cancellationToken);
+        try
+        {
+            var response = await Call(() => client.DeleteEntityAsync(AzureKeys.Escape(partitionKey), AzureKeys.Escape(rowKey), etag is null ? ETag.All : new ETag(etag), cancellationToken));
+            if (response.Status == (int)HttpStatusCode.NotFound && etag is not null)
+            {
+                throw new StorageConflictException($"Row '{partitionKey}/{rowKey}' in '{table}' was removed since ETag {etag} was read.");
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound && etag is not null)
+        {
+            throw new StorageConflictException($"Row '{partitionKey}/{rowKey}' in '{table}' was changed or removed since ETag {etag} was read.", ex);
+        }
+    }
+
+    public async Task InsertBatchAsync(string table, IReadOnlyList<TableRow> rows, CancellationToken cancellationToken = default)
+    {
+        TableStoreLimits.EnsureBatch(rows);
+        var client = await TableAsync(table, cancellationToken);
+        var actions = rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(r))).ToList();
+        try
+        {
+            await Call(() => client.SubmitTransactionAsync(actions, cancellationToken));
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
+        {
+            throw new StorageConflictException($"A row of the batch for partition '{rows[0].PartitionKey}' already exists in '{table}'; nothing was written.", ex);
+        }
+    }
+
+    public async IAsyncEnumerable<TableRow> QueryAsync(string table, string partitionKey, string? fromRowKey, string? toRowKey, int? limit = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var client = await TableAsync(table, cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {AzureKeys.Escape(partitionKey)}");
+        if (fromRowKey is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"RowKey ge {AzureKeys.Escape(fromRowKey)}");
+        }
+
+        if (toRowKey is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"RowKey lt {AzureKeys.Escape(toRowKey)}");
+        }
+
+        var remaining = limit ?? int.MaxValue;
+        if (remaining <= 0)
+        {
+            yield break;
+        }
+
+        await foreach (var entity in client.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(remaining, 1000), cancellationToken: cancellationToken))
+        {
+            yield return ToRow(entity);
+            if (--remaining == 0)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static async Task<T> Call<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (RequestFailedException ex) when (ex.Status is 0 or >= 500)
+        {
+            throw new StorageUnavailableException("Azure Table storage did not answer; nothing was confirmed.", ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new StorageUnavailableException("Azure Table storage could not be reached; nothing was confirmed.", ex);
+        }
+    }
+
+    private Task<TableClient> TableAsync(string table, CancellationToken cancellationToken)
+    {
+        TableStoreLimits.EnsureTableName(table);
+        var lazy = _tables.GetOrAdd(table, name => new Lazy<Task<TableClient>>(async () =>
+        {
+            var client = _service.GetTableClient(_prefix + name);
+            await Call(() => client.CreateIfNotExistsAsync(CancellationToken.None));
+            return client;
+        }));
+        var task = lazy.Value;
+        if (task.IsFaulted)
+        {
+            // Do not remember a failed creation (storage may have been down): the next call tries again.
+            _tables.TryRemove(new KeyValuePair<string, Lazy<Task<TableClient>>>(table, lazy));
+        }
+
+        return task.WaitAsync(cancellationToken);
+    }
+
+    private static TableEntity ToEntity(TableRow row)
+    {
+        var entity = new TableEntity(AzureKeys.Escape(row.PartitionKey), AzureKeys.Escape(row.RowKey)) { [LengthProperty] = row.Data.Length };
+        var chunk = 0;
+        for (var offset = 0; offset < row.Data.Length || chunk == 0; offset += ChunkBytes, chunk++)
+        {
+            entity["D" + chunk] = row.Data.Slice(offset, Math.Min(ChunkBytes, row.Data.Length - offset)).ToArray();
+        }
+
+        return entity;
+    }
+
+    private static TableRow ToRow(TableEntity entity)
+    {
+        var length = entity.GetInt32(LengthProperty) ?? 0;
+        var data = new byte[length];
+        for (int chunk = 0, offset = 0; offset < length; chunk++)
+        {
+            var part = entity.GetBinary("D" + chunk) ?? throw new InvalidDataException($"Entity '{entity.PartitionKey}/{entity.RowKey}' is missing chunk D{chunk}.");
+            part.CopyTo(data, offset);
+            offset += part.Length;
+        }
+
+        return new TableRow(AzureKeys.Unescape(entity.PartitionKey), AzureKeys.Unescape(entity.RowKey), data, entity.ETag.ToString());
+    }
+}

@@ -1,0 +1,7 @@
+namespace EsgTrace.Hosting.Files;
+
+/// <summary>Where the embedded blob store keeps its files.</summary>
+public sealed class FileBlobStoreOptions
+{
+    public string RootPath { get; set; } = Path.Combine("data", "blobs");
+}

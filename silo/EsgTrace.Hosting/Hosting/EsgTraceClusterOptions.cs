@@ -1,0 +1,43 @@
+using System.Net;
+
+namespace EsgTrace.Hosting;
+
+/// <summary>The "Orleans" configuration section: cluster identity, ports and how silos find each other.</summary>
+public sealed class EsgTraceClusterOptions
+{
+    public const string Section = "Orleans";
+
+    public string ClusterId { get; set; } = "esgtrace-dev";
+
+    public string ServiceId { get; set; } = "esgtrace";
+
+    /// <summary>Silo-to-silo port.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Port clients (portals) connect to.</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// Localhost: one silo on loopback (the embedded default). Development: several silos on one machine or network that
+    /// join the silo at <see cref="PrimarySiloEndpoint"/> (membership kept in the primary's memory; for development only).
+    /// </summary>
+    public ClusteringMode Clustering { get; set; } = ClusteringMode.Localhost;
+
+    /// <summary>The primary silo's silo endpoint, e.g. 127.0.0.1:11111, for <see cref="ClusteringMode.Development"/>.</summary>
+    public string? PrimarySiloEndpoint { get; set; }
+
+    /// <summary>Gateways a standalone portal connects to, e.g. ["127.0.0.1:30000", "127.0.0.1:30001"].</summary>
+    public string[] Gateways { get; set; } = [];
+
+    public IPEndPoint PrimaryEndpoint() => ParseEndpoint(PrimarySiloEndpoint ?? throw new InvalidOperationException("Orleans:PrimarySiloEndpoint is required when Orleans:Clustering is Development."));
+
+    public static IPEndPoint ParseEndpoint(string text)
+        => IPEndPoint.TryParse(text, out var endpoint) && endpoint.Port != 0 ? endpoint : throw new InvalidOperationException($"'{text}' is not an endpoint of the form 127.0.0.1:11111.");
+}
+
+/// <summary>How silos form a cluster.</summary>
+public enum ClusteringMode
+{
+    Localhost,
+    Development,
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using EsgTrace.Hosting;
+using EsgTrace.Hosting.Tables;
+using EsgTrace.Storage;
+using EsgTrace.Time;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.Providers;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace Orleans.Hosting;
+
+/// <summary>Configures a silo as EsgTrace runs it: clustering, storage seams, grain storage and its serializer.</summary>
+public static class EsgTraceSiloBuilderExtensions
+{
+    /// <summary>Everything a silo of EsgTrace needs, read from configuration ("Orleans" and "Storage" sections).</summary>
+    public static ISiloBuilder AddEsgTraceSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var cluster = configuration.GetSection(EsgTraceClusterOptions.Section).Get<EsgTraceClusterOptions>() ?? new EsgTraceClusterOptions();
+        switch (cluster.Clustering)
+        {
+            case ClusteringMode.Localhost:
+                silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+                break;
+            case ClusteringMode.Development:
+                silo.UseDevelopmentClustering(cluster.PrimaryEndpoint());
+                silo.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = cluster.ClusterId;
+                    o.ServiceId = cluster.ServiceId;
+                });
+                silo.ConfigureEndpoints(IPAddress.Loopback, cluster.SiloPort, cluster.GatewayPort);
+                break;
+        }
+
+        silo.Services.AddEsgTraceStorage(configuration);
+        silo.AddEsgTraceGrainStorage();
+        return silo;
+    }
+
+    /// <summary>
+    /// The default grain storage on the configured <see cref="ITableStore"/>, with the System.Text.Json serializer
+    /// (Orleans' default stores assembly-qualified type names, which break on every rename).
+    /// </summary>
+    public static ISiloBuilder AddEsgTraceGrainStorage(this ISiloBuilder silo, string name = ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, Action<TableGrainStorageOptions>? configure = null)
+    {
+        silo.UseSystemTextJsonGrainStorageSerializer();
+        silo.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(o => EsgJson.Configure(o.JsonSerializerOptions));
+        var options = new TableGrainStorageOptions();
+        configure?.Invoke(options);
+        silo.Services.AddGrainStorage(name, (sp, providerName) => new TableGrainStorage(
+            providerName,
+            options,
+            sp.GetRequiredService<ITableStore>(),
+            sp.GetRequiredService<IGrainStorageSerializer>(),
+            sp.GetRequiredService<ILogger<TableGrainStorage>>()));
+        return silo;
+    }
+}

@@ -1,0 +1,315 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using EsgTrace.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EsgTrace.Hosting.Sqlite;
+
+/// <summary>
+/// The embedded table store: one SQLite database in WAL mode with synchronous=FULL, so a write acknowledged to the caller
+/// survives a process or machine crash. Writes go through a single writer that commits every write waiting at that moment
+/// in one transaction (group commit: one fsync for many writes); each write runs under its own savepoint, so a write whose
+/// precondition fails changes nothing and does not disturb the others. Reads use pooled connections and never wait for the writer.
+/// </summary>
+public sealed partial class SqliteTableStore : ITableStore, IAsyncDisposable
+{
+    private readonly string _connectionString;
+    private readonly int _maxWritesPerCommit;
+    private readonly Channel<SqliteWrite> _writes = Channel.CreateUnbounded<SqliteWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<string, bool> _knownTables = new();
+    private readonly SemaphoreSlim _schemaLock = new(1, 1);
+    private readonly Task _writer;
+    private readonly ILogger<SqliteTableStore> _logger;
+
+    public SqliteTableStore(IOptions<SqliteTableStoreOptions> options, ILogger<SqliteTableStore> logger)
+    {
+        _logger = logger;
+        var path = Path.GetFullPath(options.Value.DatabasePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        _maxWritesPerCommit = Math.Max(1, options.Value.MaxWritesPerCommit);
+        using (var connection = Open())
+        {
+            Execute(connection, "PRAGMA journal_mode=WAL;");
+        }
+
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    public string DatabasePath => new SqliteConnectionStringBuilder(_connectionString).DataSource;
+
+    public async Task<TableRow?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default)
+    {
+        await EnsureTableAsync(table, cancellationToken);
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT data, etag FROM {table} WHERE pk = $pk AND rk = $rk";
+        command.Parameters.AddWithValue("$pk", partitionKey);
+        command.Parameters.AddWithValue("$rk", rowKey);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return reader.Read() ? new TableRow(partitionKey, rowKey, (byte[])reader[0], reader.GetString(1)) : null;
+    }
+
+    public async Task<string> InsertAsync(string table, TableRow row, CancellationToken cancellationToken = default)
+    {
+        TableStoreLimits.EnsureRow(row);
+        await EnsureTableAsync(table, cancellationToken);
+        return (await EnqueueAsync(connection => InsertRow(connection, table, row)))!;
+    }
+
+    public async Task<string> ReplaceAsync(string table, TableRow row, CancellationToken cancellationToken = default)
+    {
+        TableStoreLimits.EnsureRow(row);
+        if (row.ETag is null)
+        {
+            throw new ArgumentException("Replace needs the row's current ETag.", nameof(row));
+        }
+
+        await EnsureTableAsync(table, cancellationToken);
+        return (await EnqueueAsync(connection =>
+        {
+            var etag = NewETag();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"UPDATE {table} SET data = $data, etag = $new WHERE pk = $pk AND rk = $rk AND etag = $old";
+            command.Parameters.AddWithValue("$pk", row.PartitionKey);
+            command.Parameters.AddWithValue("$rk", row.RowKey);
+            command.Parameters.AddWithValue("$data", row.Data.ToArray());
+            command.Parameters.AddWithValue("$new", etag);
+            command.Parameters.AddWithValue("$old", row.ETag);
+            if (command.ExecuteNonQuery() != 1)
+            {
+                throw new StorageConflictException($"Row '{row.PartitionKey}/{row.RowKey}' in '{table}' was changed or removed since ETag {row.ETag} was read.");
+            }
+
+            return etag;
+        }))!;
+    }
+
+    public async Task<string> UpsertAsync(string table, TableRow row, CancellationToken cancellationToken = default)
+    {
+        TableStoreLimits.EnsureRow(row);
+        await EnsureTableAsync(table, cancellationToken);
+        return (await EnqueueAsync(connection =>
+        {
+            var etag = NewETag();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"INSERT INTO {table} (pk, rk, data, etag) VALUES ($pk, $rk, $data, $etag) ON CONFLICT (pk, rk) DO UPDATE SET data = excluded.data, etag = excluded.etag";
+            command.Parameters.AddWithValue("$pk", row.PartitionKey);
+            command.Parameters.AddWithValue("$rk", row.RowKey);
+            command.Parameters.AddWithValue("$data", row.Data.ToArray());
+            command.Parameters.AddWithValue("$etag", etag);
+            command.ExecuteNonQuery();
+            return etag;
+        }))!;
+    }
+
+    public async Task DeleteAsync(string table, string partitionKey, string rowKey, string? etag, CancellationToken cancellationToken = default)
+    {
+        await EnsureTableAsync(table, cancellationToken);
+        await EnqueueAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = etag is null
+                ? $"DELETE FROM {table} WHERE pk = $pk AND rk = $rk"
+                : $"DELETE FROM {table} WHERE pk = $pk AND rk = $rk AND etag = $etag";
+            command.Parameters.AddWithValue("$pk", partitionKey);
+            command.Parameters.AddWithValue("$rk", rowKey);
+            if (etag is not null)
+            {
+                command.Parameters.AddWithValue("$etag", etag);
+            }
+
+            if (command.ExecuteNonQuery() != 1 && etag is not null)
+            {
+                throw new StorageConflictException($"Row '{partitionKey}/{rowKey}' in '{table}' was changed or removed since ETag {etag} was read.");
+            }
+
+            return null;
+        });
+    }
+
+    public async Task InsertBatchAsync(string table, IReadOnlyList<TableRow> rows, CancellationToken cancellationToken = default)
+    {
+        TableStoreLimits.EnsureBatch(rows);
+        await EnsureTableAsync(table, cancellationToken);
+        await EnqueueAsync(connection =>
+        {
+            // The whole batch runs under this write's savepoint: the first conflict rolls every row of it back.
+            foreach (var row in rows)
+            {
+                InsertRow(connection, table, row);
+            }
+
+            return null;
+        });
+    }
+
+    public async IAsyncEnumerable<TableRow> QueryAsync(string table, string partitionKey, string? fromRowKey, string? toRowKey, int? limit = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await EnsureTableAsync(table, cancellationToken);
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT rk, data, etag FROM {table} WHERE pk = $pk"
+            + (fromRowKey is null ? string.Empty : " AND rk >= $from")
+            + (toRowKey is null ? string.Empty : " AND rk < $to")
+            + " ORDER BY rk" + (limit is null ? string.Empty : " LIMIT $limit");
+        command.Parameters.AddWithValue("$pk", partitionKey);
+        if (fromRowKey is not null)
+        {
+            command.Parameters.AddWithValue("$from", fromRowKey);
+        }
+
+        if (toRowKey is not null)
+        {
+            command.Parameters.AddWithValue("$to", toRowKey);
+        }
+
+        if (limit is not null)
+        {
+            command.Parameters.AddWithValue("$limit", limit.Value);
+        }
+
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return new TableRow(partitionKey, reader.GetString(0), (byte[])reader[1], reader.GetString(2));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _writes.Writer.TryComplete();
+        await _writer;
+        SqliteConnection.ClearAllPools();
+        _schemaLock.Dispose();
+    }
+
+    private static string InsertRow(SqliteConnection connection, string table, TableRow row)
+    {
+        var etag = NewETag();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"INSERT INTO {table} (pk, rk, data, etag) VALUES ($pk, $rk, $data, $etag) ON CONFLICT (pk, rk) DO NOTHING";
+        command.Parameters.AddWithValue("$pk", row.PartitionKey);
+        command.Parameters.AddWithValue("$rk", row.RowKey);
+        command.Parameters.AddWithValue("$data", row.Data.ToArray());
+        command.Parameters.AddWithValue("$etag", etag);
+        if (command.ExecuteNonQuery() != 1)
+        {
+            throw new StorageConflictException($"Row '{row.PartitionKey}/{row.RowKey}' already exists in '{table}'.");
+        }
+
+        return etag;
+    }
+
+    // Unique across restarts and deletions, so a stale ETag never matches a re-created row.
+    private static string NewETag() => Guid.NewGuid().ToString("N");
+
+    private Task<string?> EnqueueAsync(Func<SqliteConnection, string?> apply)
+    {
+        var write = new SqliteWrite(apply);
+        if (!_writes.Writer.TryWrite(write))
+        {
+            throw new ObjectDisposedException(nameof(SqliteTableStore));
+        }
+
+        return write.Completion;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        using var connection = Open();
+        Execute(connection, "PRAGMA synchronous=FULL;");
+        var batch = new List<SqliteWrite>(_maxWritesPerCommit);
+        while (await _writes.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < _maxWritesPerCommit && _writes.Reader.TryRead(out var write))
+            {
+                batch.Add(write);
+            }
+
+            try
+            {
+                Commit(connection, batch);
+                foreach (var write in batch)
+                {
+                    write.Complete();
+                }
+            }
+            catch (Exception ex)
+            {
+                LogCommitFailed(_logger, ex, batch.Count);
+                foreach (var write in batch)
+                {
+                    write.Fail(new StorageUnavailableException("The embedded store could not commit the write.", ex));
+                }
+            }
+        }
+    }
+
+    private static void Commit(SqliteConnection connection, List<SqliteWrite> batch)
+    {
+        using var transaction = connection.BeginTransaction(deferred: false);
+        foreach (var write in batch)
+        {
+            transaction.Save("w");
+            write.Apply(connection);
+            if (write.Failure is null)
+            {
+                transaction.Release("w");
+            }
+            else
+            {
+                transaction.Rollback("w");
+                transaction.Release("w");
+            }
+        }
+
+        transaction.Commit();
+    }
+
+    private async ValueTask EnsureTableAsync(string table, CancellationToken cancellationToken)
+    {
+        if (_knownTables.ContainsKey(table))
+        {
+            return;
+        }
+
+        TableStoreLimits.EnsureTableName(table);
+        await _schemaLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_knownTables.ContainsKey(table))
+            {
+                using var connection = Open();
+                Execute(connection, $"CREATE TABLE IF NOT EXISTS {table} (pk TEXT NOT NULL, rk TEXT NOT NULL, data BLOB NOT NULL, etag TEXT NOT NULL, PRIMARY KEY (pk, rk)) WITHOUT ROWID;");
+                _knownTables[table] = true;
+            }
+        }
+        finally
+        {
+            _schemaLock.Release();
+        }
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        Execute(connection, "PRAGMA busy_timeout=30000;");
+        return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The embedded store failed to commit {Count} writes")]
+    private static partial void LogCommitFailed(ILogger logger, Exception exception, int count);
+}
