@@ -1,0 +1,332 @@
+using System.Text;
+using EsgTrace.Hosting.Tables;
+using EsgTrace.Time;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Testing;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Serialization;
+using Orleans.Storage;
+using Xunit;
+
+namespace EsgTrace.Storage.Tests;
+
+/// <summary>
+/// The storage contract every backend must honour, run unchanged against SQLite and Azurite: table rows, grain storage,
+/// the event log, the indexes, blobs, and durability across a restart.
+/// </summary>
+public abstract class StorageContract
+{
+    private static readonly Instant Noon = Instant.FromUtc(2026, 11, 23, 12, 0, 0);
+
+    protected abstract Task<StorageBackend> OpenAsync();
+
+    [Fact]
+    public async Task Row_RoundTrip_KeepsBytesAndKeysWithForbiddenAzureCharacters()
+    {
+        await using var backend = await OpenAsync();
+        var row = new TableRow("supplier/GLN#1?x\\y", "state%1", Encoding.UTF8.GetBytes("{\"a\":1}"));
+        var etag = await backend.Tables.InsertAsync("rows", row);
+
+        var read = await backend.Tables.GetAsync("rows", row.PartitionKey, row.RowKey);
+
+        Assert.NotNull(read);
+        Assert.Equal(etag, read.ETag);
+        Assert.Equal(row.PartitionKey, read.PartitionKey);
+        Assert.Equal(row.RowKey, read.RowKey);
+        Assert.Equal(row.Data.ToArray(), read.Data.ToArray());
+        Assert.Null(await backend.Tables.GetAsync("rows", "nope", "nope"));
+    }
+
+    [Fact]
+    public async Task Row_Insert_ExistingRowConflictsAndKeepsTheFirst()
+    {
+        await using var backend = await OpenAsync();
+        await backend.Tables.InsertAsync("rows", new TableRow("p", "r", "first"u8.ToArray()));
+
+        await Assert.ThrowsAsync<StorageConflictException>(() => backend.Tables.InsertAsync("rows", new TableRow("p", "r", "second"u8.ToArray())));
+
+        Assert.Equal("first", Encoding.UTF8.GetString((await backend.Tables.GetAsync("rows", "p", "r"))!.Data.Span));
+    }
+
+    [Fact]
+    public async Task Row_Replace_StaleETagConflictsAndChangesNothing()
+    {
+        await using var backend = await OpenAsync();
+        var first = await backend.Tables.InsertAsync("rows", new TableRow("p", "r", "v1"u8.ToArray()));
+        var second = await backend.Tables.ReplaceAsync("rows", new TableRow("p", "r", "v2"u8.ToArray(), first));
+
+        await Assert.ThrowsAsync<StorageConflictException>(() => backend.Tables.ReplaceAsync("rows", new TableRow("p", "r", "v3"u8.ToArray(), first)));
+        await Assert.ThrowsAsync<StorageConflictException>(() => backend.Tables.DeleteAsync("rows", "p", "r", first));
+
+        var read = await backend.Tables.GetAsync("rows", "p", "r");
+        Assert.Equal("v2", Encoding.UTF8.GetString(read!.Data.Span));
+        Assert.Equal(second, read.ETag);
+        Assert.NotEqual(first, second);
+    }
+
+    [Fact]
+    public async Task Row_LargePayload_SplitsAndReassembles_AndOverLimitIsRefusedWhole()
+    {
+        await using var backend = await OpenAsync();
+        var large = new byte[700 * 1024];
+        new Random(42).NextBytes(large);
+        await backend.Tables.InsertAsync("rows", new TableRow("big", "r", large));
+
+        Assert.Equal(large, (await backend.Tables.GetAsync("rows", "big", "r"))!.Data.ToArray());
+
+        var tooLarge = new byte[TableStoreLimits.MaxRowBytes + 1];
+        await Assert.ThrowsAsync<StorageLimitException>(() => backend.Tables.InsertAsync("rows", new TableRow("big", "over", tooLarge)));
+        Assert.Null(await backend.Tables.GetAsync("rows", "big", "over"));
+    }
+
+    [Fact]
+    public async Task Batch_WithOneExistingRow_WritesNothing()
+    {
+        await using var backend = await OpenAsync();
+        await backend.Tables.InsertAsync("rows", new TableRow("b", "002", "taken"u8.ToArray()));
+        var batch = Enumerable.Range(1, 3).Select(i => new TableRow("b", $"{i:D3}", "new"u8.ToArray())).ToList();
+
+        await Assert.ThrowsAsync<StorageConflictException>(() => backend.Tables.InsertBatchAsync("rows", batch));
+
+        var rows = await backend.Tables.QueryAsync("rows", "b", null, null).ToListAsync();
+        Assert.Equal(["002"], rows.Select(r => r.RowKey));
+        Assert.Equal("taken", Encoding.UTF8.GetString(rows[0].Data.Span));
+    }
+
+    [Fact]
+    public async Task Query_ReturnsTheRangeInRowKeyOrder_WithinOnePartition()
+    {
+        await using var backend = await OpenAsync();
+        foreach (var key in new[] { "c", "a", "e", "b", "d" })
+        {
+            await backend.Tables.InsertAsync("rows", new TableRow("q", key, Encoding.UTF8.GetBytes(key)));
+        }
+
+        await backend.Tables.InsertAsync("rows", new TableRow("other", "b", "x"u8.ToArray()));
+
+        var range = await backend.Tables.QueryAsync("rows", "q", "b", "e").ToListAsync();
+        var limited = await backend.Tables.QueryAsync("rows", "q", null, null, limit: 2).ToListAsync();
+
+        Assert.Equal(["b", "c", "d"], range.Select(r => r.RowKey));
+        Assert.Equal(["a", "b"], limited.Select(r => r.RowKey));
+    }
+
+    [Fact]
+    public async Task GrainStorage_RoundTrip_KeepsStateAndNodaTimeValues()
+    {
+        await using var backend = await OpenAsync();
+        var storage = GrainStorage(backend);
+        var grainId = GrainId.Create("supplier", "GLN/4012345000009");
+        var written = new GrainState<SampleState>(new SampleState { Name = "Coton du Sud", At = Noon, Items = ["a", "b"] });
+
+        await storage.WriteStateAsync("state", grainId, written);
+        var read = new GrainState<SampleState>();
+        await storage.ReadStateAsync("state", grainId, read);
+
+        Assert.True(read.RecordExists);
+        Assert.Equal(written.ETag, read.ETag);
+        Assert.Equal("Coton du Sud", read.State!.Name);
+        Assert.Equal(Noon, read.State!.At);
+        Assert.Equal(["a", "b"], read.State!.Items);
+    }
+
+    [Fact]
+    public async Task GrainStorage_MissingGrain_ReadsAsNewState()
+    {
+        await using var backend = await OpenAsync();
+        var read = new GrainState<SampleState>();
+
+        await GrainStorage(backend).ReadStateAsync("state", GrainId.Create("supplier", "unknown"), read);
+
+        Assert.False(read.RecordExists);
+        Assert.Null(read.ETag);
+        Assert.Equal(string.Empty, read.State!.Name);
+    }
+
+    [Fact]
+    public async Task GrainStorage_LargeState_RoundTrips()
+    {
+        await using var backend = await OpenAsync();
+        var storage = GrainStorage(backend);
+        var grainId = GrainId.Create("product", "big");
+        var items = Enumerable.Range(0, 20_000).Select(i => $"lot-{i:D6}").ToList(); // ~300 KiB of JSON: several 64 KiB chunks on Azure
+        await storage.WriteStateAsync("state", grainId, new GrainState<SampleState>(new SampleState { Name = "big", Items = items }));
+
+        var read = new GrainState<SampleState>();
+        await storage.ReadStateAsync("state", grainId, read);
+
+        Assert.Equal(items, read.State!.Items);
+    }
+
+    [Fact]
+    public async Task GrainStorage_ConcurrentWriteWithStaleETag_ThrowsInconsistentState()
+    {
+        await using var backend = await OpenAsync();
+        var storage = GrainStorage(backend);
+        var grainId = GrainId.Create("shipment", "s-1");
+        await storage.WriteStateAsync("state", grainId, new GrainState<SampleState>(new SampleState { Name = "v1" }));
+        var first = new GrainState<SampleState>();
+        var second = new GrainState<SampleState>();
+        await storage.ReadStateAsync("state", grainId, first);
+        await storage.ReadStateAsync("state", grainId, second);
+
+        first.State!.Name = "from first";
+        await storage.WriteStateAsync("state", grainId, first);
+        second.State!.Name = "from second";
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("state", grainId, second));
+
+        var read = new GrainState<SampleState>();
+        await storage.ReadStateAsync("state", grainId, read);
+        Assert.Equal("from first", read.State!.Name);
+    }
+
+    [Fact]
+    public async Task GrainStorage_SecondInsertOfANewGrain_ThrowsInconsistentState()
+    {
+        await using var backend = await OpenAsync();
+        var storage = GrainStorage(backend);
+        var grainId = GrainId.Create("shipment", "s-2");
+
+        await storage.WriteStateAsync("state", grainId, new GrainState<SampleState>(new SampleState { Name = "a" }));
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("state", grainId, new GrainState<SampleState>(new SampleState { Name = "b" })));
+    }
+
+    [Fact]
+    public async Task GrainStorage_Clear_RemovesStateAndAllowsANewStart()
+    {
+        await using var backend = await OpenAsync();
+        var storage = GrainStorage(backend);
+        var grainId = GrainId.Create("claim", "c-1");
+        var state = new GrainState<SampleState>(new SampleState { Name = "draft" });
+        await storage.WriteStateAsync("state", grainId, state);
+
+        await storage.ClearStateAsync("state", grainId, state);
+
+        Assert.False(state.RecordExists);
+        Assert.Null(state.ETag);
+        var read = new GrainState<SampleState>();
+        await storage.ReadStateAsync("state", grainId, read);
+        Assert.False(read.RecordExists);
+        await storage.WriteStateAsync("state", grainId, new GrainState<SampleState>(new SampleState { Name = "again" }));
+    }
+
+    [Fact]
+    public async Task EventLog_AppendsAndReadsRanges_InVersionOrder()
+    {
+        await using var backend = await OpenAsync();
+        var log = new TableEventLog(backend.Tables, new FakeClock(Noon));
+        var version = await log.AppendAsync("lot-7", 0, [Event("LotRecorded", 1), Event("LotCertified", 2)]);
+        version = await log.AppendAsync("lot-7", version, Enumerable.Range(3, 10).Select(i => Event("LotMoved", i)).ToList());
+
+        var all = await log.ReadAsync("lot-7").ToListAsync();
+        var middle = await log.ReadAsync("lot-7", 4, 6).ToListAsync();
+
+        Assert.Equal(12, version);
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => (long)i), all.Select(e => e.Version));
+        Assert.Equal(["LotRecorded", "LotCertified"], all.Take(2).Select(e => e.Type));
+        Assert.Equal([4L, 5L, 6L], middle.Select(e => e.Version));
+        Assert.Equal("{\"n\":5}", Encoding.UTF8.GetString(middle[1].Json.Span));
+        Assert.All(all, e => Assert.Equal(Noon, e.RecordedAt));
+    }
+
+    [Fact]
+    public async Task EventLog_AppendAtAStaleVersion_ConflictsAndWritesNothing()
+    {
+        await using var backend = await OpenAsync();
+        var log = new TableEventLog(backend.Tables, new FakeClock(Noon));
+        await log.AppendAsync("s", 0, [Event("A", 1), Event("B", 2)]);
+
+        await Assert.ThrowsAsync<StorageConflictException>(() => log.AppendAsync("s", 1, [Event("C", 3), Event("D", 4)]));
+
+        Assert.Equal(["A", "B"], (await log.ReadAsync("s").ToListAsync()).Select(e => e.Type));
+    }
+
+    [Fact]
+    public async Task Index_ScansInKeyOrder_PageByPage()
+    {
+        await using var backend = await OpenAsync();
+        var index = new TableIndexStore(backend.Tables);
+        foreach (var i in Enumerable.Range(0, 25).Reverse())
+        {
+            await index.PutAsync("shipments", "2026-11", $"s{i:D3}", Encoding.UTF8.GetBytes(i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        var keys = new List<string>();
+        string? after = null;
+        var pages = 0;
+        do
+        {
+            var page = await index.ScanAsync("shipments", "2026-11", after, null, 10);
+            keys.AddRange(page.Entries.Select(e => e.Key));
+            after = page.NextAfterKey;
+            pages++;
+        }
+        while (after is not null);
+
+        Assert.Equal(3, pages);
+        Assert.Equal(Enumerable.Range(0, 25).Select(i => $"s{i:D3}"), keys);
+        await Assert.ThrowsAsync<StorageConflictException>(() => index.AddAsync("shipments", "2026-11", "s001", "x"u8.ToArray()));
+    }
+
+    [Fact]
+    public async Task Blob_PutGet_KeepsContentAndSha256_AndRefusesOtherContentUnderTheSameName()
+    {
+        await using var backend = await OpenAsync();
+        var content = Encoding.UTF8.GetBytes("%PDF-1.7 certificate");
+        var info = await backend.Blobs.PutAsync("certificates", "supplier-1/gots-2026.pdf", content, "application/pdf");
+        var again = await backend.Blobs.PutAsync("certificates", "supplier-1/gots-2026.pdf", content, "application/pdf");
+
+        var read = await backend.Blobs.GetAsync("certificates", "supplier-1/gots-2026.pdf");
+
+        // SHA-256 of the bytes above, computed independently with `printf '%%PDF-1.7 certificate' | sha256sum`.
+        Assert.Equal("1ace057a0b433b7f2d37fb147b795266cbbe03acb06a2664c06d434b6d5be717", info.Sha256);
+        Assert.Equal(info.Sha256, again.Sha256);
+        Assert.Equal(content, read!.Content.ToArray());
+        Assert.Equal("application/pdf", read.Info.ContentType);
+        Assert.Equal(info.Sha256, read.Info.Sha256);
+        await Assert.ThrowsAsync<StorageConflictException>(() => backend.Blobs.PutAsync("certificates", "supplier-1/gots-2026.pdf", "other"u8.ToArray(), "application/pdf"));
+        Assert.Null(await backend.Blobs.GetAsync("certificates", "supplier-1/missing.pdf"));
+    }
+
+    [Fact]
+    public async Task Restart_EverythingAcknowledgedIsStillThere()
+    {
+        var backend = await OpenAsync();
+        var grainId = GrainId.Create("user", "ada");
+        var state = new GrainState<SampleState>(new SampleState { Name = "Ada", At = Noon });
+        await GrainStorage(backend).WriteStateAsync("state", grainId, state);
+        await new TableEventLog(backend.Tables, new FakeClock(Noon)).AppendAsync("audit", 0, [Event("Created", 1)]);
+        await backend.Blobs.PutAsync("proofs", "claim-1.pdf", "%PDF"u8.ToArray(), "application/pdf");
+
+        await using var reopened = await backend.ReopenAsync();
+
+        var read = new GrainState<SampleState>();
+        await GrainStorage(reopened).ReadStateAsync("state", grainId, read);
+        Assert.Equal("Ada", read.State!.Name);
+        Assert.Equal(state.ETag, read.ETag);
+        Assert.Single(await new TableEventLog(reopened.Tables, new FakeClock(Noon)).ReadAsync("audit").ToListAsync());
+        Assert.True(await reopened.Blobs.ExistsAsync("proofs", "claim-1.pdf"));
+    }
+
+    private static NewEvent Event(string type, int n) => new(type, Encoding.UTF8.GetBytes($"{{\"n\":{n}}}"));
+
+    private static TableGrainStorage GrainStorage(StorageBackend backend)
+    {
+        var options = new SystemTextJsonGrainStorageSerializerOptions();
+        EsgJson.Configure(options.JsonSerializerOptions);
+        return new TableGrainStorage("test", new TableGrainStorageOptions(), backend.Tables, new SystemTextJsonGrainStorageSerializer(Options.Create(options)), NullLogger<TableGrainStorage>.Instance);
+    }
+
+    public sealed class SampleState
+    {
+        public string Name { get; set; } = string.Empty;
+
+        public Instant At { get; set; }
+
+        public List<string> Items { get; set; } = [];
+    }
+}
