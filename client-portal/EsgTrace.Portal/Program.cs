@@ -1,1 +1,11 @@
-var b = WebApplication.CreateBuilder(args); b.Build().Run();
+using EsgTrace.Portal.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddEsgTracePlatform();
+
+var app = builder.Build();
+app.MapEsgTracePlatform();
+app.Run();
+
+/// <summary>The portal's entry point; public so tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

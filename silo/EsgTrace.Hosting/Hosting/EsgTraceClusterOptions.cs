@@ -2,10 +2,10 @@ using System.Net;
 
 namespace EsgTrace.Hosting;
 
-/// <summary>The "Orleans" configuration section: cluster identity, ports and how silos find each other.</summary>
+/// <summary>The "Cluster" configuration section (not "Orleans", which Orleans reads itself): cluster identity, ports and how silos find each other.</summary>
 public sealed class EsgTraceClusterOptions
 {
-    public const string Section = "Orleans";
+    public const string Section = "Cluster";
 
     public string ClusterId { get; set; } = "esgtrace-dev";
 
@@ -29,7 +29,7 @@ public sealed class EsgTraceClusterOptions
     /// <summary>Gateways a standalone portal connects to, e.g. ["127.0.0.1:30000", "127.0.0.1:30001"].</summary>
     public string[] Gateways { get; set; } = [];
 
-    public IPEndPoint PrimaryEndpoint() => ParseEndpoint(PrimarySiloEndpoint ?? throw new InvalidOperationException("Orleans:PrimarySiloEndpoint is required when Orleans:Clustering is Development."));
+    public IPEndPoint PrimaryEndpoint() => ParseEndpoint(PrimarySiloEndpoint ?? throw new InvalidOperationException("Cluster:PrimarySiloEndpoint is required when Cluster:Clustering is Development."));
 
     public static IPEndPoint ParseEndpoint(string text)
         => IPEndPoint.TryParse(text, out var endpoint) && endpoint.Port != 0 ? endpoint : throw new InvalidOperationException($"'{text}' is not an endpoint of the form 127.0.0.1:11111.");

@@ -17,7 +17,7 @@ namespace Orleans.Hosting;
 /// <summary>Configures a silo as EsgTrace runs it: clustering, storage seams, grain storage and its serializer.</summary>
 public static class EsgTraceSiloBuilderExtensions
 {
-    /// <summary>Everything a silo of EsgTrace needs, read from configuration ("Orleans" and "Storage" sections).</summary>
+    /// <summary>Everything a silo of EsgTrace needs, read from configuration ("Cluster" and "Storage" sections).</summary>
     public static ISiloBuilder AddEsgTraceSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
         var cluster = configuration.GetSection(EsgTraceClusterOptions.Section).Get<EsgTraceClusterOptions>() ?? new EsgTraceClusterOptions();

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace EsgTrace.Portal.Auth;
+
+/// <summary>Cookie sign-in for people, API keys for machines, role policies for both.</summary>
+public static class AuthExtensions
+{
+    public static IServiceCollection AddEsgTraceAuth(this IServiceCollection services)
+    {
+        services.AddAuthentication(AuthSchemes.Smart)
+            .AddPolicyScheme(AuthSchemes.Smart, "Cookie or API key", o => o.ForwardDefaultSelector = context
+                => ApiKeyAuthenticationHandler.HasKey(context.Request) ? AuthSchemes.ApiKey : AuthSchemes.Cookie)
+            .AddCookie(AuthSchemes.Cookie, o =>
+            {
+                o.LoginPath = "/account/login";
+                o.LogoutPath = "/account/logout";
+                o.AccessDeniedPath = "/account/denied";
+                o.Cookie.Name = "esgtrace.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.Events = new CookieAuthenticationEvents
+                {
+                    // The API answers with problem details; only pages redirect to the sign-in form.
+                    OnRedirectToLogin = context => IsApi(context.Request)
+                        ? ProblemWriter.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Authentication required.", "Sign in, or send an API key in the X-Api-Key header.")
+                        : Redirect(context),
+                    OnRedirectToAccessDenied = context => IsApi(context.Request)
+                        ? ProblemWriter.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Forbidden.", "Your role may not use this endpoint.")
+                        : Redirect(context),
+                };
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, null);
+
+        services.AddAuthorization(o =>
+        {
+            foreach (var (policy, roles) in Policies.Roles)
+            {
+                o.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
+            }
+        });
+        services.AddCascadingAuthenticationState();
+        return services;
+    }
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/health");
+
+    private static Task Redirect(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

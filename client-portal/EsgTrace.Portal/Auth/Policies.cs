@@ -1,0 +1,23 @@
+using EsgTrace.Accounts;
+
+namespace EsgTrace.Portal.Auth;
+
+/// <summary>Authorization policies: which roles may use which part of the platform.</summary>
+public static class Policies
+{
+    public const string SupplyChain = "supply-chain-area";
+    public const string Claims = "claims-area";
+    public const string GreenIt = "green-it-area";
+    public const string Audit = "audit-area";
+    public const string Admin = "admin-area";
+
+    /// <summary>Roles per policy. The auditor reads every area; writes are checked per endpoint as areas gain them.</summary>
+    public static IReadOnlyDictionary<string, string[]> Roles { get; } = new Dictionary<string, string[]>
+    {
+        [SupplyChain] = [Accounts.Roles.SupplyChain, Accounts.Roles.Auditor],
+        [Claims] = [Accounts.Roles.Marketing, Accounts.Roles.It, Accounts.Roles.Auditor],
+        [GreenIt] = [Accounts.Roles.It, Accounts.Roles.Auditor],
+        [Audit] = [Accounts.Roles.Auditor, Accounts.Roles.Admin],
+        [Admin] = [Accounts.Roles.Admin],
+    };
+}

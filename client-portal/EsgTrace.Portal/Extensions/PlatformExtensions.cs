@@ -1,0 +1,72 @@
+using System.Text.Json.Serialization;
+using EsgTrace.Hosting;
+using EsgTrace.Portal.Api;
+using Microsoft.AspNetCore.DataProtection;
+using EsgTrace.Portal.Auth;
+using EsgTrace.Portal.Components;
+using EsgTrace.Portal.Services;
+using EsgTrace.Time;
+using Microsoft.AspNetCore.Authentication;
+using MudBlazor.Services;
+using NodaTime;
+
+namespace EsgTrace.Portal.Extensions;
+
+/// <summary>Everything the portal registers and maps, kept out of Program.cs.</summary>
+public static class PlatformExtensions
+{
+    public static WebApplicationBuilder AddEsgTracePlatform(this WebApplicationBuilder builder)
+    {
+        var mode = builder.AddEsgTraceOrleans();
+        var services = builder.Services;
+        services.AddSingleton<IClock>(NodaTime.SystemClock.Instance);
+        services.ConfigureHttpJsonOptions(o => EsgJson.Configure(o.SerializerOptions));
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddEsgTraceAuth();
+        services.AddAntiforgery();
+        services.AddDataProtection().SetApplicationName("esgtrace").PersistKeysToFileSystem(new DirectoryInfo(KeysDirectory(builder.Configuration)));
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddSingleton<AccountService>();
+        services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
+        if (mode == OrleansMode.Embedded)
+        {
+            // Registered after the silo, so it runs once the silo is up.
+            services.AddHostedService<DemoSeeder>();
+        }
+
+        services.AddHostedService<StartupBanner>();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 10 * 1024 * 1024);
+        return builder;
+    }
+
+    // Sign-in cookies and anti-forgery tokens must survive a restart, so the keys that protect them are kept with the data.
+    // Several portals behind one address need one shared folder (DataProtection:KeysDirectory).
+    private static string KeysDirectory(IConfiguration configuration)
+        => configuration["DataProtection:KeysDirectory"]
+           ?? Path.Combine(Path.GetFullPath(configuration.GetSection(EsgTraceStorageOptions.Section).Get<EsgTraceStorageOptions>()?.DataDirectory ?? "data"), "keys");
+
+    public static WebApplication MapEsgTracePlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseEsgTraceSecurityHeaders();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthApi();
+        app.MapAccountsApi();
+        app.MapAuditApi();
+        app.MapPost("/account/logout", async (HttpContext context) =>
+        {
+            await context.SignOutAsync(AuthSchemes.Cookie);
+            return TypedResults.LocalRedirect("/account/login");
+        }).WithName("SignOut").ExcludeFromDescription();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

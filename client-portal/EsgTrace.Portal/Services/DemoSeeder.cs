@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Text;
+using EsgTrace.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace EsgTrace.Portal.Services;
+
+/// <summary>
+/// At first start of an embedded platform, creates one demo user per role, prints their credentials and saves them to
+/// a file beside the data (readable by its owner only). Later starts find the users and point at that file.
+/// </summary>
+public sealed partial class DemoSeeder(AccountService accounts, IOptions<DemoOptions> demo, IConfiguration configuration, ILogger<DemoSeeder> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!demo.Value.SeedUsers)
+        {
+            return;
+        }
+
+        var file = CredentialsFile();
+        if (await accounts.GetUserAsync(DemoUsers.All[^1].Username) is not null)
+        {
+            LogAlreadySeeded(logger, file);
+            return;
+        }
+
+        var lines = new StringBuilder("EsgTrace demo users (created at first start; change or disable them before real use)\n\n");
+        foreach (var (username, displayName, role) in DemoUsers.All)
+        {
+            var password = string.IsNullOrEmpty(demo.Value.Password) ? NewPassword() : demo.Value.Password;
+            var outcome = await accounts.CreateUserAsync(username, displayName, role, password, "system:demo-seed");
+            if (!outcome.IsOk && outcome.Problem!.Kind != Domain.ProblemKind.Conflict)
+            {
+                throw new InvalidOperationException($"Seeding demo user '{username}' failed: {outcome.Problem.Detail}");
+            }
+
+            lines.Append(System.Globalization.CultureInfo.InvariantCulture, $"  {role.Name(),-13} username: {username,-10} password: {password}\n");
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllTextAsync(file, lines.ToString(), cancellationToken);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(lines.ToString());
+        LogSeeded(logger, file);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private string CredentialsFile()
+    {
+        if (!string.IsNullOrWhiteSpace(demo.Value.CredentialsFile))
+        {
+            return Path.GetFullPath(demo.Value.CredentialsFile);
+        }
+
+        var storage = configuration.GetSection(EsgTraceStorageOptions.Section).Get<EsgTraceStorageOptions>() ?? new EsgTraceStorageOptions();
+        return Path.Combine(Path.GetFullPath(storage.DataDirectory), "demo-credentials.txt");
+    }
+
+    // 16 characters from an alphabet without look-alikes (no 0/O, 1/l/I): about 90 bits.
+    private static string NewPassword()
+    {
+        const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        return string.Create(16, 0, (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
+            }
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo users seeded; credentials saved to {File}")]
+    private static partial void LogSeeded(ILogger logger, string file);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo users exist; their credentials are in {File}")]
+    private static partial void LogAlreadySeeded(ILogger logger, string file);
+}

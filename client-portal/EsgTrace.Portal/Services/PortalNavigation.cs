@@ -1,0 +1,22 @@
+using EsgTrace.Portal.Auth;
+using MudBlazor;
+
+namespace EsgTrace.Portal.Services;
+
+/// <summary>The portal's navigation: each entry names the policy that decides who sees it, so menu and access never disagree.</summary>
+public static class PortalNavigation
+{
+    public static IReadOnlyList<NavEntry> Entries { get; } =
+    [
+        new("Home", "/", Icons.Material.Filled.Home, null),
+        new("Supply chain", "/supply-chain", Icons.Material.Filled.LocalShipping, Policies.SupplyChain),
+        new("Claims", "/claims", Icons.Material.Filled.Verified, Policies.Claims),
+        new("Green IT", "/green-it", Icons.Material.Filled.Dns, Policies.GreenIt),
+        new("Audit trail", "/audit", Icons.Material.Filled.History, Policies.Audit),
+        new("Users", "/admin/users", Icons.Material.Filled.People, Policies.Admin),
+        new("API keys", "/admin/api-keys", Icons.Material.Filled.Key, Policies.Admin),
+    ];
+}
+
+/// <summary>One navigation entry; <see cref="Policy"/> null means every signed-in user.</summary>
+public sealed record NavEntry(string Title, string Href, string Icon, string? Policy);
