@@ -1,7 +1,7 @@
 namespace EsgTrace.Domain;
 
 /// <summary>The result of a command: its value, or the problem that made it refuse.</summary>
-[GenerateSerializer, Immutable, Alias("esg.outcome")]
+[GenerateSerializer, Immutable, Alias("esg.outcome`1")]
 public sealed record Outcome<T>([property: Id(0)] T? Value, [property: Id(1)] DomainProblem? Problem)
 {
     public bool IsOk => Problem is null;
