@@ -17,6 +17,9 @@ public static class PlatformExtensions
 {
     public static WebApplicationBuilder AddEsgTracePlatform(this WebApplicationBuilder builder)
     {
+        // Serve framework and package assets (blazor.web.js, MudBlazor) when run from a build in any environment;
+        // ASP.NET Core does this by itself only in Development. A published app has them in wwwroot and ignores this.
+        builder.WebHost.UseStaticWebAssets();
         var mode = builder.AddEsgTraceOrleans();
         var services = builder.Services;
         services.AddSingleton<IClock>(NodaTime.SystemClock.Instance);

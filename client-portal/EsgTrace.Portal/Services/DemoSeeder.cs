@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using EsgTrace.Accounts;
 using EsgTrace.Hosting;
 using Microsoft.Extensions.Options;
 

@@ -14,7 +14,7 @@ namespace EsgTrace.Hosting.Sqlite;
 /// in one transaction (group commit: one fsync for many writes); each write runs under its own savepoint, so a write whose
 /// precondition fails changes nothing and does not disturb the others. Reads use pooled connections and never wait for the writer.
 /// </summary>
-public sealed partial class SqliteTableStore : ITableStore, IAsyncDisposable
+public sealed partial class SqliteTableStore : ITableStore, IAsyncDisposable, IDisposable
 {
     private readonly string _connectionString;
     private readonly int _maxWritesPerCommit;
@@ -181,11 +181,17 @@ public sealed partial class SqliteTableStore : ITableStore, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Let every queued write commit, then release the database file (pooled connections included).
         _writes.Writer.TryComplete();
         await _writer;
-        SqliteConnection.ClearAllPools();
-        _schemaLock.Dispose();
+        using (var connection = new SqliteConnection(_connectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
     }
+
+    // Hosts disposed synchronously (the DI container's Dispose) must still drain the writer and close the file.
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private static string InsertRow(SqliteConnection connection, string table, TableRow row)
     {

@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+using Xunit;
+
+namespace EsgTrace.Portal.Tests;
+
+/// <summary>
+/// Debian's Chromium (/usr/bin/chromium, never a downloaded browser) driven by Playwright, headless, with the flags this
+/// closed network needs. Fails with instructions when Chromium is missing rather than skipping.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var path = Environment.GetEnvironmentVariable("ESGTRACE_CHROMIUM") ?? ChromiumPath;
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"Chromium was not found at {path}. Install Debian's chromium (`sudo apt-get install chromium`; the README's test command ./test.sh does it) or set ESGTRACE_CHROMIUM.");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = path,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+
+    /// <summary>A fresh browser context (own cookies) with a page on it.</summary>
+    public async Task<IPage> NewPageAsync(Uri baseAddress)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString() });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+}

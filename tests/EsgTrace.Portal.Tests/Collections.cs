@@ -1,0 +1,9 @@
+using Xunit;
+
+namespace EsgTrace.Portal.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class PortalCollection : ICollectionFixture<PortalFixture>, ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "portal";
+}
