@@ -20,7 +20,7 @@ public static class PlatformExtensions
         // Serve framework and package assets (blazor.web.js, MudBlazor) when run from a build in any environment;
         // ASP.NET Core does this by itself only in Development. A published app has them in wwwroot and ignores this.
         builder.WebHost.UseStaticWebAssets();
-        var mode = builder.AddEsgTraceOrleans();
+        builder.AddEsgTraceOrleans();
         var services = builder.Services;
         services.AddSingleton<IClock>(NodaTime.SystemClock.Instance);
         services.ConfigureHttpJsonOptions(o => EsgJson.Configure(o.SerializerOptions));
@@ -33,11 +33,8 @@ public static class PlatformExtensions
         services.AddMudServices();
         services.AddSingleton<AccountService>();
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
-        if (mode == OrleansMode.Embedded)
-        {
-            // Registered after the silo, so it runs once the silo is up.
-            services.AddHostedService<DemoSeeder>();
-        }
+        // Registered after the silo (or client), so it runs once grains answer; it also bootstraps the first admin of a new cluster.
+        services.AddHostedService<DemoSeeder>();
 
         services.AddHostedService<StartupBanner>();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 10 * 1024 * 1024);
