@@ -41,6 +41,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
     }
 
+    /// <summary>Saves a full-page screenshot when ESGTRACE_SCREENSHOTS names a folder, so a reviewer can look at what the tests saw.</summary>
+    public static async Task CaptureAsync(IPage page, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("ESGTRACE_SCREENSHOTS");
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        }
+    }
+
     /// <summary>A fresh browser context (own cookies) with a page on it.</summary>
     public async Task<IPage> NewPageAsync(Uri baseAddress)
     {

@@ -31,6 +31,7 @@ public sealed class SignInTests(PortalFixture portal, BrowserFixture browser)
         Assert.Equal(expected, entries);
         var role = DemoUsers.All.Single(u => u.Username == username).Role;
         Assert.Equal(EsgTrace.Accounts.Roles.Name(role), (await page.GetByTestId("role").InnerTextAsync()).Trim());
+        await BrowserFixture.CaptureAsync(page, "home-" + username);
         await page.Context.CloseAsync();
     }
 
@@ -62,6 +63,7 @@ public sealed class SignInTests(PortalFixture portal, BrowserFixture browser)
         await page.ClickAsync("button[type=submit]");
 
         var error = await page.GetByTestId("sign-in-error").InnerTextAsync();
+        await BrowserFixture.CaptureAsync(page, "sign-in-error");
         Assert.Contains("username or password is incorrect", error, StringComparison.Ordinal);
         await page.GotoAsync("/");
         Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
@@ -95,6 +97,7 @@ public sealed class SignInTests(PortalFixture portal, BrowserFixture browser)
         var token = await page.GetByTestId("issued-token").Locator("code").InnerTextAsync();
         Assert.StartsWith("esg_", token, StringComparison.Ordinal);
         await page.GetByTestId("api-keys-table").GetByText("Browser-issued key").WaitForAsync();
+        await BrowserFixture.CaptureAsync(page, "admin-api-keys");
         using var client = portal.Host.CreateApiClient(token.Trim());
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/api/me")).StatusCode);
         await page.Context.CloseAsync();

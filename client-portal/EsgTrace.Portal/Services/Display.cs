@@ -1,0 +1,13 @@
+using NodaTime;
+using NodaTime.Text;
+
+namespace EsgTrace.Portal.Services;
+
+/// <summary>How the portal shows values: one place, so every page agrees.</summary>
+public static class Display
+{
+    private static readonly InstantPattern Utc = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd HH':'mm' UTC'");
+
+    /// <summary>An instant to the minute, in UTC, labelled as such.</summary>
+    public static string Instant(Instant? value) => value is null ? string.Empty : Utc.Format(value.Value);
+}
