@@ -8,4 +8,5 @@ if ! command -v dotnet >/dev/null 2>&1; then
   echo "The .NET 10 SDK is needed: https://dotnet.microsoft.com/download (or apt-get install dotnet-sdk-10.0 where packaged)." >&2
   exit 1
 fi
-exec dotnet run --project client-portal/EsgTrace.Portal -c Release -- "$@"
+# dotnet run makes the project folder the working directory, so name the data folder explicitly (default ./data here).
+exec dotnet run --project client-portal/EsgTrace.Portal -c Release -- --Storage:DataDirectory "${ESGTRACE_DATA:-$PWD/data}" "$@"
