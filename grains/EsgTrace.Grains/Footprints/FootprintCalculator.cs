@@ -1,0 +1,101 @@
+using System.Globalization;
+using EsgTrace.Factors;
+using EsgTrace.Units;
+
+namespace EsgTrace.Footprints;
+
+/// <summary>
+/// Computes a product's cradle-to-gate carbon footprint per declared unit. Pure: same inputs, same result, to the last decimal
+/// (decimal arithmetic, no rounding until display).
+/// </summary>
+public static class FootprintCalculator
+{
+    public const string Version = "footprint/1.0.0";
+
+    public static FootprintResult Calculate(string productId, FootprintInputs inputs)
+    {
+        var product = Product(productId, inputs);
+        var contributions = new List<FootprintContribution>();
+        try
+        {
+            Accumulate(product, 1m, string.Empty, [productId], inputs, contributions);
+        }
+        catch (UnitMismatchException ex)
+        {
+            throw new FootprintException(ex.Message, ex);
+        }
+        catch (MissingFactorException ex)
+        {
+            throw new FootprintException(ex.Message, ex);
+        }
+
+        return new FootprintResult(productId, product.DeclaredUnit, contributions.Sum(c => c.KgCo2e), contributions, inputs.Factors.Dataset.Ref, Version);
+    }
+
+    private static void Accumulate(ProductDefinition product, decimal scale, string path, List<string> chain, FootprintInputs inputs, List<FootprintContribution> into)
+    {
+        foreach (var line in product.Bom)
+        {
+            if (line.QuantityPerUnit.Value < 0)
+            {
+                throw new FootprintException($"Product '{product.Id}' uses a negative quantity of '{line.Ref}'.");
+            }
+
+            if (line.Kind == BomLineKind.SubProduct)
+            {
+                if (chain.Contains(line.Ref))
+                {
+                    throw new FootprintException($"The bill of materials has a cycle: {string.Join(" → ", chain.Append(line.Ref))}.");
+                }
+
+                var pieces = line.QuantityPerUnit.To(Unit.Piece).Value;
+                var sub = Product(line.Ref, inputs);
+                Accumulate(sub, scale * pieces, path.Length == 0 ? sub.Id : path + "/" + sub.Id, [.. chain, sub.Id], inputs, into);
+                continue;
+            }
+
+            var material = inputs.Materials.TryGetValue(line.Ref, out var m) ? m : throw new FootprintException($"Product '{product.Id}' uses material '{line.Ref}', which is not known.");
+            var amount = line.QuantityPerUnit.To(material.Factor.PerUnit).Value * scale;
+            into.Add(new FootprintContribution(
+                FootprintStage.Materials, path, material.Name, material.Id, material.SupplierId, material.Factor.Id, material.Factor.Kind,
+                amount * material.Factor.KgCo2ePerUnit,
+                Invariant($"{amount} {material.Factor.PerUnit} × {material.Factor.KgCo2ePerUnit} kg CO2e/{material.Factor.PerUnit}")));
+
+            if (material.Legs.Count > 0)
+            {
+                var tonnes = line.QuantityPerUnit.To(Unit.Tonne).Value * scale;
+                foreach (var leg in material.Legs)
+                {
+                    var factor = inputs.Factors.TransportFactor(leg.Mode);
+                    var km = leg.Distance.To(Unit.Kilometre).Value;
+                    into.Add(new FootprintContribution(
+                        FootprintStage.Transport, path, $"{material.Name}: {leg.Mode.ToString().ToLowerInvariant()} leg {leg.Id}", material.Id, material.SupplierId, factor.Id, factor.Kind,
+                        tonnes * km * factor.KgCo2ePerUnit,
+                        Invariant($"{tonnes} t × {km} km × {factor.KgCo2ePerUnit} kg CO2e/t.km")));
+                }
+            }
+        }
+
+        if (product.ProcessEnergyPerUnit is { } energy)
+        {
+            if (product.GridFactorId is null)
+            {
+                throw new FootprintException($"Product '{product.Id}' declares process energy but no grid factor.");
+            }
+
+            var grid = inputs.Factors.Factor(product.GridFactorId);
+            var kwh = energy.To(Unit.KilowattHour).Value * scale;
+            into.Add(new FootprintContribution(
+                FootprintStage.ProcessEnergy, path, $"{product.Name}: process energy", null, null, grid.Id, grid.Kind,
+                kwh * grid.KgCo2ePerUnit,
+                Invariant($"{kwh} kWh × {grid.KgCo2ePerUnit} kg CO2e/kWh")));
+        }
+    }
+
+    private static ProductDefinition Product(string id, FootprintInputs inputs)
+        => inputs.Products.TryGetValue(id, out var product) ? product : throw new FootprintException($"Product '{id}' is not known.");
+
+    // Numbers in formulas are shown without trailing zeros (decimal keeps the scale of its inputs: 8100 × 1.852 = 15001.200).
+    private static string Invariant(FormattableString text)
+        => string.Format(CultureInfo.InvariantCulture, text.Format, text.GetArguments().Select(a => a is decimal d ? (object)d.ToString("0.############################", CultureInfo.InvariantCulture) : a).ToArray());
+}
