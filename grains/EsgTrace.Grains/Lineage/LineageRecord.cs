@@ -1,0 +1,14 @@
+namespace EsgTrace.Lineage;
+
+/// <summary>
+/// The lineage of one computed result: its inputs with content hashes, the factor dataset versions, the calculator version,
+/// the hash of the result itself, and one root hash over all of it (see <see cref="LineageBuilder"/> for how).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("esg.lineage-record")]
+public sealed record LineageRecord(
+    string Subject,
+    string Calculator,
+    IReadOnlyList<string> Datasets,
+    IReadOnlyList<LineageInput> Inputs,
+    string ResultSha256,
+    string RootSha256);

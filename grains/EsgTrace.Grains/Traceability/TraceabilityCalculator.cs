@@ -1,0 +1,119 @@
+using EsgTrace.Units;
+
+namespace EsgTrace.Traceability;
+
+/// <summary>Builds the upstream tree of a set of lots and its mass-balance shares. Pure, deterministic.</summary>
+public static class TraceabilityCalculator
+{
+    public const string Version = "traceability/1.0.0";
+
+    /// <param name="subjectId">The batch or product the lots went into.</param>
+    /// <param name="inputLotIds">The subject's direct input lots.</param>
+    /// <param name="lots">Every known lot, upstream ones included, by id.</param>
+    /// <param name="certificates">Every certificate of the suppliers involved.</param>
+    public static TraceabilityResult Calculate(string subjectId, IReadOnlyList<string> inputLotIds, IReadOnlyDictionary<string, TraceLot> lots, IReadOnlyList<SupplierCertificate> certificates)
+    {
+        var flags = new List<TraceFlag>();
+        var cache = new Dictionary<string, TraceNode>(StringComparer.Ordinal);
+        var tree = new List<TraceNode>();
+        foreach (var id in inputLotIds)
+        {
+            if (lots.ContainsKey(id))
+            {
+                tree.Add(Node(id, lots, certificates, flags, cache, []));
+            }
+            else
+            {
+                flags.Add(new TraceFlag(id, TraceFlagKind.UnknownInputLot, $"Input lot '{id}' of {subjectId} is not recorded."));
+            }
+        }
+
+        var total = tree.Sum(n => Kg(n.Lot));
+        decimal Share(Func<TraceNode, decimal> part) => total == 0 ? 0 : tree.Sum(part) / total;
+        return new TraceabilityResult(
+            subjectId,
+            total,
+            Share(n => n.Certified ? Kg(n.Lot) : 0),
+            Share(n => Kg(n.Lot) * n.Lot.RecycledShare),
+            Share(n => n.TraceableToOrigin ? Kg(n.Lot) : 0),
+            tree,
+            flags.DistinctBy(f => (f.LotId, f.Kind)).ToList(),
+            Version);
+    }
+
+    private static TraceNode Node(string id, IReadOnlyDictionary<string, TraceLot> lots, IReadOnlyList<SupplierCertificate> certificates, List<TraceFlag> flags, Dictionary<string, TraceNode> cache, HashSet<string> path)
+    {
+        if (cache.TryGetValue(id, out var done))
+        {
+            return done;
+        }
+
+        var lot = lots[id];
+        path = [.. path, id];
+        var inputs = new List<TraceNode>();
+        var inputsKnown = true;
+        foreach (var inputId in lot.InputLotIds)
+        {
+            if (path.Contains(inputId) || !lots.ContainsKey(inputId))
+            {
+                flags.Add(new TraceFlag(id, TraceFlagKind.UnknownInputLot, path.Contains(inputId)
+                    ? $"Lot {id} lists {inputId} as an input, which would make the lot its own ancestor."
+                    : $"Lot {id} was made from lot '{inputId}', which is not recorded."));
+                inputsKnown = false;
+                continue;
+            }
+
+            inputs.Add(Node(inputId, lots, certificates, flags, cache, path));
+        }
+
+        var (certified, number) = CheckCertificate(lot, certificates, flags);
+        if (certified && inputs.Any(i => !i.Certified || i.Lot.CertificationScheme != lot.CertificationScheme))
+        {
+            certified = false;
+            flags.Add(new TraceFlag(id, TraceFlagKind.BrokenChainOfCustody, $"Lot {id} claims {lot.CertificationScheme}, but not every lot it was made from is {lot.CertificationScheme}-certified."));
+        }
+
+        var traceable = lot.OriginCountry is not null && inputsKnown && inputs.All(i => i.TraceableToOrigin);
+        if (lot.OriginCountry is null)
+        {
+            flags.Add(new TraceFlag(id, TraceFlagKind.UnknownOrigin, $"Lot {id} ({lot.Material} from {lot.SupplierName}) has no country of origin."));
+        }
+
+        var node = new TraceNode(lot, certified, traceable, number, inputs);
+        cache[id] = node;
+        return node;
+    }
+
+    private static (bool Certified, string? Number) CheckCertificate(TraceLot lot, IReadOnlyList<SupplierCertificate> certificates, List<TraceFlag> flags)
+    {
+        if (lot.CertificationScheme is null)
+        {
+            return (false, null);
+        }
+
+        var held = certificates.Where(c => c.SupplierId == lot.SupplierId && string.Equals(c.Scheme, lot.CertificationScheme, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (held.Count == 0)
+        {
+            flags.Add(new TraceFlag(lot.LotId, TraceFlagKind.MissingCertificate, $"Lot {lot.LotId} claims {lot.CertificationScheme}, but {lot.SupplierName} has no {lot.CertificationScheme} certificate on record."));
+            return (false, null);
+        }
+
+        if (lot.ShippedOn is not { } day)
+        {
+            flags.Add(new TraceFlag(lot.LotId, TraceFlagKind.NoShipmentDate, $"Lot {lot.LotId} claims {lot.CertificationScheme} but has not shipped yet, so no certificate date can be checked."));
+            return (false, null);
+        }
+
+        var valid = held.FirstOrDefault(c => c.ValidOn(day));
+        if (valid is null)
+        {
+            var latest = held.MaxBy(c => c.ValidTo)!;
+            flags.Add(new TraceFlag(lot.LotId, TraceFlagKind.ExpiredCertificate, $"Lot {lot.LotId} shipped on {day:yyyy-MM-dd}, outside {lot.SupplierName}'s {lot.CertificationScheme} certificate {latest.Number} ({latest.ValidFrom:yyyy-MM-dd} to {latest.ValidTo:yyyy-MM-dd})."));
+            return (false, null);
+        }
+
+        return (true, valid.Number);
+    }
+
+    private static decimal Kg(TraceLot lot) => lot.Mass.To(Unit.Kilogram).Value;
+}
