@@ -6,6 +6,8 @@ namespace EsgTrace.Portal.Auth;
 public static class Policies
 {
     public const string SupplyChain = "supply-chain-area";
+    public const string SupplyChainWrite = "supply-chain-write";
+    public const string FiguresRead = "figures-read";
     public const string Claims = "claims-area";
     public const string GreenIt = "green-it-area";
     public const string Audit = "audit-area";
@@ -15,6 +17,8 @@ public static class Policies
     public static IReadOnlyDictionary<string, string[]> Roles { get; } = new Dictionary<string, string[]>
     {
         [SupplyChain] = [Accounts.Roles.SupplyChain, Accounts.Roles.Auditor],
+        [SupplyChainWrite] = [Accounts.Roles.SupplyChain],
+        [FiguresRead] = [Accounts.Roles.SupplyChain, Accounts.Roles.Auditor, Accounts.Roles.Marketing, Accounts.Roles.It],
         [Claims] = [Accounts.Roles.Marketing, Accounts.Roles.It, Accounts.Roles.Auditor],
         [GreenIt] = [Accounts.Roles.It, Accounts.Roles.Auditor],
         [Audit] = [Accounts.Roles.Auditor, Accounts.Roles.Admin],

@@ -32,6 +32,7 @@ public static class PlatformExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddSingleton<AccountService>();
+        services.AddSingleton<SupplyChainService>();
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         // Registered after the silo (or client), so it runs once grains answer; it also bootstraps the first admin of a new cluster.
         services.AddHostedService<DemoSeeder>();
@@ -61,6 +62,7 @@ public static class PlatformExtensions
         app.MapHealthApi();
         app.MapAccountsApi();
         app.MapAuditApi();
+        app.MapSupplyChainApi();
         app.MapPost("/account/logout", async (HttpContext context) =>
         {
             await context.SignOutAsync(AuthSchemes.Cookie);

@@ -1,0 +1,154 @@
+using System.Security.Claims;
+using EsgTrace.Accounts;
+using EsgTrace.Analysis;
+using EsgTrace.Domain;
+using EsgTrace.Factors;
+using EsgTrace.Portal.Auth;
+using EsgTrace.Portal.Services;
+using EsgTrace.SupplyChain;
+using EsgTrace.Traceability;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+
+namespace EsgTrace.Portal.Api;
+
+/// <summary>
+/// Suppliers, certificates, lots, shipments, products and batches. Writes are PUTs by client-chosen id, so a retried request
+/// changes nothing; changing a recorded lot or shipment is a correction (a new event naming the version it corrects).
+/// </summary>
+public static class SupplyChainApi
+{
+    public static IEndpointRouteBuilder MapSupplyChainApi(this IEndpointRouteBuilder app)
+    {
+        var read = app.MapGroup("/api").RequireAuthorization(Policies.FiguresRead).WithTags("Supply chain");
+        var write = app.MapGroup("/api").RequireAuthorization(Policies.SupplyChainWrite).WithTags("Supply chain");
+
+        write.MapPut("/suppliers/{id}", (string id, SupplierInput body, string? reason, ClaimsPrincipal user, SupplyChainService s) => Reply(s.SaveSupplierAsync(id, body, reason, user.Actor())))
+            .WithName("SaveSupplier").WithSummary("Register a supplier, or edit it (with an optional reason) if it exists.");
+        write.MapPost("/suppliers/{id}/certificates", (string id, CertificateRequest body, ClaimsPrincipal user, SupplyChainService s) => AddCertificate(id, body, user, s))
+            .WithName("AddCertificate").WithSummary("Add a certificate; its evidence document (base64, at most 5 MiB) is stored with its SHA-256.");
+        read.MapGet("/suppliers", (string? after, int? pageSize, SupplyChainService s) => s.ListAsync<SupplierView>(SupplyChainIndexes.Suppliers, after, pageSize ?? 100))
+            .WithName("ListSuppliers").WithSummary("Suppliers by id, a page at a time.");
+        read.MapGet("/suppliers/{id}", (string id, SupplyChainService s) => Found(s.GetSupplierAsync(id), "supplier", id)).WithName("GetSupplier");
+
+        write.MapPut("/lots/{id}", (string id, LotInput body, ClaimsPrincipal user, SupplyChainService s) => Reply(s.RecordLotAsync(id, body, user.Actor())))
+            .WithName("RecordLot").WithSummary("Record a material lot (idempotent by id).");
+        write.MapPost("/lots/{id}/corrections", (string id, Correction<LotInput> body, ClaimsPrincipal user, SupplyChainService s) => Reply(s.CorrectLotAsync(id, body.Record, body.Corrects, body.Reason, user.Actor())))
+            .WithName("CorrectLot").WithSummary("Correct a lot: a new event that names the version it corrects and why.");
+        read.MapGet("/lots", (string? after, int? pageSize, SupplyChainService s) => s.ListAsync<LotView>(SupplyChainIndexes.Lots, after, pageSize ?? 100)).WithName("ListLots");
+        read.MapGet("/lots/{id}", (string id, SupplyChainService s) => Found(s.GetLotAsync(id), "lot", id)).WithName("GetLot");
+
+        write.MapPut("/shipments/{id}", (string id, ShipmentInput body, ClaimsPrincipal user, SupplyChainService s) => Reply(s.RecordShipmentAsync(id, body, user.Actor())))
+            .WithName("RecordShipment").WithSummary("Record a shipment of lots (idempotent by id).");
+        write.MapPost("/shipments/{id}/corrections", (string id, Correction<ShipmentInput> body, ClaimsPrincipal user, SupplyChainService s) => Reply(s.CorrectShipmentAsync(id, body.Record, body.Corrects, body.Reason, user.Actor())))
+            .WithName("CorrectShipment").WithSummary("Correct a shipment: a new event that names the version it corrects and why.");
+        read.MapGet("/shipments", (string? after, int? pageSize, SupplyChainService s) => s.ListAsync<ShipmentSummary>(SupplyChainIndexes.Shipments, after, pageSize ?? 100))
+            .WithName("ListShipments").WithSummary("Shipments in departure order, a page at a time (pass the previous page's nextAfterKey as 'after').");
+        read.MapGet("/shipments/{id}", (string id, SupplyChainService s) => Found(s.GetShipmentAsync(id), "shipment", id)).WithName("GetShipment");
+
+        write.MapPut("/products/{id}", (string id, ProductInput body, ClaimsPrincipal user, SupplyChainService s) => Reply(s.DefineProductAsync(id, body, user.Actor())))
+            .WithName("DefineProduct").WithSummary("Define or redefine a product: bill of materials per declared unit, process energy and grid.");
+        read.MapGet("/products", (string? after, int? pageSize, SupplyChainService s) => s.ListAsync<ProductView>(SupplyChainIndexes.Products, after, pageSize ?? 100)).WithName("ListProducts");
+        read.MapGet("/products/{id}", (string id, SupplyChainService s) => Found(s.GetProductAsync(id), "product", id)).WithName("GetProduct");
+        read.MapGet("/products/{id}/footprint", Footprint).WithName("GetProductFootprint")
+            .WithSummary("Cradle-to-gate footprint per declared unit (kg CO2e) with breakdowns and lineage; 'dataset' picks a factor dataset version.");
+        read.MapGet("/products/{id}/traceability", Traceability).WithName("GetProductTraceability")
+            .WithSummary("Upstream tree, flags and mass-balance shares; format=csv gives one row per lot.");
+        read.MapGet("/products/{id}/lineage", Lineage).WithName("GetProductLineage").WithSummary("Inputs with content hashes, dataset, calculator and root hash of the footprint and the traceability.");
+
+        write.MapPut("/batches/{id}", (string id, BatchInput body, ClaimsPrincipal user, SupplyChainService s) => Reply(s.RecordBatchAsync(id, body, user.Actor())))
+            .WithName("RecordBatch").WithSummary("Record a production batch: input lots → declared units of a product.");
+        read.MapGet("/batches/{id}", (string id, SupplyChainService s) => Found(s.GetBatchAsync(id), "batch", id)).WithName("GetBatch");
+        read.MapGet("/batches/{id}/traceability", async (string id, SupplyChainService s) => Reply(await s.TraceBatchAsync(id))).WithName("GetBatchTraceability");
+
+        read.MapGet("/factor-datasets/starter", () => TypedResults.Ok(FactorCatalog.Starter)).WithName("GetStarterFactors").WithSummary("The factor dataset EsgTrace ships, each factor with source and licence.");
+        write.MapPost("/factor-datasets", (FactorCatalog body, ClaimsPrincipal user, SupplyChainService s) => Reply(s.ImportFactorsAsync(body, user.Actor())))
+            .WithName("ImportFactors").WithSummary("Import a new version of a factor dataset; versions are immutable.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<SupplierView>, ProblemHttpResult>> AddCertificate(string id, CertificateRequest body, ClaimsPrincipal user, SupplyChainService s)
+    {
+        byte[]? evidence = null;
+        if (body.EvidenceBase64 is not null)
+        {
+            try
+            {
+                evidence = Convert.FromBase64String(body.EvidenceBase64);
+            }
+            catch (FormatException)
+            {
+                return ProblemResults.Invalid("evidenceBase64", "'evidenceBase64' is not valid base64.");
+            }
+        }
+
+        var input = new CertificateInput(body.Scheme ?? string.Empty, body.Number ?? string.Empty, body.ValidFrom, body.ValidTo, null, null);
+        return Reply(await s.AddCertificateAsync(id, input, evidence, body.EvidenceContentType, user.Actor()));
+    }
+
+    private static async Task<Results<Ok<FootprintResponse>, ProblemHttpResult>> Footprint(string id, string? dataset, SupplyChainService s)
+    {
+        var outcome = await s.AnalyzeProductAsync(id, dataset);
+        if (!outcome.IsOk)
+        {
+            return outcome.Problem!.ToProblem();
+        }
+
+        var a = outcome.Value!;
+        if (a.Footprint is null)
+        {
+            return TypedResults.Problem(a.FootprintProblem, statusCode: StatusCodes.Status422UnprocessableEntity, title: "The footprint cannot be computed yet.");
+        }
+
+        var f = a.Footprint;
+        return TypedResults.Ok(new FootprintResponse(
+            a.ProductId, a.ProductName, f.DeclaredUnit, f.TotalKgCo2e, Footprints.FootprintResult.Unit, Footprints.FootprintResult.Method,
+            f.ByStage.ToDictionary(k => k.Key.ToString(), k => k.Value), f.ByMaterial, f.BySupplier, f.PrimaryDataShare,
+            f.Contributions, a.Dataset.ToString(), f.CalculatorVersion, a.FootprintLineage!.RootSha256));
+    }
+
+    private static async Task<IResult> Traceability(string id, string? format, SupplyChainService s)
+    {
+        var outcome = await s.AnalyzeProductAsync(id, null);
+        if (!outcome.IsOk)
+        {
+            return outcome.Problem!.ToProblem();
+        }
+
+        var t = outcome.Value!.Traceability;
+        return string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
+            ? TypedResults.Text(TraceabilityCsv.Write(t), "text/csv; charset=utf-8")
+            : TypedResults.Ok(new TraceabilityResponse(t, TraceabilityResult.Method, outcome.Value.TraceabilityLineage.RootSha256));
+    }
+
+    private static async Task<Results<Ok<LineageResponse>, ProblemHttpResult>> Lineage(string id, string? dataset, SupplyChainService s)
+    {
+        var outcome = await s.AnalyzeProductAsync(id, dataset);
+        return outcome.IsOk
+            ? TypedResults.Ok(new LineageResponse(outcome.Value!.FootprintLineage, outcome.Value.FootprintProblem, outcome.Value.TraceabilityLineage))
+            : outcome.Problem!.ToProblem();
+    }
+
+    private static Results<Ok<T>, ProblemHttpResult> Reply<T>(Outcome<T> outcome) => outcome.IsOk ? TypedResults.Ok(outcome.Value!) : outcome.Problem!.ToProblem();
+
+    private static async Task<Results<Ok<T>, ProblemHttpResult>> Reply<T>(Task<Outcome<T>> outcome) => Reply(await outcome);
+
+    private static async Task<Results<Ok<T>, ProblemHttpResult>> Found<T>(Task<T?> read, string what, string id) where T : class
+        => await read is { } value ? TypedResults.Ok(value) : new DomainProblem(ProblemKind.NotFound, $"No such {what}.", $"There is no {what} '{id}'.").ToProblem();
+}
+
+/// <summary>Body of a correction: the corrected record, the version it corrects and why.</summary>
+public sealed record Correction<T>(T Record, long Corrects, string Reason);
+
+/// <summary>Body of POST /api/suppliers/{id}/certificates.</summary>
+public sealed record CertificateRequest(string? Scheme, string? Number, LocalDate ValidFrom, LocalDate ValidTo, string? EvidenceBase64, string? EvidenceContentType);
+
+/// <summary>A footprint as the API returns it: the figure, its unit and method, breakdowns, terms, dataset and lineage root.</summary>
+public sealed record FootprintResponse(
+    string ProductId, string ProductName, string DeclaredUnit, decimal TotalKgCo2e, string Unit, string Method,
+    IReadOnlyDictionary<string, decimal> ByStage, IReadOnlyDictionary<string, decimal> ByMaterial, IReadOnlyDictionary<string, decimal> BySupplier,
+    decimal PrimaryDataShare, IReadOnlyList<Footprints.FootprintContribution> Contributions, string Dataset, string Calculator, string LineageRootSha256);
+
+public sealed record TraceabilityResponse(TraceabilityResult Result, string Method, string LineageRootSha256);
+
+public sealed record LineageResponse(Lineage.LineageRecord? Footprint, string? FootprintProblem, Lineage.LineageRecord Traceability);

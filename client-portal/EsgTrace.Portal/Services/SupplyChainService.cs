@@ -1,0 +1,97 @@
+using EsgTrace.Analysis;
+using EsgTrace.Domain;
+using EsgTrace.Factors;
+using EsgTrace.SupplyChain;
+using EsgTrace.Traceability;
+
+namespace EsgTrace.Portal.Services;
+
+/// <summary>The portal's and API's door to the supply-chain grains. Null lists from JSON become empty lists here.</summary>
+public sealed class SupplyChainService(IGrainFactory grains)
+{
+    public const int MaxEvidenceBytes = 5 * 1024 * 1024;
+
+    public Task<Outcome<SupplierView>> SaveSupplierAsync(string id, SupplierInput input, string? reason, string actor)
+        => WithId(id, async () =>
+        {
+            var grain = grains.GetGrain<ISupplierGrain>(id);
+            return await grain.Get() is null ? await grain.Register(input, actor) : await grain.Edit(input, reason, actor);
+        });
+
+    /// <summary>Stores the evidence document (if any) by its SHA-256, then records the certificate with that hash.</summary>
+    public Task<Outcome<SupplierView>> AddCertificateAsync(string supplierId, CertificateInput input, byte[]? evidence, string? contentType, string actor)
+        => WithId(supplierId, async () =>
+        {
+            if (evidence is { Length: > MaxEvidenceBytes })
+            {
+                return DomainProblem.Invalid("evidence", $"The evidence document is {evidence.Length:N0} bytes; the limit is {MaxEvidenceBytes:N0}.");
+            }
+
+            var grain = grains.GetGrain<ISupplierGrain>(supplierId);
+            if (await grain.Get() is null)
+            {
+                return new DomainProblem(ProblemKind.NotFound, "No such supplier.", $"Supplier '{supplierId}' is not registered.");
+            }
+
+            var validation = SupplierRules.Check(input with { EvidenceSha256 = null });
+            if (!validation.IsValid)
+            {
+                return validation.ToProblem();
+            }
+
+            if (evidence is { Length: > 0 })
+            {
+                var info = await grains.GetGrain<IDocumentStoreGrain>(0).Store("certificates", supplierId, evidence, contentType ?? "application/octet-stream");
+                input = input with { EvidenceSha256 = info.Sha256, EvidenceBlob = $"certificates/{info.Name}" };
+            }
+
+            return await grain.AddCertificate(input, actor);
+        });
+
+    public Task<Outcome<LotView>> RecordLotAsync(string id, LotInput input, string actor)
+        => WithId(id, () => grains.GetGrain<IMaterialLotGrain>(id).Record(Normalize(input), actor));
+
+    public Task<Outcome<LotView>> CorrectLotAsync(string id, LotInput input, long corrects, string reason, string actor)
+        => WithId(id, () => grains.GetGrain<IMaterialLotGrain>(id).Correct(Normalize(input), corrects, reason ?? string.Empty, actor));
+
+    public Task<Outcome<ShipmentView>> RecordShipmentAsync(string id, ShipmentInput input, string actor)
+        => WithId(id, () => grains.GetGrain<IShipmentGrain>(id).Record(Normalize(input), actor));
+
+    public Task<Outcome<ShipmentView>> CorrectShipmentAsync(string id, ShipmentInput input, long corrects, string reason, string actor)
+        => WithId(id, () => grains.GetGrain<IShipmentGrain>(id).Correct(Normalize(input), corrects, reason ?? string.Empty, actor));
+
+    public Task<Outcome<ProductView>> DefineProductAsync(string id, ProductInput input, string actor)
+        => WithId(id, () => grains.GetGrain<IProductGrain>(id).Define(input with { Bom = input.Bom ?? [] }, actor));
+
+    public Task<Outcome<BatchView>> RecordBatchAsync(string id, BatchInput input, string actor)
+        => WithId(id, () => grains.GetGrain<IProductionBatchGrain>(id).Record(input with { InputLotIds = input.InputLotIds ?? [] }, actor));
+
+    public Task<SupplierView?> GetSupplierAsync(string id) => Validation.IsId(id) ? grains.GetGrain<ISupplierGrain>(id).Get() : Task.FromResult<SupplierView?>(null);
+
+    public Task<LotView?> GetLotAsync(string id) => Validation.IsId(id) ? grains.GetGrain<IMaterialLotGrain>(id).Get() : Task.FromResult<LotView?>(null);
+
+    public Task<ShipmentView?> GetShipmentAsync(string id) => Validation.IsId(id) ? grains.GetGrain<IShipmentGrain>(id).Get() : Task.FromResult<ShipmentView?>(null);
+
+    public Task<ProductView?> GetProductAsync(string id) => Validation.IsId(id) ? grains.GetGrain<IProductGrain>(id).Get() : Task.FromResult<ProductView?>(null);
+
+    public Task<BatchView?> GetBatchAsync(string id) => Validation.IsId(id) ? grains.GetGrain<IProductionBatchGrain>(id).Get() : Task.FromResult<BatchView?>(null);
+
+    public Task<Outcome<ProductAnalysis>> AnalyzeProductAsync(string id, string? dataset)
+        => WithId(id, () => grains.GetGrain<IProductAnalysisGrain>(0).AnalyzeProduct(id, dataset));
+
+    public Task<Outcome<TraceabilityResult>> TraceBatchAsync(string id)
+        => WithId(id, () => grains.GetGrain<IProductAnalysisGrain>(0).TraceBatch(id));
+
+    public Task<Outcome<FactorCatalog>> ImportFactorsAsync(FactorCatalog catalog, string actor)
+        => grains.GetGrain<IFactorDatasetGrain>(catalog.Dataset.Ref.ToString()).Import(catalog, actor);
+
+    public Task<Accounts.Page<T>> ListAsync<T>(string index, string? after, int pageSize, string partition = SupplyChainIndexes.All)
+        => grains.GetGrain<ISupplyChainDirectoryGrain>(0).List<T>(index, partition, after, pageSize);
+
+    private static LotInput Normalize(LotInput input) => input with { InputLotIds = input.InputLotIds ?? [], Factor = input.Factor ?? new LotFactorInput(FactorSourceKind.Primary, null, null, null, null) };
+
+    private static ShipmentInput Normalize(ShipmentInput input) => input with { LotIds = input.LotIds ?? [] };
+
+    private static Task<Outcome<T>> WithId<T>(string id, Func<Task<Outcome<T>>> call)
+        => Validation.IsId(id) ? call() : Task.FromResult(Outcome<T>.Fail(DomainProblem.Invalid("id", "An id is 1-100 characters: letters, digits, '.', '-', '_' or ':'.")));
+}

@@ -1,0 +1,17 @@
+using EsgTrace.Domain;
+using EsgTrace.Traceability;
+
+namespace EsgTrace.Analysis;
+
+/// <summary>Computes footprints and traceability from the current records, on demand.</summary>
+[Alias("esg.IProductAnalysisGrain")]
+public interface IProductAnalysisGrain : IGrainWithIntegerKey
+{
+    /// <summary>The product's footprint, traceability and lineage, with the named factor dataset (null: the current default).</summary>
+    [Alias("AnalyzeProduct")]
+    Task<Outcome<ProductAnalysis>> AnalyzeProduct(string productId, string? dataset);
+
+    /// <summary>The upstream tree and shares of one production batch.</summary>
+    [Alias("TraceBatch")]
+    Task<Outcome<TraceabilityResult>> TraceBatch(string batchId);
+}

@@ -1,0 +1,135 @@
+using EsgTrace.Factors;
+using EsgTrace.Footprints;
+using EsgTrace.Lineage;
+using EsgTrace.SupplyChain;
+using EsgTrace.Traceability;
+using EsgTrace.Units;
+
+namespace EsgTrace.Analysis;
+
+/// <summary>
+/// Turns recorded supply-chain data into calculator inputs and runs them. A BOM material line ("cotton fabric", 180 g) is
+/// met by the lots of that material that went into the product's batches, shared by their mass; each lot brings its own
+/// emission factor, supplier and transport legs.
+/// </summary>
+public static class ProductAnalyzer
+{
+    public static ProductAnalysis Analyze(string productId, SupplyChainSnapshot data, FactorCatalog catalog)
+    {
+        var product = data.Products[productId];
+        FootprintResult? footprint = null;
+        string? problem = null;
+        LineageRecord? footprintLineage = null;
+        try
+        {
+            var inputs = FootprintInputs(data, catalog);
+            footprint = FootprintCalculator.Calculate(productId, inputs);
+            footprintLineage = Lineage(productId, FootprintCalculator.Version, data, catalog.Dataset.Ref, footprint);
+        }
+        catch (FootprintException ex)
+        {
+            problem = ex.Message;
+        }
+
+        var batches = data.BatchesByProduct.TryGetValue(productId, out var list) ? list : [];
+        var traceability = Trace(productId, batches.SelectMany(b => b.Batch.InputLotIds).Distinct().ToList(), data);
+        var traceLineage = Lineage(productId, TraceabilityCalculator.Version, data, null, traceability);
+        return new ProductAnalysis(productId, product.Product.Name, footprint, problem, footprintLineage, traceability, traceLineage, catalog.Dataset.Ref);
+    }
+
+    /// <summary>The traceability of a set of input lots (a batch's, or all of a product's).</summary>
+    public static TraceabilityResult Trace(string subjectId, IReadOnlyList<string> inputLotIds, SupplyChainSnapshot data)
+    {
+        var lots = data.Lots.Values.ToDictionary(l => l.Id, ToTraceLot(data));
+        var certificates = data.Suppliers.Values.SelectMany(s => s.Certificates.Select(c => new SupplierCertificate(s.Id, c.Scheme, c.Number, c.ValidFrom, c.ValidTo, c.EvidenceSha256))).ToList();
+        return TraceabilityCalculator.Calculate(subjectId, inputLotIds, lots, certificates);
+    }
+
+    public static FootprintInputs FootprintInputs(SupplyChainSnapshot data, FactorCatalog catalog)
+    {
+        var products = new Dictionary<string, ProductDefinition>();
+        var materials = new Dictionary<string, MaterialSource>();
+        foreach (var (id, view) in data.Products)
+        {
+            var p = view.Product;
+            var batchLots = (data.BatchesByProduct.TryGetValue(id, out var batches) ? batches : [])
+                .SelectMany(b => b.Batch.InputLotIds).Distinct().Where(data.Lots.ContainsKey).Select(l => data.Lots[l]).ToList();
+            var bom = new List<BomLine>();
+            foreach (var line in p.Bom)
+            {
+                var quantity = Quantity.Of(line.Quantity, line.Unit);
+                if (line.Kind == BomLineKind.SubProduct)
+                {
+                    bom.Add(new BomLine(BomLineKind.SubProduct, line.Ref, quantity));
+                    continue;
+                }
+
+                var lots = batchLots.Where(l => string.Equals(l.Lot.Material, line.Ref, StringComparison.OrdinalIgnoreCase)).ToList();
+                if (lots.Count == 0)
+                {
+                    throw new FootprintException($"No lot of '{line.Ref}' has gone into a production batch of '{id}' yet: record a batch with its input lots.");
+                }
+
+                var totalKg = lots.Sum(Kg);
+                foreach (var lot in lots)
+                {
+                    // The line's quantity is met by each lot in proportion to its mass (mass balance).
+                    bom.Add(new BomLine(BomLineKind.Material, lot.Id, new Quantity(quantity.Value * Kg(lot) / totalKg, quantity.Unit)));
+                    materials[lot.Id] = new MaterialSource(
+                        lot.Id,
+                        $"{lot.Lot.Material} (lot {lot.Id})",
+                        lot.Lot.SupplierId,
+                        LotRules.Factor(lot.Id, lot.Lot, catalog),
+                        lot.Legs.Select(l => new TransportLeg(l.ShipmentId, l.Mode, new Quantity(l.DistanceKm, Unit.Kilometre))).ToList());
+                }
+            }
+
+            Quantity? energy = p.ProcessEnergy is { } e && p.ProcessEnergyUnit is { } u ? Quantity.Of(e, u) : null;
+            products[id] = new ProductDefinition(id, p.Name, p.DeclaredUnit, bom, energy, p.GridFactorId);
+        }
+
+        return new FootprintInputs(products, materials, catalog);
+    }
+
+    private static Func<LotView, TraceLot> ToTraceLot(SupplyChainSnapshot data) => lot =>
+    {
+        var supplier = data.Suppliers.TryGetValue(lot.Lot.SupplierId, out var s) ? s : null;
+        var firstLeg = lot.Legs.OrderBy(l => l.DepartedAt.ToInstant()).FirstOrDefault();
+        return new TraceLot(
+            lot.Id, lot.Lot.Material, Quantity.Of(lot.Lot.Quantity, lot.Lot.Unit), lot.Lot.SupplierId, supplier?.Name ?? lot.Lot.SupplierId,
+            supplier?.Tier ?? 0, lot.Lot.OriginCountry, lot.Lot.CertificationScheme, lot.Lot.RecycledShare, firstLeg?.DepartedAt.Date, lot.Lot.InputLotIds);
+    };
+
+    private static LineageRecord Lineage<T>(string productId, string calculator, SupplyChainSnapshot data, DatasetRef? dataset, T result)
+    {
+        var builder = new LineageBuilder("product:" + productId, calculator);
+        if (dataset is not null)
+        {
+            builder.Dataset(dataset.ToString());
+        }
+
+        foreach (var p in data.Products.Values)
+        {
+            builder.Input("product", $"{p.Id}@v{p.Version}", p.Product);
+        }
+
+        foreach (var b in data.BatchesByProduct.Values.SelectMany(x => x))
+        {
+            builder.Input("batch", $"{b.Id}@v{b.Version}", b.Batch);
+        }
+
+        foreach (var l in data.Lots.Values)
+        {
+            builder.Input("lot", $"{l.Id}@v{l.Version}", new { l.Lot, l.Legs });
+        }
+
+        foreach (var s in data.Suppliers.Values)
+        {
+            builder.Input("supplier", $"{s.Id}@v{s.Version}", new { s.Name, s.Country, s.Tier, s.Gln, s.Certificates });
+        }
+
+        return builder.Build(result);
+    }
+
+    private static decimal Kg(LotView lot) => Quantity.Of(lot.Lot.Quantity, lot.Lot.Unit).To(Unit.Kilogram).Value;
+}

@@ -1,0 +1,26 @@
+using EsgTrace.Domain;
+
+namespace EsgTrace.SupplyChain;
+
+/// <summary>A product, keyed by its SKU or GTIN.</summary>
+[Alias("esg.IProductGrain")]
+public interface IProductGrain : IGrainWithStringKey
+{
+    /// <summary>Defines or redefines the product; refuses a BOM that would contain itself.</summary>
+    [Alias("Define")]
+    Task<Outcome<ProductView>> Define(ProductInput input, string actor);
+
+    [Alias("Get")]
+    Task<ProductView?> Get();
+}
+
+/// <summary>A production batch, keyed by a client-chosen batch id.</summary>
+[Alias("esg.IProductionBatchGrain")]
+public interface IProductionBatchGrain : IGrainWithStringKey
+{
+    [Alias("Record")]
+    Task<Outcome<BatchView>> Record(BatchInput input, string actor);
+
+    [Alias("Get")]
+    Task<BatchView?> Get();
+}

@@ -1,0 +1,17 @@
+using EsgTrace.Domain;
+
+namespace EsgTrace.SupplyChain;
+
+/// <summary>A shipment, keyed by a client-chosen id.</summary>
+[Alias("esg.IShipmentGrain")]
+public interface IShipmentGrain : IGrainWithStringKey
+{
+    [Alias("Record")]
+    Task<Outcome<ShipmentView>> Record(ShipmentInput input, string actor);
+
+    [Alias("Correct")]
+    Task<Outcome<ShipmentView>> Correct(ShipmentInput input, long corrects, string reason, string actor);
+
+    [Alias("Get")]
+    Task<ShipmentView?> Get();
+}

@@ -1,0 +1,43 @@
+using EsgTrace.EventSourcing;
+using NodaTime;
+
+namespace EsgTrace.SupplyChain;
+
+/// <summary>Snapshot of a lot.</summary>
+public sealed class LotState : IEventSourcedState
+{
+    public long Version { get; set; }
+
+    public LotInput? Lot { get; set; }
+
+    public long? CorrectedVersion { get; set; }
+
+    public Dictionary<string, LotLeg> Legs { get; set; } = [];
+
+    public Instant UpdatedAt { get; set; }
+
+    public string UpdatedBy { get; set; } = string.Empty;
+
+    public static void Apply(LotState state, LotEvent e, long version)
+    {
+        switch (e)
+        {
+            case LotRecorded r:
+                state.Lot = r.Lot;
+                break;
+            case LotCorrected c:
+                state.Lot = c.Lot;
+                state.CorrectedVersion = version;
+                break;
+            case LotLegRecorded leg:
+                state.Legs[leg.Leg.ShipmentId] = leg.Leg;
+                break;
+            case LotLegRemoved removed:
+                state.Legs.Remove(removed.ShipmentId);
+                break;
+        }
+
+        state.UpdatedAt = e.At;
+        state.UpdatedBy = e.Actor;
+    }
+}

@@ -1,0 +1,60 @@
+using EsgTrace.Audit;
+using EsgTrace.Domain;
+using EsgTrace.EventSourcing;
+using EsgTrace.Storage;
+using NodaTime;
+
+namespace EsgTrace.SupplyChain;
+
+/// <summary>A production batch: which lots went into how many units of which product. Listed per product.</summary>
+public sealed class ProductionBatchGrain(
+    [PersistentState("batch")] IPersistentState<BatchState> snapshot,
+    IEventLog log,
+    IIndexStore index,
+    IAuditTrail audit,
+    IClock clock) : Grain, IProductionBatchGrain
+{
+    private EventJournal<BatchState, BatchEvent> _journal = null!;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _journal = new(SupplyChainStreams.Batch(Id), snapshot, log, BatchState.Apply);
+        return _journal.CatchUpAsync();
+    }
+
+    public async Task<Outcome<BatchView>> Record(BatchInput input, string actor)
+    {
+        var check = ProductRules.Check(input).Check(Validation.IsId(Id), "id", "The batch id must be 1-100 characters: letters, digits, '.', '-', '_' or ':'.");
+        if (check.IsValid)
+        {
+            check.Check(await GrainFactory.GetGrain<IProductGrain>(input.ProductId).Get() is not null, "productId", $"Product '{input.ProductId}' is not defined.");
+            foreach (var lot in input.InputLotIds)
+            {
+                check.Check(await GrainFactory.GetGrain<IMaterialLotGrain>(lot).Get() is not null, "inputLotIds", $"Lot '{lot}' is not recorded.");
+            }
+        }
+
+        if (!check.IsValid)
+        {
+            return check.ToProblem();
+        }
+
+        if (_journal.Exists)
+        {
+            return SameContent.Of(_journal.State.Batch, input)
+                ? Outcome<BatchView>.Ok(View())
+                : new DomainProblem(ProblemKind.Conflict, "The batch exists.", $"Batch '{Id}' is already recorded with other details.");
+        }
+
+        await _journal.AppendAsync(new BatchRecorded(input, clock.GetCurrentInstant(), actor));
+        await SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Batches, Id, View(), partition: input.ProductId);
+        await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), actor, "batch.recorded", "batch:" + Id, $"{input.Quantity} × {input.ProductId} from {input.InputLotIds.Count} lot(s)"));
+        return Outcome<BatchView>.Ok(View());
+    }
+
+    public Task<BatchView?> Get() => Task.FromResult(_journal.Exists ? View() : null);
+
+    private BatchView View() => new(Id, _journal.State.Batch!, _journal.State.Version, _journal.State.UpdatedAt, _journal.State.UpdatedBy);
+}

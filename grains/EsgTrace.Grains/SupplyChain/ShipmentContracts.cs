@@ -1,0 +1,32 @@
+using EsgTrace.Factors;
+using NodaTime;
+
+namespace EsgTrace.SupplyChain;
+
+/// <summary>Lots moved from one place to another by one transport mode; times keep the offsets they were recorded with.</summary>
+[GenerateSerializer, Immutable, Alias("esg.shipment-input")]
+public sealed record ShipmentInput(
+    IReadOnlyList<string> LotIds,
+    string From,
+    string To,
+    TransportMode Mode,
+    decimal Distance,
+    string DistanceUnit,
+    decimal Mass,
+    string MassUnit,
+    OffsetDateTime DepartedAt,
+    OffsetDateTime ArrivedAt);
+
+/// <summary>A shipment as read back; <see cref="TonneKm"/> is mass (t) × distance (km).</summary>
+[GenerateSerializer, Immutable, Alias("esg.shipment-view")]
+public sealed record ShipmentView(string Id, ShipmentInput Shipment, decimal DistanceKm, decimal MassTonnes, decimal TonneKm, long Version, long? CorrectedVersion, Instant UpdatedAt, string UpdatedBy);
+
+/// <summary>The row a shipment list shows.</summary>
+[GenerateSerializer, Immutable, Alias("esg.shipment-summary")]
+public sealed record ShipmentSummary(string Id, string From, string To, TransportMode Mode, decimal DistanceKm, decimal MassTonnes, OffsetDateTime DepartedAt, OffsetDateTime ArrivedAt, IReadOnlyList<string> LotIds);
+
+public abstract record ShipmentEvent(Instant At, string Actor);
+
+public sealed record ShipmentRecorded(ShipmentInput Shipment, Instant At, string Actor) : ShipmentEvent(At, Actor);
+
+public sealed record ShipmentCorrected(ShipmentInput Shipment, long Corrects, string Reason, Instant At, string Actor) : ShipmentEvent(At, Actor);

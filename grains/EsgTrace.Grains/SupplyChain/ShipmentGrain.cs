@@ -1,0 +1,136 @@
+using System.Globalization;
+using EsgTrace.Audit;
+using EsgTrace.Domain;
+using EsgTrace.EventSourcing;
+using EsgTrace.Storage;
+using NodaTime;
+
+namespace EsgTrace.SupplyChain;
+
+/// <summary>
+/// A shipment. Everything is checked before anything is written; once recorded, each lot it moved is told of its leg
+/// (idempotently), and an unfinished hand-over is completed on the next activation.
+/// </summary>
+public sealed class ShipmentGrain(
+    [PersistentState("shipment")] IPersistentState<ShipmentState> snapshot,
+    IEventLog log,
+    IIndexStore index,
+    IAuditTrail audit,
+    IClock clock) : Grain, IShipmentGrain
+{
+    private EventJournal<ShipmentState, ShipmentEvent> _journal = null!;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _journal = new(SupplyChainStreams.Shipment(Id), snapshot, log, ShipmentState.Apply);
+        await _journal.CatchUpAsync();
+        if (_journal.State.LegsPending)
+        {
+            await PropagateAsync(_journal.State.UpdatedBy);
+        }
+    }
+
+    public async Task<Outcome<ShipmentView>> Record(ShipmentInput input, string actor)
+    {
+        if (await CheckAsync(input) is { } problem)
+        {
+            return problem;
+        }
+
+        if (_journal.Exists)
+        {
+            return SameContent.Of(_journal.State.Shipment, input)
+                ? Outcome<ShipmentView>.Ok(View())
+                : new DomainProblem(ProblemKind.Conflict, "The shipment exists.", $"Shipment '{Id}' is already recorded with other details; record a correction instead.");
+        }
+
+        await _journal.AppendAsync(new ShipmentRecorded(input, clock.GetCurrentInstant(), actor));
+        await AfterChangeAsync("shipment.recorded", actor, $"{input.From} → {input.To} by {input.Mode}");
+        return Outcome<ShipmentView>.Ok(View());
+    }
+
+    public async Task<Outcome<ShipmentView>> Correct(ShipmentInput input, long corrects, string reason, string actor)
+    {
+        if (!_journal.Exists)
+        {
+            return new DomainProblem(ProblemKind.NotFound, "No such shipment.", $"Shipment '{Id}' is not recorded.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || corrects < 1 || corrects > _journal.State.Version)
+        {
+            return DomainProblem.Invalid("corrects", $"A correction names the version it corrects (1 to {_journal.State.Version}) and a reason.");
+        }
+
+        if (await CheckAsync(input) is { } problem)
+        {
+            return problem;
+        }
+
+        var before = _journal.State.Shipment!;
+        await _journal.AppendAsync(new ShipmentCorrected(input, corrects, reason, clock.GetCurrentInstant(), actor));
+        foreach (var dropped in before.LotIds.Except(input.LotIds))
+        {
+            await GrainFactory.GetGrain<IMaterialLotGrain>(dropped).RemoveLeg(Id, actor);
+        }
+
+        if (IndexKey(Id, before.DepartedAt) != IndexKey(Id, input.DepartedAt))
+        {
+            await index.RemoveAsync(SupplyChainIndexes.Shipments, SupplyChainIndexes.All, IndexKey(Id, before.DepartedAt));
+        }
+
+        await AfterChangeAsync("shipment.corrected", actor, reason);
+        return Outcome<ShipmentView>.Ok(View());
+    }
+
+    public Task<ShipmentView?> Get() => Task.FromResult(_journal.Exists ? View() : null);
+
+    private async Task<DomainProblem?> CheckAsync(ShipmentInput input)
+    {
+        var check = ShipmentRules.Check(input).Check(Validation.IsId(Id), "id", "The shipment id must be 1-100 characters: letters, digits, '.', '-', '_' or ':'.");
+        if (check.IsValid)
+        {
+            foreach (var lot in input.LotIds)
+            {
+                check.Check(await GrainFactory.GetGrain<IMaterialLotGrain>(lot).Get() is not null, "lotIds", $"Lot '{lot}' is not recorded.");
+            }
+        }
+
+        return check.IsValid ? null : check.ToProblem();
+    }
+
+    private async Task PropagateAsync(string actor)
+    {
+        var s = _journal.State.Shipment!;
+        var leg = new LotLeg(Id, s.Mode, ShipmentRules.Km(s), s.DepartedAt, s.ArrivedAt);
+        foreach (var lot in s.LotIds)
+        {
+            await GrainFactory.GetGrain<IMaterialLotGrain>(lot).RecordLeg(leg, actor);
+        }
+
+        _journal.State.LegsPending = false;
+        await snapshot.WriteStateAsync();
+    }
+
+    private ShipmentView View()
+    {
+        var s = _journal.State;
+        var km = ShipmentRules.Km(s.Shipment!);
+        var t = ShipmentRules.Tonnes(s.Shipment!);
+        return new ShipmentView(Id, s.Shipment!, km, t, km * t, s.Version, s.CorrectedVersion, s.UpdatedAt, s.UpdatedBy);
+    }
+
+    /// <summary>Index key: departure instant (UTC, sortable) then id, so the list pages in time order.</summary>
+    public static string IndexKey(string id, OffsetDateTime departed)
+        => departed.ToInstant().ToUnixTimeTicks().ToString("D19", CultureInfo.InvariantCulture) + "|" + id;
+
+    private async Task AfterChangeAsync(string action, string actor, string? detail)
+    {
+        await PropagateAsync(actor);
+        var s = _journal.State.Shipment!;
+        var summary = new ShipmentSummary(Id, s.From, s.To, s.Mode, ShipmentRules.Km(s), ShipmentRules.Tonnes(s), s.DepartedAt, s.ArrivedAt, s.LotIds);
+        await SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Shipments, IndexKey(Id, s.DepartedAt), summary);
+        await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), actor, action, "shipment:" + Id, detail));
+    }
+}

@@ -1,0 +1,38 @@
+using EsgTrace.EventSourcing;
+using NodaTime;
+
+namespace EsgTrace.SupplyChain;
+
+/// <summary>Snapshot of a shipment. <see cref="LegsPending"/> is set until every lot has been told of its leg.</summary>
+public sealed class ShipmentState : IEventSourcedState
+{
+    public long Version { get; set; }
+
+    public ShipmentInput? Shipment { get; set; }
+
+    public long? CorrectedVersion { get; set; }
+
+    public bool LegsPending { get; set; }
+
+    public Instant UpdatedAt { get; set; }
+
+    public string UpdatedBy { get; set; } = string.Empty;
+
+    public static void Apply(ShipmentState state, ShipmentEvent e, long version)
+    {
+        switch (e)
+        {
+            case ShipmentRecorded r:
+                state.Shipment = r.Shipment;
+                break;
+            case ShipmentCorrected c:
+                state.Shipment = c.Shipment;
+                state.CorrectedVersion = version;
+                break;
+        }
+
+        state.LegsPending = true;
+        state.UpdatedAt = e.At;
+        state.UpdatedBy = e.Actor;
+    }
+}

@@ -1,0 +1,23 @@
+using EsgTrace.Accounts;
+using EsgTrace.Storage;
+using Orleans.Concurrency;
+
+namespace EsgTrace.SupplyChain;
+
+/// <summary>Stateless reader of the supply-chain indexes; a page costs one range scan, however many records exist.</summary>
+[StatelessWorker]
+public sealed class SupplyChainDirectoryGrain(IIndexStore index) : Grain, ISupplyChainDirectoryGrain
+{
+    private static readonly HashSet<string> Indexes = [SupplyChainIndexes.Suppliers, SupplyChainIndexes.Lots, SupplyChainIndexes.Shipments, SupplyChainIndexes.Products, SupplyChainIndexes.Batches];
+
+    public async Task<Page<T>> List<T>(string indexName, string partition, string? after, int pageSize)
+    {
+        if (!Indexes.Contains(indexName))
+        {
+            throw new ArgumentException($"Unknown index '{indexName}'.", nameof(indexName));
+        }
+
+        var (items, next) = await SupplyChainIndexes.ScanAsync<T>(index, indexName, partition, after, Math.Clamp(pageSize, 1, DirectoryGrain.MaxPageSize));
+        return new Page<T>(items, next);
+    }
+}
