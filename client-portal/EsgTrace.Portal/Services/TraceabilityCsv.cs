@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using EsgTrace.Traceability;
+using EsgTrace.Units;
 
 namespace EsgTrace.Portal.Services;
 
@@ -24,9 +25,9 @@ public static class TraceabilityCsv
         var flags = string.Join("; ", result.Flags.Where(f => f.LotId == lot.LotId).Select(f => f.Kind.ToString()));
         string[] cells =
         [
-            depth.ToString(CultureInfo.InvariantCulture), lot.LotId, lot.Material, lot.Mass.To(Units.Unit.Kilogram).Value.ToString(CultureInfo.InvariantCulture),
+            depth.ToString(CultureInfo.InvariantCulture), lot.LotId, lot.Material, Numbers.Plain(lot.Mass.To(Unit.Kilogram).Value),
             lot.SupplierName, lot.Tier.ToString(CultureInfo.InvariantCulture), lot.OriginCountry ?? string.Empty, lot.CertificationScheme ?? string.Empty,
-            node.Certified ? "yes" : "no", node.CertificateNumber ?? string.Empty, lot.RecycledShare.ToString(CultureInfo.InvariantCulture),
+            node.Certified ? "yes" : "no", node.CertificateNumber ?? string.Empty, Numbers.Plain(lot.RecycledShare),
             node.TraceableToOrigin ? "yes" : "no", flags,
         ];
         csv.AppendJoin(',', cells.Select(Escape)).Append("\r\n");

@@ -97,5 +97,5 @@ public static class FootprintCalculator
 
     // Numbers in formulas are shown without trailing zeros (decimal keeps the scale of its inputs: 8100 × 1.852 = 15001.200).
     private static string Invariant(FormattableString text)
-        => string.Format(CultureInfo.InvariantCulture, text.Format, text.GetArguments().Select(a => a is decimal d ? (object)d.ToString("0.############################", CultureInfo.InvariantCulture) : a).ToArray());
+        => string.Format(CultureInfo.InvariantCulture, text.Format, text.GetArguments().Select(a => a is decimal d ? (object)Numbers.Plain(d) : a).ToArray());
 }

@@ -1,0 +1,228 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using EsgTrace.Accounts;
+using Xunit;
+
+namespace EsgTrace.Portal.Tests.SupplyChain;
+
+/// <summary>
+/// A supply chain recorded through the real HTTP API (portal + embedded silo + SQLite), read back as traceability and footprint.
+/// The chain: farm (cotton lot C, GOTS) → mill (fabric lot F from C, GOTS) → road 400 km and sea 15,000 km → a T-shirt made in
+/// Germany from 200 g of that fabric with 0.5 kWh of process energy.
+/// </summary>
+[Collection(PortalCollection.Name)]
+public sealed class SupplyChainApiTests(PortalFixture portal)
+{
+    private async Task<HttpClient> ClientAsync(Role role) => portal.Host.CreateApiClient(await ApiTestSupport.IssueKeyAsync(portal.Host, role));
+
+    private static async Task<(string Tee, string Fabric)> RecordChainAsync(HttpClient api, string p)
+    {
+        await Ok(api.PutAsJsonAsync($"/api/suppliers/{p}-farm", new { name = "Kaveri Organic Farm", country = "IN", tier = 4 }));
+        await Ok(api.PutAsJsonAsync($"/api/suppliers/{p}-mill", new { name = "Tiruppur Weaving Mill", country = "IN", tier = 2, gln = "4012345000009" }));
+        await Ok(api.PostAsJsonAsync($"/api/suppliers/{p}-farm/certificates", new { scheme = "GOTS", number = "CU-1001", validFrom = "2026-01-01", validTo = "2026-12-31" }));
+        await Ok(api.PostAsJsonAsync($"/api/suppliers/{p}-mill/certificates", new { scheme = "GOTS", number = "CU-3003", validFrom = "2026-01-01", validTo = "2026-12-31", evidenceBase64 = Convert.ToBase64String("%PDF-1.7 GOTS certificate"u8.ToArray()), evidenceContentType = "application/pdf" }));
+        await Ok(api.PutAsJsonAsync($"/api/lots/{p}-C", Lot(p, "organic cotton fibre", 1000, "kg", "farm", 1.5m, [])));
+        await Ok(api.PutAsJsonAsync($"/api/lots/{p}-F", Lot(p, "cotton fabric", 0.8m, "t", "mill", 4.0m, [$"{p}-C"])));
+        await Ok(api.PutAsJsonAsync($"/api/shipments/{p}-S0", Shipment($"{p}-C", "road", 120, "km", "2026-02-01T07:00:00+05:30", "2026-02-01T12:00:00+05:30")));
+        await Ok(api.PutAsJsonAsync($"/api/shipments/{p}-S1", Shipment($"{p}-F", "road", 400, "km", "2026-03-02T08:00:00+05:30", "2026-03-02T20:00:00+05:30")));
+        await Ok(api.PutAsJsonAsync($"/api/shipments/{p}-S2", Shipment($"{p}-F", "sea", 15000, "km", "2026-03-05T10:00:00+05:30", "2026-04-01T09:00:00+02:00")));
+        await Ok(api.PutAsJsonAsync($"/api/products/{p}-tee", new
+        {
+            name = "Organic tee",
+            gtin = "4006381333931",
+            declaredUnit = "1 piece",
+            bom = new[] { new { kind = "material", @ref = "cotton fabric", quantity = 200m, unit = "g" } },
+            processEnergy = 0.5m,
+            processEnergyUnit = "kWh",
+            gridFactorId = "grid.DE",
+        }));
+        await Ok(api.PutAsJsonAsync($"/api/batches/{p}-B1", new { productId = $"{p}-tee", inputLotIds = new[] { $"{p}-F" }, quantity = 4000, producedAt = "2026-04-10T08:00:00+02:00" }));
+        return ($"{p}-tee", $"{p}-F");
+    }
+
+    [Fact]
+    public async Task RecordedChain_GivesTheHandComputedFootprint_AndFullTraceability()
+    {
+        var api = await ClientAsync(Role.SupplyChain);
+        var (tee, _) = await RecordChainAsync(api, "t1");
+
+        var footprint = await (await api.GetAsync($"/api/products/{tee}/footprint")).ReadJsonAsync();
+        var trace = await (await api.GetAsync($"/api/products/{tee}/traceability")).ReadJsonAsync();
+
+        // materials: 200 g = 0.2 kg × 4.0 (mill's primary factor)      = 0.8
+        // road S1:   0.0002 t × 400 km × 0.14993                       = 0.0119944
+        // sea S2:    0.0002 t × 15000 km × 0.01266                     = 0.03798
+        // energy:    0.5 kWh × 0.338 (grid.DE)                          = 0.169
+        // total                                                         = 1.0189744 kg CO2e per piece
+        Assert.Equal(1.0189744m, footprint.GetProperty("totalKgCo2e").GetDecimal());
+        Assert.Equal("kg CO2e per declared unit", footprint.GetProperty("unit").GetString());
+        Assert.Equal(0.0499744m, footprint.GetProperty("byStage").GetProperty("Transport").GetDecimal());
+        Assert.Equal("esgtrace-starter@2026.1", footprint.GetProperty("dataset").GetString());
+        Assert.Equal(64, footprint.GetProperty("lineageRootSha256").GetString()!.Length);
+        // 0.8 / 1.0189744 = 0.78510…: only the fabric term is primary data.
+        Assert.Equal(0.7851m, Math.Round(footprint.GetProperty("primaryDataShare").GetDecimal(), 4));
+
+        var result = trace.GetProperty("result");
+        Assert.Equal(800m, result.GetProperty("inputMassKg").GetDecimal());
+        Assert.Equal(1m, result.GetProperty("certifiedShare").GetDecimal());
+        Assert.Equal(1m, result.GetProperty("traceableToOriginShare").GetDecimal());
+        var fabric = result.GetProperty("tree")[0];
+        Assert.Equal("CU-3003", fabric.GetProperty("certificateNumber").GetString());
+        Assert.Equal("t1-C", fabric.GetProperty("inputs")[0].GetProperty("lot").GetProperty("lotId").GetString());
+        Assert.Equal(0, result.GetProperty("flags").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task AnotherShipment_RaisesTheFootprintByItsTransport_AndTheLineageRootChanges()
+    {
+        var api = await ClientAsync(Role.SupplyChain);
+        var (tee, fabric) = await RecordChainAsync(api, "t2");
+        var before = await (await api.GetAsync($"/api/products/{tee}/footprint")).ReadJsonAsync();
+
+        await Ok(api.PutAsJsonAsync("/api/shipments/t2-S3", Shipment(fabric, "road", 100, "km", "2026-04-02T08:00:00+02:00", "2026-04-02T10:00:00+02:00")));
+        var after = await (await api.GetAsync($"/api/products/{tee}/footprint")).ReadJsonAsync();
+
+        // + 0.0002 t × 100 km × 0.14993 = 0.0029986 → 1.0189744 + 0.0029986 = 1.021973
+        Assert.Equal(1.021973m, after.GetProperty("totalKgCo2e").GetDecimal());
+        Assert.NotEqual(before.GetProperty("lineageRootSha256").GetString(), after.GetProperty("lineageRootSha256").GetString());
+    }
+
+    [Fact]
+    public async Task RetriedWrites_AreIdempotent_AndADifferentRecordUnderTheSameIdConflicts()
+    {
+        var api = await ClientAsync(Role.SupplyChain);
+        await RecordChainAsync(api, "t3");
+
+        var again = await api.PutAsJsonAsync("/api/shipments/t3-S1", Shipment("t3-F", "road", 400, "km", "2026-03-02T08:00:00+05:30", "2026-03-02T20:00:00+05:30"));
+        var different = await api.PutAsJsonAsync("/api/shipments/t3-S1", Shipment("t3-F", "road", 999, "km", "2026-03-02T08:00:00+05:30", "2026-03-02T20:00:00+05:30"));
+        var shipment = await (await api.GetAsync("/api/shipments/t3-S1")).ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, different.StatusCode);
+        Assert.Equal(1, shipment.GetProperty("version").GetInt64());
+        Assert.Equal(400m, shipment.GetProperty("distanceKm").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Correction_IsANewEventNamingTheOneItCorrects_AndTheFootprintFollowsIt()
+    {
+        var api = await ClientAsync(Role.SupplyChain);
+        var (tee, fabric) = await RecordChainAsync(api, "t4");
+
+        var corrected = await api.PostAsJsonAsync("/api/shipments/t4-S2/corrections", new
+        {
+            record = Shipment(fabric, "sea", 14000, "km", "2026-03-05T10:00:00+05:30", "2026-04-01T09:00:00+02:00"),
+            corrects = 1,
+            reason = "Distance re-measured on the actual route",
+        });
+        var view = await corrected.ReadJsonAsync();
+        var footprint = await (await api.GetAsync($"/api/products/{tee}/footprint")).ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+        Assert.Equal(2, view.GetProperty("version").GetInt64());
+        Assert.Equal(2, view.GetProperty("correctedVersion").GetInt64());
+        // sea term: 0.0002 × 14000 × 0.01266 = 0.035448 instead of 0.03798 → 1.0189744 − 0.002532 = 1.0164424
+        Assert.Equal(1.0164424m, footprint.GetProperty("totalKgCo2e").GetDecimal());
+    }
+
+    public static TheoryData<string, string, object, string> BadInputs => new()
+    {
+        { "negative quantity", "/api/lots/bad-neg", Lot("t9", "cotton fabric", -5, "kg", "mill", 1m, []), "quantity" },
+        { "unknown unit", "/api/lots/bad-unit", Lot("t9", "cotton fabric", 5, "stone", "mill", 1m, []), "unit" },
+        { "unknown supplier", "/api/lots/bad-supplier", Lot("nobody", "cotton fabric", 5, "kg", "farm", 1m, []), "supplierId" },
+        { "arrives before it left", "/api/shipments/bad-time", Shipment("t9-F", "road", 10, "km", "2026-03-02T08:00:00+05:30", "2026-03-02T07:00:00+05:30"), "arrivedAt" },
+        { "unknown lot", "/api/shipments/bad-lot", Shipment("no-such-lot", "road", 10, "km", "2026-03-02T08:00:00+05:30", "2026-03-02T09:00:00+05:30"), "lotIds" },
+        { "energy in kg", "/api/products/bad-energy", new { name = "x", declaredUnit = "1 piece", bom = new[] { new { kind = "material", @ref = "cotton fabric", quantity = 1m, unit = "kg" } }, processEnergy = 1m, processEnergyUnit = "kg", gridFactorId = "grid.DE" }, "processEnergyUnit" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public async Task BadInput_Is400WithTheField_AndStoresNothing(string because, string url, object body, string field)
+    {
+        var api = await ClientAsync(Role.SupplyChain);
+        await RecordChainAsync(api, "t9");
+
+        var response = await api.PutAsJsonAsync(url, body);
+        var problem = await response.ReadJsonAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, because);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{because}: expected an error on '{field}' in {problem}");
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
+    public async Task BomCycle_IsRefused_AndTheProductKeepsItsDefinition()
+    {
+        var api = await ClientAsync(Role.SupplyChain);
+        await Ok(api.PutAsJsonAsync("/api/products/cyc-b", new { name = "B", declaredUnit = "1 piece", bom = new[] { new { kind = "material", @ref = "thread", quantity = 1m, unit = "g" } } }));
+        await Ok(api.PutAsJsonAsync("/api/products/cyc-a", new { name = "A", declaredUnit = "1 piece", bom = new[] { new { kind = "sub-product", @ref = "cyc-b", quantity = 2m, unit = "piece" } } }));
+
+        var cycle = await api.PutAsJsonAsync("/api/products/cyc-b", new { name = "B", declaredUnit = "1 piece", bom = new[] { new { kind = "sub-product", @ref = "cyc-a", quantity = 1m, unit = "piece" } } });
+        var b = await (await api.GetAsync("/api/products/cyc-b")).ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, cycle.StatusCode);
+        Assert.Contains("cyc-b → cyc-a → cyc-b", (await cycle.ReadJsonAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, b.GetProperty("version").GetInt64());
+        Assert.Equal("thread", b.GetProperty("product").GetProperty("bom")[0].GetProperty("ref").GetString());
+    }
+
+    [Fact]
+    public async Task Roles_MarketingReadsFigures_ButCannotRecord()
+    {
+        var api = await ClientAsync(Role.SupplyChain);
+        var (tee, _) = await RecordChainAsync(api, "t5");
+        var marketing = await ClientAsync(Role.Marketing);
+
+        Assert.Equal(HttpStatusCode.OK, (await marketing.GetAsync($"/api/products/{tee}/footprint")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await marketing.PutAsJsonAsync("/api/suppliers/t5-x", new { name = "X", country = "IN", tier = 1 })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Traceability_ExportsAsCsv_OneRowPerLot()
+    {
+        var api = await ClientAsync(Role.SupplyChain);
+        var (tee, _) = await RecordChainAsync(api, "t6");
+
+        var csv = await api.GetStringAsync($"/api/products/{tee}/traceability?format=csv");
+
+        var lines = csv.TrimEnd().Split("\r\n");
+        Assert.Equal("depth,lot,material,mass_kg,supplier,tier,origin_country,certification_scheme,certified,certificate,recycled_share,traceable_to_origin,flags", lines[0]);
+        Assert.Equal("1,t6-F,cotton fabric,800,Tiruppur Weaving Mill,2,IN,GOTS,yes,CU-3003,0,yes,", lines[1]);
+        Assert.StartsWith("2,t6-C,organic cotton fibre,1000,Kaveri Organic Farm,4,IN,GOTS,yes,CU-1001", lines[2], StringComparison.Ordinal);
+    }
+
+    private static object Lot(string p, string material, decimal quantity, string unit, string supplier, decimal kgPerKg, string[] inputs) => new
+    {
+        material,
+        quantity,
+        unit,
+        supplierId = $"{p}-{supplier}",
+        originCountry = "IN",
+        certificationScheme = "GOTS",
+        recycledShare = 0m,
+        factor = new { kind = "primary", kgCo2ePerUnit = kgPerKg, perUnit = "kg", source = "supplier PCF 2026 (test data)" },
+        inputLotIds = inputs,
+    };
+
+    private static object Shipment(string lot, string mode, decimal distance, string unit, string departed, string arrived) => new
+    {
+        lotIds = new[] { lot },
+        from = "A",
+        to = "B",
+        mode,
+        distance,
+        distanceUnit = unit,
+        mass = 800m,
+        massUnit = "kg",
+        departedAt = departed,
+        arrivedAt = arrived,
+    };
+
+    private static async Task Ok(Task<HttpResponseMessage> call)
+    {
+        var response = await call;
+        Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} → {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+}
