@@ -7,6 +7,9 @@ public sealed class DemoOptions
 
     public bool SeedUsers { get; set; } = true;
 
+    /// <summary>Seed the demo garment supply chain (two products) at first start.</summary>
+    public bool SeedSupplyChain { get; set; } = true;
+
     /// <summary>One password for every demo user (tests, scripted demos). Empty: a random one per user, printed once and saved beside the data.</summary>
     public string? Password { get; set; }
 

@@ -8,6 +8,13 @@ public static class Display
 {
     private static readonly InstantPattern Utc = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd HH':'mm' UTC'");
 
+    /// <summary>A footprint stage as a reader would name it.</summary>
+    public static string Stage(EsgTrace.Footprints.FootprintStage stage) => stage switch
+    {
+        EsgTrace.Footprints.FootprintStage.ProcessEnergy => "Process energy",
+        _ => stage.ToString(),
+    };
+
     /// <summary>An instant to the minute, in UTC, labelled as such.</summary>
     public static string Instant(Instant? value) => value is null ? string.Empty : Utc.Format(value.Value);
 }

@@ -103,7 +103,7 @@ public sealed class SignInTests(PortalFixture portal, BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
-    private static async Task SignInAsync(IPage page, string username, string password)
+    internal static async Task SignInAsync(IPage page, string username, string password)
     {
         await page.GotoAsync("/account/login");
         await page.FillAsync("#username", username);

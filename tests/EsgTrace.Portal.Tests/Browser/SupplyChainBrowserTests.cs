@@ -1,0 +1,56 @@
+using Microsoft.Playwright;
+using Xunit;
+
+namespace EsgTrace.Portal.Tests.Browser;
+
+/// <summary>A supply-chain user records a shipment in the portal and sees the product's footprint change.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class SupplyChainBrowserTests(PortalFixture portal, BrowserFixture browser)
+{
+    [Fact]
+    public async Task RecordingAShipment_RaisesTheDemoTeeFootprintByItsTransport()
+    {
+        var page = await browser.NewPageAsync(portal.Host.BaseAddress);
+        await SignInTests.SignInAsync(page, "supply", PortalHost.DemoPassword);
+        await page.GotoAsync("/supply-chain/products/demo-tee");
+
+        // Demo T-shirt, per piece: 180 g jersey × 6.1 = 1.098; road 460 km: 0.00018 t × 460 × 0.14993 = 0.012414204;
+        // energy 0.35 kWh × 0.708 = 0.2478; total 1.358214204 → shown as 1.3582.
+        Assert.Equal("1.3582", (await page.GetByTestId("footprint-total").InnerTextAsync()).Trim());
+        await BrowserFixture.CaptureAsync(page, "product-demo-tee");
+
+        await page.GotoAsync("/supply-chain/shipments");
+        await page.GetByLabel("Shipment id").FillAsync("S-UI-" + Guid.NewGuid().ToString("N")[..6]);
+        await page.GetByLabel("Lot ids (comma-separated)").FillAsync("F-2026-101");
+        await page.GetByLabel("From").FillAsync("Chennai cut-and-sew");
+        await page.GetByLabel("To", new() { Exact = true }).FillAsync("Chennai port");
+        await page.GetByLabel("Distance", new() { Exact = true }).FillAsync("100");
+        await page.GetByLabel("Mass", new() { Exact = true }).FillAsync("8");
+        await page.GetByLabel("Departed (local time with offset)").FillAsync("2026-05-01T08:00:00+05:30");
+        await page.GetByLabel("Arrived (local time with offset)").FillAsync("2026-05-01T12:00:00+05:30");
+        await page.GetByTestId("record-shipment").ClickAsync();
+        await page.GetByText("Footprints of products using its lots now include it.").WaitForAsync();
+        await BrowserFixture.CaptureAsync(page, "shipments");
+
+        await page.GotoAsync("/supply-chain/products/demo-tee");
+
+        // + 0.00018 t × 100 km × 0.14993 = 0.0026987 → 1.360912904 → shown as 1.3609.
+        Assert.Equal("1.3609", (await page.GetByTestId("footprint-total").InnerTextAsync()).Trim());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ArrivalBeforeDeparture_IsFlaggedAsYouType_AndCannotBeSubmitted()
+    {
+        var page = await browser.NewPageAsync(portal.Host.BaseAddress);
+        await SignInTests.SignInAsync(page, "supply", PortalHost.DemoPassword);
+        await page.GotoAsync("/supply-chain/shipments");
+
+        await page.GetByLabel("Departed (local time with offset)").FillAsync("2026-05-01T08:00:00+05:30");
+        await page.GetByLabel("Arrived (local time with offset)").FillAsync("2026-05-01T07:00:00+05:30");
+
+        await page.GetByText("The shipment cannot arrive before it left.").WaitForAsync();
+        Assert.True(await page.GetByTestId("record-shipment").IsDisabledAsync());
+        await page.Context.CloseAsync();
+    }
+}
