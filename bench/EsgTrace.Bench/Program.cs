@@ -6,41 +6,72 @@ using EsgTrace.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-// Usage: dotnet run -c Release --project bench/EsgTrace.Bench [seconds-per-case]
-var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 5;
-var duration = TimeSpan.FromSeconds(seconds);
-var results = new List<BenchResult>();
+// Usage: dotnet run -c Release --project bench/EsgTrace.Bench [storage|lists|all] [seconds-per-case]
+var what = args.Length > 0 ? args[0] : "all";
+var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+Console.WriteLine($"EsgTrace benchmarks ({what}), {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 
-Console.WriteLine($"Grain-storage write throughput, {seconds:0.#} s per case, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
-
-using (var directory = new TempDirectory())
+if (what is "storage" or "all")
 {
-    await using var sqlite = new SqliteTableStore(Options.Create(new SqliteTableStoreOptions { DatabasePath = Path.Combine(directory.Path, "bench.db") }), NullLogger<SqliteTableStore>.Instance);
-    foreach (var grains in new[] { 1, 64 })
-    {
-        Console.Write($"  SQLite (WAL, synchronous=FULL), {grains} grain(s)... ");
-        var result = await GrainStorageWriteBench.RunAsync("SQLite (embedded, fsync per commit)", sqlite, grains, duration);
-        Console.WriteLine($"{result.WritesPerSecond:N0} writes/s");
-        results.Add(result);
-    }
+    await StorageWritesAsync(TimeSpan.FromSeconds(seconds));
 }
 
-await using (var azurite = await AzuriteInstance.StartAsync())
+if (what is "lists" or "all")
 {
-    var azure = new AzureTableStore(Options.Create(new AzureStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = "bench" }));
-    foreach (var grains in new[] { 1, 64 })
-    {
-        Console.Write($"  Azure Table storage on Azurite, {grains} grain(s)... ");
-        var result = await GrainStorageWriteBench.RunAsync("Azure Tables (Azurite, in-memory)", azure, grains, duration);
-        Console.WriteLine($"{result.WritesPerSecond:N0} writes/s");
-        results.Add(result);
-    }
+    await ShipmentListsAsync(100_000);
 }
 
-Console.WriteLine();
-Console.WriteLine("| backend | concurrent grains | writes | writes/s | p50 ms | p99 ms |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-foreach (var r in results)
+static async Task StorageWritesAsync(TimeSpan duration)
 {
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Backend} | {r.Grains} | {r.Writes:N0} | {r.WritesPerSecond:N0} | {r.P50Ms:0.00} | {r.P99Ms:0.00} |"));
+    var results = new List<BenchResult>();
+    Console.WriteLine($"Grain-storage write throughput, {duration.TotalSeconds:0.#} s per case");
+    using (var directory = new TempDirectory())
+    {
+        await using var sqlite = new SqliteTableStore(Options.Create(new SqliteTableStoreOptions { DatabasePath = Path.Combine(directory.Path, "bench.db") }), NullLogger<SqliteTableStore>.Instance);
+        foreach (var grains in new[] { 1, 64 })
+        {
+            Console.Write($"  SQLite (WAL, synchronous=FULL), {grains} grain(s)... ");
+            var result = await GrainStorageWriteBench.RunAsync("SQLite (embedded, fsync per commit)", sqlite, grains, duration);
+            Console.WriteLine($"{result.WritesPerSecond:N0} writes/s");
+            results.Add(result);
+        }
+    }
+
+    await using (var azurite = await AzuriteInstance.StartAsync())
+    {
+        var azure = new AzureTableStore(Options.Create(new AzureStorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = "bench" }));
+        foreach (var grains in new[] { 1, 64 })
+        {
+            Console.Write($"  Azure Table storage on Azurite, {grains} grain(s)... ");
+            var result = await GrainStorageWriteBench.RunAsync("Azure Tables (Azurite, in-memory)", azure, grains, duration);
+            Console.WriteLine($"{result.WritesPerSecond:N0} writes/s");
+            results.Add(result);
+        }
+    }
+
+    Console.WriteLine();
+    Console.WriteLine("| backend | concurrent grains | writes | writes/s | p50 ms | p99 ms |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+    foreach (var r in results)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Backend} | {r.Grains} | {r.Writes:N0} | {r.WritesPerSecond:N0} | {r.P50Ms:0.00} | {r.P99Ms:0.00} |"));
+    }
+
+    Console.WriteLine();
+}
+
+static async Task ShipmentListsAsync(int shipments)
+{
+    Console.WriteLine($"Shipment list paging (100 per page) over {shipments:N0} shipments, SQLite embedded store");
+    using var directory = new TempDirectory();
+    await using var sqlite = new SqliteTableStore(Options.Create(new SqliteTableStoreOptions { DatabasePath = Path.Combine(directory.Path, "lists.db") }), NullLogger<SqliteTableStore>.Instance);
+    var started = System.Diagnostics.Stopwatch.StartNew();
+    var results = await ShipmentListBench.RunAsync(sqlite, shipments, 200, done => Console.WriteLine($"  indexed {done:N0} / {shipments:N0} shipments ({started.Elapsed.TotalSeconds:0} s)"));
+    Console.WriteLine();
+    Console.WriteLine("| case | p50 ms | p99 ms |");
+    Console.WriteLine("|---|---:|---:|");
+    foreach (var (name, p50, p99) in results)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {p50:0.00} | {p99:0.00} |"));
+    }
 }

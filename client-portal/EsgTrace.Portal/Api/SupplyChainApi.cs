@@ -42,8 +42,8 @@ public static class SupplyChainApi
             .WithName("RecordShipment").WithSummary("Record a shipment of lots (idempotent by id).");
         write.MapPost("/shipments/{id}/corrections", (string id, Correction<ShipmentInput> body, ClaimsPrincipal user, SupplyChainService s) => Reply(s.CorrectShipmentAsync(id, body.Record, body.Corrects, body.Reason, user.Actor())))
             .WithName("CorrectShipment").WithSummary("Correct a shipment: a new event that names the version it corrects and why.");
-        read.MapGet("/shipments", (string? after, int? pageSize, SupplyChainService s) => s.ListAsync<ShipmentSummary>(SupplyChainIndexes.Shipments, after, pageSize ?? 100))
-            .WithName("ListShipments").WithSummary("Shipments in departure order, a page at a time (pass the previous page's nextAfterKey as 'after').");
+        read.MapGet("/shipments", ListShipments)
+            .WithName("ListShipments").WithSummary("Shipments in departure order, a page at a time (pass the previous page's nextAfterKey as 'after'); filter by mode or by lot.");
         read.MapGet("/shipments/{id}", (string id, SupplyChainService s) => Found(s.GetShipmentAsync(id), "shipment", id)).WithName("GetShipment");
 
         write.MapPut("/products/{id}", (string id, ProductInput body, ClaimsPrincipal user, SupplyChainService s) => Reply(s.DefineProductAsync(id, body, user.Actor())))
@@ -65,6 +65,36 @@ public static class SupplyChainApi
         write.MapPost("/factor-datasets", (FactorCatalog body, ClaimsPrincipal user, SupplyChainService s) => Reply(s.ImportFactorsAsync(body, user.Actor())))
             .WithName("ImportFactors").WithSummary("Import a new version of a factor dataset; versions are immutable.");
         return app;
+    }
+
+    private static async Task<Results<Ok<Page<ShipmentSummary>>, ProblemHttpResult>> ListShipments(string? after, int? pageSize, string? mode, string? lot, SupplyChainService s)
+    {
+        var partition = SupplyChainIndexes.All;
+        if (mode is not null && lot is not null)
+        {
+            return ProblemResults.Invalid("mode", "Filter by mode or by lot, not both.");
+        }
+
+        if (mode is not null)
+        {
+            if (!Enum.TryParse<TransportMode>(mode.Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var m) || !Enum.IsDefined(m))
+            {
+                return ProblemResults.Invalid("mode", "'mode' is one of road, rail, sea, air, inland-waterway.");
+            }
+
+            partition = ShipmentGrain.ModePartition(m);
+        }
+        else if (lot is not null)
+        {
+            if (!Validation.IsId(lot))
+            {
+                return ProblemResults.Invalid("lot", "'lot' must be a lot id.");
+            }
+
+            partition = ShipmentGrain.LotPartition(lot);
+        }
+
+        return TypedResults.Ok(await s.ListAsync<ShipmentSummary>(SupplyChainIndexes.Shipments, after, pageSize ?? 100, partition));
     }
 
     private static async Task<Results<Ok<SupplierView>, ProblemHttpResult>> AddCertificate(string id, CertificateRequest body, ClaimsPrincipal user, SupplyChainService s)

@@ -75,9 +75,13 @@ public sealed class ShipmentGrain(
             await GrainFactory.GetGrain<IMaterialLotGrain>(dropped).RemoveLeg(Id, actor);
         }
 
-        if (IndexKey(Id, before.DepartedAt) != IndexKey(Id, input.DepartedAt))
+        // Drop the entries the correction moved or removed; AfterChangeAsync writes the new ones.
+        var oldKey = IndexKey(Id, before.DepartedAt);
+        var newKey = IndexKey(Id, input.DepartedAt);
+        var newPartitions = Partitions(input).ToHashSet();
+        foreach (var partition in Partitions(before).Where(p => oldKey != newKey || !newPartitions.Contains(p)))
         {
-            await index.RemoveAsync(SupplyChainIndexes.Shipments, SupplyChainIndexes.All, IndexKey(Id, before.DepartedAt));
+            await index.RemoveAsync(SupplyChainIndexes.Shipments, partition, oldKey);
         }
 
         await AfterChangeAsync("shipment.corrected", actor, reason);
@@ -121,6 +125,17 @@ public sealed class ShipmentGrain(
         return new ShipmentView(Id, s.Shipment!, km, t, km * t, s.Version, s.CorrectedVersion, s.UpdatedAt, s.UpdatedBy);
     }
 
+    /// <summary>
+    /// The index partitions a shipment is listed in: all shipments, its mode, and each of its lots. Each filter is then one
+    /// range scan of its own partition, so a page costs the same at 100 or 100,000 shipments.
+    /// </summary>
+    public static IEnumerable<string> Partitions(ShipmentInput s)
+        => new[] { SupplyChainIndexes.All, ModePartition(s.Mode) }.Concat(s.LotIds.Select(LotPartition));
+
+    public static string ModePartition(Factors.TransportMode mode) => "mode:" + mode.ToString().ToLowerInvariant();
+
+    public static string LotPartition(string lotId) => "lot:" + lotId;
+
     /// <summary>Index key: departure instant (UTC, sortable) then id, so the list pages in time order.</summary>
     public static string IndexKey(string id, OffsetDateTime departed)
         => departed.ToInstant().ToUnixTimeTicks().ToString("D19", CultureInfo.InvariantCulture) + "|" + id;
@@ -130,7 +145,10 @@ public sealed class ShipmentGrain(
         await PropagateAsync(actor);
         var s = _journal.State.Shipment!;
         var summary = new ShipmentSummary(Id, s.From, s.To, s.Mode, ShipmentRules.Km(s), ShipmentRules.Tonnes(s), s.DepartedAt, s.ArrivedAt, s.LotIds);
-        await SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Shipments, IndexKey(Id, s.DepartedAt), summary);
+        foreach (var partition in Partitions(s))
+        {
+            await SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Shipments, IndexKey(Id, s.DepartedAt), summary, partition);
+        }
         await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), actor, action, "shipment:" + Id, detail));
     }
 }

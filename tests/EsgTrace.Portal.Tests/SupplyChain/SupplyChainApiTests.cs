@@ -193,6 +193,48 @@ public sealed class SupplyChainApiTests(PortalFixture portal)
         Assert.StartsWith("2,t6-C,organic cotton fibre,1000,Kaveri Organic Farm,4,IN,GOTS,yes,CU-1001", lines[2], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Shipments_FilterByModeAndByLot_EachInTimeOrder()
+    {
+        var api = await ClientAsync(Role.SupplyChain);
+        await RecordChainAsync(api, "t7");
+
+        var byLot = await (await api.GetAsync("/api/shipments?lot=t7-F")).ReadJsonAsync();
+        var sea = await (await api.GetAsync("/api/shipments?mode=sea&pageSize=500")).ReadJsonAsync();
+        var bad = await api.GetAsync("/api/shipments?mode=teleport");
+
+        Assert.Equal(["t7-S1", "t7-S2"], byLot.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+        Assert.Contains(sea.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetString() == "t7-S2");
+        Assert.All(sea.GetProperty("items").EnumerateArray(), i => Assert.Equal("sea", i.GetProperty("mode").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task NewFactorVersion_GivesANewResult_AndTheOldOneStaysReproducible()
+    {
+        var api = await ClientAsync(Role.SupplyChain);
+        var (tee, _) = await RecordChainAsync(api, "t8");
+        var catalog = System.Text.Json.Nodes.JsonNode.Parse(await api.GetStringAsync("/api/factor-datasets/starter"))!;
+        catalog["dataset"]!["version"] = "2026.2-t8";
+        var road = catalog["dataset"]!["factors"]!.AsArray().Single(f => f!["id"]!.GetValue<string>() == "transport.road.hgv-average")!;
+        road["kgCo2ePerUnit"] = 0.2m;
+
+        var imported = await api.PostAsync("/api/factor-datasets", new StringContent(catalog.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        var reimportChanged = await api.PostAsync("/api/factor-datasets", new StringContent(catalog.ToJsonString().Replace("0.2", "0.3", StringComparison.Ordinal), System.Text.Encoding.UTF8, "application/json"));
+        var v2 = await (await api.GetAsync($"/api/products/{tee}/footprint?dataset=esgtrace-starter@2026.2-t8")).ReadJsonAsync();
+        var v1 = await (await api.GetAsync($"/api/products/{tee}/footprint")).ReadJsonAsync();
+        var unknown = await api.GetAsync($"/api/products/{tee}/footprint?dataset=esgtrace-starter@1999.1");
+
+        Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Conflict, reimportChanged.StatusCode);
+        // Road S1 with 0.2 instead of 0.14993: 0.0002 t × 400 km × 0.2 = 0.016; 1.0189744 − 0.0119944 + 0.016 = 1.02298
+        Assert.Equal(1.02298m, v2.GetProperty("totalKgCo2e").GetDecimal());
+        Assert.Equal("esgtrace-starter@2026.2-t8", v2.GetProperty("dataset").GetString());
+        Assert.Equal(1.0189744m, v1.GetProperty("totalKgCo2e").GetDecimal());
+        Assert.Equal("esgtrace-starter@2026.1", v1.GetProperty("dataset").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
     private static object Lot(string p, string material, decimal quantity, string unit, string supplier, decimal kgPerKg, string[] inputs) => new
     {
         material,
