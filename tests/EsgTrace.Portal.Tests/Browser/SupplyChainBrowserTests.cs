@@ -40,6 +40,30 @@ public sealed class SupplyChainBrowserTests(PortalFixture portal, BrowserFixture
     }
 
     [Fact]
+    public async Task SuppliersAndLots_ShowTheRecordedChain()
+    {
+        var page = await browser.NewPageAsync(portal.Host.BaseAddress);
+        await SignInTests.SignInAsync(page, "supply", PortalHost.DemoPassword);
+
+        await page.GotoAsync("/supply-chain/suppliers");
+        await page.GetByText("Kaveri Organic Cotton Cooperative").WaitForAsync();
+        await page.GetByText("GOTS CU-812345 (2026-01-01 – 2026-12-31)").WaitForAsync();
+        await BrowserFixture.CaptureAsync(page, "suppliers");
+
+        await page.GotoAsync("/supply-chain/lots");
+        await page.GetByRole(AriaRole.Cell, new() { Name = "F-2026-101", Exact = true }).WaitForAsync();
+        await BrowserFixture.CaptureAsync(page, "lots");
+
+        await page.GotoAsync("/supply-chain");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Recycled fleece hoodie" }).ClickAsync();
+        await page.GetByTestId("footprint-total").WaitForAsync();
+        // Recycled fleece R-2026-007, and jersey F-2026-101 ← yarn Y-2026-014 ← cotton C-2026-001: four lots.
+        Assert.Equal(4, await page.GetByTestId("trace-table").Locator("tbody tr").CountAsync());
+        await BrowserFixture.CaptureAsync(page, "product-demo-hoodie");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task ArrivalBeforeDeparture_IsFlaggedAsYouType_AndCannotBeSubmitted()
     {
         var page = await browser.NewPageAsync(portal.Host.BaseAddress);
