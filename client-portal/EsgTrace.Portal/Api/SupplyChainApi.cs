@@ -134,7 +134,7 @@ public static class SupplyChainApi
         return TypedResults.Ok(new FootprintResponse(
             a.ProductId, a.ProductName, f.DeclaredUnit, f.TotalKgCo2e, Footprints.FootprintResult.Unit, Footprints.FootprintResult.Method,
             f.ByStage.ToDictionary(k => k.Key.ToString(), k => k.Value), f.ByMaterial, f.BySupplier, f.PrimaryDataShare,
-            f.Contributions, a.Dataset.ToString(), f.CalculatorVersion, a.FootprintLineage!.RootSha256));
+            f.Contributions, a.Dataset.ToString(), f.CalculatorVersion, a.FootprintLineage!.RootSha256, a.Period));
     }
 
     private static async Task<IResult> Traceability(string id, string? format, SupplyChainService s)
@@ -177,7 +177,8 @@ public sealed record CertificateRequest(string? Scheme, string? Number, LocalDat
 public sealed record FootprintResponse(
     string ProductId, string ProductName, string DeclaredUnit, decimal TotalKgCo2e, string Unit, string Method,
     IReadOnlyDictionary<string, decimal> ByStage, IReadOnlyDictionary<string, decimal> ByMaterial, IReadOnlyDictionary<string, decimal> BySupplier,
-    decimal PrimaryDataShare, IReadOnlyList<Footprints.FootprintContribution> Contributions, string Dataset, string Calculator, string LineageRootSha256);
+    decimal PrimaryDataShare, IReadOnlyList<Footprints.FootprintContribution> Contributions, string Dataset, string Calculator, string LineageRootSha256,
+    ReportingPeriod? ReportingPeriod);
 
 public sealed record TraceabilityResponse(TraceabilityResult Result, string Method, string LineageRootSha256);
 

@@ -18,4 +18,9 @@ public sealed record ProductAnalysis(
     LineageRecord? FootprintLineage,
     TraceabilityResult Traceability,
     LineageRecord TraceabilityLineage,
-    DatasetRef Dataset);
+    DatasetRef Dataset,
+    ReportingPeriod? Period);
+
+/// <summary>The period the figures cover: from the first to the last production date of the product's batches, both inclusive, in the batches' local dates.</summary>
+[GenerateSerializer, Immutable, Alias("esg.reporting-period")]
+public sealed record ReportingPeriod(NodaTime.LocalDate From, NodaTime.LocalDate To, int Batches);

@@ -34,7 +34,8 @@ public static class ProductAnalyzer
         var batches = data.BatchesByProduct.TryGetValue(productId, out var list) ? list : [];
         var traceability = Trace(productId, batches.SelectMany(b => b.Batch.InputLotIds).Distinct().ToList(), data);
         var traceLineage = Lineage(productId, TraceabilityCalculator.Version, data, null, traceability);
-        return new ProductAnalysis(productId, product.Product.Name, footprint, problem, footprintLineage, traceability, traceLineage, catalog.Dataset.Ref);
+        var period = batches.Count == 0 ? null : new ReportingPeriod(batches.Min(b => b.Batch.ProducedAt.Date), batches.Max(b => b.Batch.ProducedAt.Date), batches.Count);
+        return new ProductAnalysis(productId, product.Product.Name, footprint, problem, footprintLineage, traceability, traceLineage, catalog.Dataset.Ref, period);
     }
 
     /// <summary>The traceability of a set of input lots (a batch's, or all of a product's).</summary>

@@ -60,6 +60,8 @@ public sealed class SupplyChainApiTests(PortalFixture portal)
         Assert.Equal(0.0499744m, footprint.GetProperty("byStage").GetProperty("Transport").GetDecimal());
         Assert.Equal("esgtrace-starter@2026.1", footprint.GetProperty("dataset").GetString());
         Assert.Equal(64, footprint.GetProperty("lineageRootSha256").GetString()!.Length);
+        Assert.Equal("2026-04-10", footprint.GetProperty("reportingPeriod").GetProperty("from").GetString());
+        Assert.Equal("2026-04-10", footprint.GetProperty("reportingPeriod").GetProperty("to").GetString());
         // 0.8 / 1.0189744 = 0.78510…: only the fabric term is primary data.
         Assert.Equal(0.7851m, Math.Round(footprint.GetProperty("primaryDataShare").GetDecimal(), 4));
 
