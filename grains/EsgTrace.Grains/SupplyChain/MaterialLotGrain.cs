@@ -35,7 +35,7 @@ public sealed class MaterialLotGrain(
         {
             return SameContent.Of(_journal.State.Lot, input)
                 ? Outcome<LotView>.Ok(View())
-                : new DomainProblem(ProblemKind.Conflict, "The lot exists.", $"Lot '{Id}' is already recorded with other details; record a correction instead.");
+                : FactRules.AlreadyRecorded("lot", Id);
         }
 
         await _journal.AppendAsync(new LotRecorded(input, clock.GetCurrentInstant(), actor));
@@ -47,18 +47,10 @@ public sealed class MaterialLotGrain(
     {
         if (!_journal.Exists)
         {
-            return new DomainProblem(ProblemKind.NotFound, "No such lot.", $"Lot '{Id}' is not recorded.");
+            return FactRules.NotRecorded("lot", Id);
         }
 
-        if (string.IsNullOrWhiteSpace(reason) || corrects < 1 || corrects > _journal.State.Version)
-        {
-            return DomainProblem.Invalid(new Dictionary<string, string[]>
-            {
-                ["corrects"] = [$"A correction names the version it corrects (1 to {_journal.State.Version}) and a reason."],
-            });
-        }
-
-        if (await CheckAsync(input) is { } problem)
+        if ((FactRules.CheckCorrection(corrects, reason, _journal.State.Version) ?? await CheckAsync(input)) is { } problem)
         {
             return problem;
         }

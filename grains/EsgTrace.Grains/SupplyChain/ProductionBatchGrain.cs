@@ -45,7 +45,7 @@ public sealed class ProductionBatchGrain(
         {
             return SameContent.Of(_journal.State.Batch, input)
                 ? Outcome<BatchView>.Ok(View())
-                : new DomainProblem(ProblemKind.Conflict, "The batch exists.", $"Batch '{Id}' is already recorded with other details.");
+                : FactRules.AlreadyRecorded("batch", Id);
         }
 
         await _journal.AppendAsync(new BatchRecorded(input, clock.GetCurrentInstant(), actor));

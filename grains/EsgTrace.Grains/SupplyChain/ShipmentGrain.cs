@@ -43,7 +43,7 @@ public sealed class ShipmentGrain(
         {
             return SameContent.Of(_journal.State.Shipment, input)
                 ? Outcome<ShipmentView>.Ok(View())
-                : new DomainProblem(ProblemKind.Conflict, "The shipment exists.", $"Shipment '{Id}' is already recorded with other details; record a correction instead.");
+                : FactRules.AlreadyRecorded("shipment", Id);
         }
 
         await _journal.AppendAsync(new ShipmentRecorded(input, clock.GetCurrentInstant(), actor));
@@ -55,15 +55,10 @@ public sealed class ShipmentGrain(
     {
         if (!_journal.Exists)
         {
-            return new DomainProblem(ProblemKind.NotFound, "No such shipment.", $"Shipment '{Id}' is not recorded.");
+            return FactRules.NotRecorded("shipment", Id);
         }
 
-        if (string.IsNullOrWhiteSpace(reason) || corrects < 1 || corrects > _journal.State.Version)
-        {
-            return DomainProblem.Invalid("corrects", $"A correction names the version it corrects (1 to {_journal.State.Version}) and a reason.");
-        }
-
-        if (await CheckAsync(input) is { } problem)
+        if ((FactRules.CheckCorrection(corrects, reason, _journal.State.Version) ?? await CheckAsync(input)) is { } problem)
         {
             return problem;
         }

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using EsgTrace.Storage;
-using EsgTrace.Time;
 
 namespace EsgTrace.SupplyChain;
 
@@ -14,12 +12,8 @@ public static class SupplyChainIndexes
     public const string Batches = "batches";
     public const string All = "all";
 
-    public static Task PutAsync<T>(IIndexStore index, string name, string key, T value, string partition = All)
-        => index.PutAsync(name, partition, key, JsonSerializer.SerializeToUtf8Bytes(value, EsgJson.Options));
+    public static Task PutAsync<T>(IIndexStore index, string name, string key, T value, string partition = All) => JsonIndex.PutAsync(index, name, partition, key, value);
 
-    public static async Task<(IReadOnlyList<T> Items, string? Next)> ScanAsync<T>(IIndexStore index, string name, string partition, string? after, int pageSize)
-    {
-        var page = await index.ScanAsync(name, partition, after, null, pageSize);
-        return (page.Entries.Select(e => JsonSerializer.Deserialize<T>(e.Value.Span, EsgJson.Options)!).ToList(), page.NextAfterKey);
-    }
+    public static Task<(IReadOnlyList<T> Items, string? Next)> ScanAsync<T>(IIndexStore index, string name, string partition, string? after, int pageSize)
+        => JsonIndex.ScanAsync<T>(index, name, partition, after, pageSize);
 }

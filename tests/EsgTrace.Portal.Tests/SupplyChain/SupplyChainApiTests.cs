@@ -128,6 +128,22 @@ public sealed class SupplyChainApiTests(PortalFixture portal)
         Assert.Equal(1.0164424m, footprint.GetProperty("totalKgCo2e").GetDecimal());
     }
 
+    [Fact]
+    public async Task LotCorrection_ChangesTheFactor_AndABadCorrectionIsRefused()
+    {
+        var api = await ClientAsync(Role.SupplyChain);
+        var (tee, fabric) = await RecordChainAsync(api, "t10");
+
+        var bad = await api.PostAsJsonAsync($"/api/lots/{fabric}/corrections", new { record = Lot("t10", "cotton fabric", 0.8m, "t", "mill", 4.5m, ["t10-C"]), corrects = 99, reason = "typo" });
+        var good = await api.PostAsJsonAsync($"/api/lots/{fabric}/corrections", new { record = Lot("t10", "cotton fabric", 0.8m, "t", "mill", 4.5m, ["t10-C"]), corrects = 1, reason = "Mill's verified PCF replaces its estimate" });
+        var footprint = await (await api.GetAsync($"/api/products/{tee}/footprint")).ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+        // materials now 0.2 kg × 4.5 = 0.9 instead of 0.8: 1.0189744 + 0.1 = 1.1189744
+        Assert.Equal(1.1189744m, footprint.GetProperty("totalKgCo2e").GetDecimal());
+    }
+
     public static TheoryData<string, string, object, string> BadInputs => new()
     {
         { "negative quantity", "/api/lots/bad-neg", Lot("t9", "cotton fabric", -5, "kg", "mill", 1m, []), "quantity" },

@@ -1,0 +1,17 @@
+using System.Text.Json;
+using EsgTrace.Time;
+
+namespace EsgTrace.Storage;
+
+/// <summary>Index entries whose values are JSON records (EsgJson), written and paged the same way for every listing.</summary>
+public static class JsonIndex
+{
+    public static Task PutAsync<T>(IIndexStore index, string name, string partition, string key, T value)
+        => index.PutAsync(name, partition, key, JsonSerializer.SerializeToUtf8Bytes(value, EsgJson.Options));
+
+    public static async Task<(IReadOnlyList<T> Items, string? Next)> ScanAsync<T>(IIndexStore index, string name, string partition, string? after, int pageSize)
+    {
+        var page = await index.ScanAsync(name, partition, after, null, pageSize);
+        return (page.Entries.Select(e => JsonSerializer.Deserialize<T>(e.Value.Span, EsgJson.Options)!).ToList(), page.NextAfterKey);
+    }
+}
