@@ -1,0 +1,16 @@
+namespace EsgTrace.Claims;
+
+/// <summary>
+/// The figures a claim is checked against, taken from one product analysis: footprint (kg CO2e per declared unit) and
+/// the mass-balance shares (0-1), with the dataset and lineage they came from.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("esg.claim-figures")]
+public sealed record ClaimFigures(
+    decimal? FootprintKgCo2e,
+    string? FootprintProblem,
+    decimal CertifiedShare,
+    decimal RecycledShare,
+    decimal TraceableShare,
+    string Dataset,
+    string Calculator,
+    string LineageRootSha256);
