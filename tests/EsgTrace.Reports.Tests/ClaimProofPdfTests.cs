@@ -1,0 +1,165 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using EsgTrace.Reports.Pdf;
+using EsgTrace.Reports.Proofs;
+using UglyToad.PdfPig;
+using Xunit;
+
+namespace EsgTrace.Reports.Tests;
+
+/// <summary>The proof PDF read back with PdfPig and poppler: text and figures, the attached lineage, and a valid signature.</summary>
+public sealed class ClaimProofPdfTests : IDisposable
+{
+    private static readonly DateTimeOffset Published = new(2026, 11, 23, 10, 15, 0, TimeSpan.Zero);
+    private static readonly byte[] Lineage = Encoding.UTF8.GetBytes("{\"subject\":\"product:demo-tee\",\"rootSha256\":\"da779a1508f5d12ec710462d4241bc86b72922227d42540c3cb322eeab9ce747\"}\n");
+    private static readonly X509Certificate2 Certificate = CreateCertificate();
+    private readonly string _folder = Directory.CreateTempSubdirectory("esgtrace-pdf-").FullName;
+
+    private static ClaimProofModel Model() => new(
+        "claim-tee-001",
+        "Cradle-to-gate footprint of at most 1.4 kg CO2e per T-shirt",
+        "published",
+        "Organic cotton T-shirt",
+        "demo-tee",
+        "1 piece",
+        "Footprint at most 1.4 kg CO2e per declared unit.",
+        "Holds: the footprint is 1.358214204 kg CO2e per declared unit, at most the claimed 1.4.",
+        "2026-04-20 to 2026-04-20 (1 batch)",
+        Published,
+        [
+            new("verified", "platform", "2026-11-23 10:00", "1.358214204 kg CO2e ≤ 1.4"),
+            new("approved", "auditor", "2026-11-23 10:10", "lineage da779a15…"),
+            new("published", "marketing", "2026-11-23 10:15", "status approved"),
+        ],
+        [new("Product carbon footprint", "1.3582", "kg CO2e per piece")],
+        [new("Materials", 1.098m, 0.8084m), new("Process energy", 0.2478m, 0.1824m), new("Transport", 0.012414204m, 0.0091m)],
+        ["Kaveri Organic Cotton Cooperative", "Tiruppur Knit & Dye"],
+        ["IN"],
+        ["GOTS CU-812345 (farm)", "GOTS CU-813001 (mill)"],
+        "Cradle-to-gate attributional footprint per declared unit.",
+        [new("transport.road.hgv-average", "0.14993 kg CO2e/t.km", "Defra/DECC 2012, Annex 7, Table 7e")],
+        "esgtrace-starter@2026.1",
+        "footprint/1.0.0",
+        "da779a1508f5d12ec710462d4241bc86b72922227d42540c3cb322eeab9ce747",
+        "http://127.0.0.1:5080/verify/claim-tee-001");
+
+    private static byte[] SignedProof() => PdfSigner.SignWithAttachment(
+        ClaimProofDocument.Render(Model()),
+        new PdfAttachment("lineage.json", "application/json", "Lineage of the claim's figures", Lineage),
+        Certificate,
+        Published,
+        "EsgTrace claim proof");
+
+    [Fact]
+    public void PdfPig_ReadsTheStatementFiguresAndLineage_AndTheAttachment()
+    {
+        using var pdf = PdfDocument.Open(SignedProof());
+
+        // Words, not Page.Text: PdfPig joins wrapped lines without a separator.
+        var text = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        Assert.Contains("1.3582", text, StringComparison.Ordinal);
+        Assert.Contains("at most 1.4 kg CO2e per T-shirt", text, StringComparison.Ordinal);
+        Assert.Contains("da779a1508f5d12ec710462d4241bc86b72922227d42540c3cb322eeab9ce747", text.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.True(pdf.Advanced.TryGetEmbeddedFiles(out var files));
+        var lineage = Assert.Single(files);
+        Assert.Equal("lineage.json", lineage.Name);
+        Assert.Equal(Lineage, lineage.Bytes.ToArray());
+    }
+
+    [Fact]
+    public void Pdfsig_ReportsTheSignatureValid_OverTheWholeDocument()
+    {
+        var path = Save(SignedProof());
+
+        var (exit, output) = Poppler.Run("pdfsig", path);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("Signature Validation: Signature is Valid.", output, StringComparison.Ordinal);
+        Assert.Contains("Total document signed", output, StringComparison.Ordinal);
+        Assert.Contains("SHA-256", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pdfdetach_ExtractsTheLineageByteForByte()
+    {
+        var path = Save(SignedProof());
+        var target = Path.Combine(_folder, "out");
+        Directory.CreateDirectory(target);
+
+        var (exit, output) = Poppler.Run("pdfdetach", "-saveall", "-o", target, path);
+
+        Assert.True(exit == 0, output);
+        Assert.Equal(Lineage, File.ReadAllBytes(Path.Combine(target, "lineage.json")));
+    }
+
+    [Fact]
+    public void Pdftotext_ShowsTheStatusAndTheVerificationUrl()
+    {
+        var (exit, output) = Poppler.Run("pdftotext", Save(SignedProof()), "-");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("Status: published", output, StringComparison.Ordinal);
+        Assert.Contains("http://127.0.0.1:5080/verify/claim-tee-001", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheSameClaim_RendersByteIdentical()
+        => Assert.Equal(SHA256.HashData(ClaimProofDocument.Render(Model())), SHA256.HashData(ClaimProofDocument.Render(Model())));
+
+    [Fact]
+    public void TheSameClaim_RendersAndSignsByteIdentical()
+        => Assert.Equal(SHA256.HashData(SignedProof()), SHA256.HashData(SignedProof()));
+
+    [Fact]
+    public void Inspector_AcceptsTheProof_AndRejectsItAlteredByOneByte()
+    {
+        var proof = SignedProof();
+        var altered = (byte[])proof.Clone();
+        var at = Encoding.Latin1.GetString(altered).IndexOf("1.3582", StringComparison.Ordinal);
+        var index = at >= 0 ? at : altered.Length / 3;
+        altered[index] ^= 0x01;
+
+        var good = PdfSignatureInspector.Inspect(proof);
+        var bad = PdfSignatureInspector.Inspect(altered);
+
+        Assert.True(good.SignatureValid && good.CoversWholeFile, good.Problem);
+        Assert.Equal(Certificate.GetCertHashString(HashAlgorithmName.SHA256), good.SignerThumbprint);
+        Assert.False(bad.SignatureValid && bad.CoversWholeFile);
+    }
+
+    [Fact]
+    public void Inspector_RejectsContentAppendedAfterSigning()
+    {
+        var appended = SignedProof().Concat(Encoding.ASCII.GetBytes("\n% tampered\n")).ToArray();
+
+        var report = PdfSignatureInspector.Inspect(appended);
+
+        Assert.False(report.CoversWholeFile);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string Save(byte[] pdf)
+    {
+        var path = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".pdf");
+        File.WriteAllBytes(path, pdf);
+        var keep = Environment.GetEnvironmentVariable("ESGTRACE_SCREENSHOTS");
+        if (!string.IsNullOrEmpty(keep))
+        {
+            Directory.CreateDirectory(keep);
+            File.WriteAllBytes(Path.Combine(keep, "claim-proof.pdf"), pdf);
+        }
+
+        return path;
+    }
+
+    private static X509Certificate2 CreateCertificate()
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=EsgTrace test signer, O=EsgTrace", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, critical: true));
+        using var created = request.CreateSelfSigned(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2036, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null, X509KeyStorageFlags.Exportable);
+    }
+}
