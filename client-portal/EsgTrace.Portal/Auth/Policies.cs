@@ -8,6 +8,8 @@ public static class Policies
     public const string SupplyChain = "supply-chain-area";
     public const string SupplyChainWrite = "supply-chain-write";
     public const string FiguresRead = "figures-read";
+    public const string ClaimsWrite = "claims-write";
+    public const string ClaimsApprove = "claims-approve";
     public const string Claims = "claims-area";
     public const string GreenIt = "green-it-area";
     public const string Audit = "audit-area";
@@ -18,6 +20,8 @@ public static class Policies
     {
         [SupplyChain] = [Accounts.Roles.SupplyChain, Accounts.Roles.Auditor],
         [SupplyChainWrite] = [Accounts.Roles.SupplyChain],
+        [ClaimsWrite] = [Accounts.Roles.Marketing],
+        [ClaimsApprove] = [Accounts.Roles.It, Accounts.Roles.Auditor],
         [FiguresRead] = [Accounts.Roles.SupplyChain, Accounts.Roles.Auditor, Accounts.Roles.Marketing, Accounts.Roles.It],
         [Claims] = [Accounts.Roles.Marketing, Accounts.Roles.It, Accounts.Roles.Auditor],
         [GreenIt] = [Accounts.Roles.It, Accounts.Roles.Auditor],

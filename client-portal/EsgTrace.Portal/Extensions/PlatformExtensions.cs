@@ -63,6 +63,7 @@ public static class PlatformExtensions
         app.MapAccountsApi();
         app.MapAuditApi();
         app.MapSupplyChainApi();
+        app.MapClaimsApi();
         app.MapPost("/account/logout", async (HttpContext context) =>
         {
             await context.SignOutAsync(AuthSchemes.Cookie);

@@ -16,7 +16,7 @@ public sealed class SupplyChainApiTests(PortalFixture portal)
 {
     private async Task<HttpClient> ClientAsync(Role role) => portal.Host.CreateApiClient(await ApiTestSupport.IssueKeyAsync(portal.Host, role));
 
-    private static async Task<(string Tee, string Fabric)> RecordChainAsync(HttpClient api, string p)
+    internal static async Task<(string Tee, string Fabric)> RecordChainAsync(HttpClient api, string p)
     {
         await Ok(api.PutAsJsonAsync($"/api/suppliers/{p}-farm", new { name = "Kaveri Organic Farm", country = "IN", tier = 4 }));
         await Ok(api.PutAsJsonAsync($"/api/suppliers/{p}-mill", new { name = "Tiruppur Weaving Mill", country = "IN", tier = 2, gln = "4012345000009" }));
@@ -266,7 +266,7 @@ public sealed class SupplyChainApiTests(PortalFixture portal)
         inputLotIds = inputs,
     };
 
-    private static object Shipment(string lot, string mode, decimal distance, string unit, string departed, string arrived) => new
+    internal static object Shipment(string lot, string mode, decimal distance, string unit, string departed, string arrived) => new
     {
         lotIds = new[] { lot },
         from = "A",

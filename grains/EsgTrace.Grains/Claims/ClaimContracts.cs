@@ -1,0 +1,42 @@
+using NodaTime;
+
+namespace EsgTrace.Claims;
+
+/// <summary>A claim as marketing drafts it: the product it is about, the rule, the wording and how long it may stand.</summary>
+[GenerateSerializer, Immutable, Alias("esg.claim-draft")]
+public sealed record ClaimDraft(string ProductId, ClaimType Type, decimal Threshold, string Wording, LocalDate ValidUntil, decimal? BaselineKgCo2e = null, string? BaselineDataset = null, string? BaselineCalculator = null);
+
+/// <summary>Where a claim stands.</summary>
+public enum ClaimStatus
+{
+    Draft,
+    Verified,
+    Approved,
+    Published,
+    AtRisk,
+    Expired,
+    Withdrawn,
+}
+
+/// <summary>One step of the workflow: who, when, and what they saw (the figures and verdict at that moment).</summary>
+[GenerateSerializer, Immutable, Alias("esg.claim-step")]
+public sealed record ClaimStep(string Step, string Actor, Instant At, string Saw, string? LineageRootSha256);
+
+/// <summary>A claim as read back.</summary>
+[GenerateSerializer, Immutable, Alias("esg.claim-view")]
+public sealed record ClaimView(string Id, ClaimDraft Draft, ClaimStatus Status, ClaimEvaluation? LastEvaluation, ClaimFigures? PublishedFigures, IReadOnlyList<ClaimStep> Steps, string Owner, long Version);
+
+public abstract record ClaimEvent(Instant At, string Actor);
+
+public sealed record ClaimDrafted(ClaimDraft Draft, Instant At, string Actor) : ClaimEvent(At, Actor);
+
+public sealed record ClaimChecked(ClaimEvaluation Evaluation, ClaimFigures Figures, Instant At, string Actor) : ClaimEvent(At, Actor);
+
+public sealed record ClaimApproved(Instant At, string Actor) : ClaimEvent(At, Actor);
+
+public sealed record ClaimPublished(ClaimFigures Figures, Instant At, string Actor) : ClaimEvent(At, Actor);
+
+/// <summary>Monitoring found the published claim no longer holds (at-risk) or past its validity (expired).</summary>
+public sealed record ClaimStatusChanged(ClaimStatus Status, string Reason, Instant At, string Actor) : ClaimEvent(At, Actor);
+
+public sealed record ClaimWithdrawn(string Reason, Instant At, string Actor) : ClaimEvent(At, Actor);

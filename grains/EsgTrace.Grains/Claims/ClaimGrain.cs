@@ -1,0 +1,209 @@
+using EsgTrace.Analysis;
+using EsgTrace.Audit;
+using EsgTrace.Domain;
+using EsgTrace.EventSourcing;
+using EsgTrace.Storage;
+using EsgTrace.SupplyChain;
+using NodaTime;
+
+namespace EsgTrace.Claims;
+
+/// <summary>A claim: every step is an event with who, when and what they saw; publication needs data that holds and two people.</summary>
+public sealed class ClaimGrain(
+    [PersistentState("claim")] IPersistentState<ClaimState> snapshot,
+    IEventLog log,
+    IIndexStore index,
+    IAuditTrail audit,
+    IClock clock) : Grain, IClaimGrain
+{
+    private const string Platform = "platform";
+    private EventJournal<ClaimState, ClaimEvent> _journal = null!;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _journal = new("claim/" + Id, snapshot, log, ClaimState.Apply);
+        return _journal.CatchUpAsync();
+    }
+
+    public async Task<Outcome<ClaimView>> Draft(ClaimDraft draft, string actor)
+    {
+        var check = new Validation().Id(Id, "id").Id(draft.ProductId, "productId")
+            .Check(Enum.IsDefined(draft.Type), "type", "'type' is one of footprint-at-most, footprint-reduction, certified-content, recycled-content, traceable-content.")
+            .Check(draft.Threshold > 0 && (draft.Type == ClaimType.FootprintAtMost || draft.Threshold <= 100), "threshold", "'threshold' is kg CO2e (> 0) for a footprint limit, else a percentage from 0 to 100.")
+            .Check(draft.ValidUntil > clock.GetCurrentInstant().InUtc().Date, "validUntil", "'validUntil' must be in the future.")
+            .Check(draft.Type != ClaimType.FootprintReduction || draft.BaselineKgCo2e is > 0, "baselineKgCo2e", "A reduction claim needs the baseline footprint (kg CO2e per declared unit).")
+            .Text(draft.Wording, "wording", 300);
+        if (check.IsValid)
+        {
+            foreach (var problem in WordingCheck.Problems(draft.Wording, Rule(draft)))
+            {
+                check.Add("wording", problem);
+            }
+        }
+
+        if (!check.IsValid)
+        {
+            return check.ToProblem();
+        }
+
+        if (_journal.Exists)
+        {
+            return SameContent.Of(_journal.State.Draft, draft) ? Outcome<ClaimView>.Ok(View()) : FactRules.AlreadyRecorded("claim", Id);
+        }
+
+        await _journal.AppendAsync(new ClaimDrafted(draft, clock.GetCurrentInstant(), actor));
+        await AfterChangeAsync("claim.drafted", actor);
+        return Outcome<ClaimView>.Ok(View());
+    }
+
+    public async Task<Outcome<ClaimView>> Verify(string actor)
+    {
+        if (Require(ClaimStatus.Draft, ClaimStatus.Verified) is { } problem)
+        {
+            return problem;
+        }
+
+        var figures = await FiguresAsync();
+        if (!figures.IsOk)
+        {
+            return figures.Problem!;
+        }
+
+        var evaluation = ClaimEvaluator.Evaluate(Rule(_journal.State.Draft!), figures.Value!);
+        await _journal.AppendAsync(new ClaimChecked(evaluation, figures.Value!, clock.GetCurrentInstant(), actor));
+        await AfterChangeAsync(evaluation.Holds ? "claim.verified" : "claim.verification-failed", actor);
+        return Outcome<ClaimView>.Ok(View());
+    }
+
+    public async Task<Outcome<ClaimView>> Approve(string actor)
+    {
+        if (Require(ClaimStatus.Verified) is { } problem)
+        {
+            return problem;
+        }
+
+        if (actor == _journal.State.Owner)
+        {
+            return new DomainProblem(ProblemKind.Forbidden, "A second person must approve.", "You drafted this claim; someone else (IT or audit) must approve it.");
+        }
+
+        await _journal.AppendAsync(new ClaimApproved(clock.GetCurrentInstant(), actor));
+        await AfterChangeAsync("claim.approved", actor);
+        return Outcome<ClaimView>.Ok(View());
+    }
+
+    public async Task<Outcome<ClaimView>> Publish(string actor)
+    {
+        if (Require(ClaimStatus.Approved) is { } problem)
+        {
+            return problem;
+        }
+
+        var figures = await FiguresAsync();
+        if (!figures.IsOk)
+        {
+            return figures.Problem!;
+        }
+
+        var evaluation = ClaimEvaluator.Evaluate(Rule(_journal.State.Draft!), figures.Value!);
+        if (!evaluation.Holds)
+        {
+            await _journal.AppendAsync(new ClaimChecked(evaluation, figures.Value!, clock.GetCurrentInstant(), Platform));
+            return new DomainProblem(ProblemKind.Conflict, "The data no longer substantiates the claim.", evaluation.Explanation);
+        }
+
+        await _journal.AppendAsync(new ClaimPublished(figures.Value!, clock.GetCurrentInstant(), actor));
+        await AfterChangeAsync("claim.published", actor);
+        return Outcome<ClaimView>.Ok(View());
+    }
+
+    public async Task<Outcome<ClaimView>> Withdraw(string reason, string actor)
+    {
+        if (!_journal.Exists)
+        {
+            return FactRules.NotRecorded("claim", Id);
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return DomainProblem.Invalid("reason", "Say why the claim is withdrawn.");
+        }
+
+        if (_journal.State.Status != ClaimStatus.Withdrawn)
+        {
+            await _journal.AppendAsync(new ClaimWithdrawn(reason, clock.GetCurrentInstant(), actor));
+            await AfterChangeAsync("claim.withdrawn", actor);
+        }
+
+        return Outcome<ClaimView>.Ok(View());
+    }
+
+    public async Task<ClaimView?> Monitor()
+    {
+        if (!_journal.Exists)
+        {
+            return null;
+        }
+
+        var state = _journal.State;
+        if (state.Status is ClaimStatus.Published or ClaimStatus.AtRisk)
+        {
+            if (clock.GetCurrentInstant().InUtc().Date > state.Draft!.ValidUntil)
+            {
+                await _journal.AppendAsync(new ClaimStatusChanged(ClaimStatus.Expired, $"Valid until {state.Draft.ValidUntil:yyyy-MM-dd}.", clock.GetCurrentInstant(), Platform));
+                await AfterChangeAsync("claim.expired", Platform);
+            }
+            else if (await FiguresAsync() is { IsOk: true } figures)
+            {
+                var evaluation = ClaimEvaluator.Evaluate(Rule(state.Draft), figures.Value!);
+                var status = evaluation.Holds ? ClaimStatus.Published : ClaimStatus.AtRisk;
+                if (status != state.Status)
+                {
+                    await _journal.AppendAsync(new ClaimStatusChanged(status, evaluation.Explanation, clock.GetCurrentInstant(), Platform));
+                    await AfterChangeAsync(status == ClaimStatus.AtRisk ? "claim.at-risk" : "claim.holds-again", Platform);
+                }
+            }
+        }
+
+        return View();
+    }
+
+    public Task<ClaimView?> Get() => Task.FromResult(_journal.Exists ? View() : null);
+
+    private DomainProblem? Require(params ClaimStatus[] allowed)
+        => !_journal.Exists ? FactRules.NotRecorded("claim", Id)
+            : allowed.Contains(_journal.State.Status) ? null
+            : new DomainProblem(ProblemKind.Conflict, "Not at this step.", $"Claim '{Id}' is {_journal.State.Status.ToString().ToLowerInvariant()}; this step needs it to be {string.Join(" or ", allowed.Select(a => a.ToString().ToLowerInvariant()))}.");
+
+    private async Task<Outcome<ClaimFigures>> FiguresAsync()
+    {
+        var analysis = await GrainFactory.GetGrain<IProductAnalysisGrain>(0).AnalyzeProduct(_journal.State.Draft!.ProductId, null);
+        if (!analysis.IsOk)
+        {
+            return analysis.Problem!;
+        }
+
+        var a = analysis.Value!;
+        return Outcome<ClaimFigures>.Ok(new ClaimFigures(
+            a.Footprint?.TotalKgCo2e, a.FootprintProblem, a.Traceability.CertifiedShare, a.Traceability.RecycledShare, a.Traceability.TraceableToOriginShare,
+            a.Dataset.ToString(), a.Footprint?.CalculatorVersion ?? Footprints.FootprintCalculator.Version, (a.FootprintLineage ?? a.TraceabilityLineage).RootSha256));
+    }
+
+    private static ClaimRule Rule(ClaimDraft d) => new(d.Type, d.Threshold, d.BaselineKgCo2e is { } b
+        ? new ClaimFigures(b, null, 0, 0, 0, d.BaselineDataset ?? Factors.FactorCatalog.Starter.Dataset.Ref.ToString(), d.BaselineCalculator ?? Footprints.FootprintCalculator.Version, string.Empty)
+        : null);
+
+    private ClaimView View()
+    {
+        var s = _journal.State;
+        return new ClaimView(Id, s.Draft!, s.Status, s.LastEvaluation, s.PublishedFigures, s.Steps.ToList(), s.Owner, s.Version);
+    }
+
+    private async Task AfterChangeAsync(string action, string actor)
+    {
+        await JsonIndex.PutAsync(index, "claims", "all", Id, View());
+        await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), actor, action, "claim:" + Id, _journal.State.Status.ToString()));
+    }
+}

@@ -1,0 +1,33 @@
+using EsgTrace.Domain;
+
+namespace EsgTrace.Claims;
+
+/// <summary>A sustainability claim and its workflow: draft → verified → approved (by a second person) → published → at-risk / expired / withdrawn.</summary>
+[Alias("esg.IClaimGrain")]
+public interface IClaimGrain : IGrainWithStringKey
+{
+    [Alias("Draft")]
+    Task<Outcome<ClaimView>> Draft(ClaimDraft draft, string actor);
+
+    /// <summary>Checks the claim against the current data; a claim that holds becomes verified.</summary>
+    [Alias("Verify")]
+    Task<Outcome<ClaimView>> Verify(string actor);
+
+    /// <summary>Approval by someone other than the claim's owner.</summary>
+    [Alias("Approve")]
+    Task<Outcome<ClaimView>> Approve(string actor);
+
+    /// <summary>Publishes an approved claim, after checking once more that the data still substantiates it.</summary>
+    [Alias("Publish")]
+    Task<Outcome<ClaimView>> Publish(string actor);
+
+    [Alias("Withdraw")]
+    Task<Outcome<ClaimView>> Withdraw(string reason, string actor);
+
+    /// <summary>Re-checks a published claim against current data and its validity date; turns it at-risk or expired when needed.</summary>
+    [Alias("Monitor")]
+    Task<ClaimView?> Monitor();
+
+    [Alias("Get")]
+    Task<ClaimView?> Get();
+}

@@ -1,0 +1,108 @@
+using System.Net;
+using System.Net.Http.Json;
+using EsgTrace.Accounts;
+using EsgTrace.Portal.Tests.SupplyChain;
+using Xunit;
+
+namespace EsgTrace.Portal.Tests.Claims;
+
+/// <summary>
+/// The claim workflow through the HTTP API on the chain of <see cref="SupplyChainApiTests"/>, whose T-shirt footprint is
+/// 1.0189744 kg CO2e per piece (worked out by hand there).
+/// </summary>
+[Collection(PortalCollection.Name)]
+public sealed class ClaimsApiTests(PortalFixture portal)
+{
+    private async Task<HttpClient> ClientAsync(Role role) => portal.Host.CreateApiClient(await ApiTestSupport.IssueKeyAsync(portal.Host, role));
+
+    private static object Draft(string product, decimal limit, string wording) => new
+    {
+        productId = product,
+        type = "footprint-at-most",
+        threshold = limit,
+        wording,
+        validUntil = "2030-12-31",
+    };
+
+    [Fact]
+    public async Task GenericWording_IsRefusedWithTheReason_AndNothingIsDrafted()
+    {
+        var marketing = await ClientAsync(Role.Marketing);
+
+        var response = await marketing.PutAsJsonAsync("/api/claims/c-generic", Draft("demo-tee", 1.4m, "Our eco-friendly, climate neutral T-shirt"));
+        var problem = await response.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var wording = string.Join(" ", problem.GetProperty("errors").GetProperty("wording").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("\"eco-friendly\" is a generic environmental term", wording, StringComparison.Ordinal);
+        Assert.Contains("neutrality or offset-based claims are not allowed", wording, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await marketing.GetAsync("/api/claims/c-generic")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SupportedClaim_GoesThroughTheWorkflow_AndTurnsAtRiskWhenAShipmentBreaksIt()
+    {
+        var supply = await ClientAsync(Role.SupplyChain);
+        var (tee, fabric) = await SupplyChainApiTests.RecordChainAsync(supply, "c1");
+        var marketing = await ClientAsync(Role.Marketing);
+        var auditor = await ClientAsync(Role.Auditor);
+
+        await Ok(marketing.PutAsJsonAsync("/api/claims/c1-claim", Draft(tee, 1.1m, "Cradle-to-gate footprint of at most 1.1 kg CO2e per T-shirt")));
+        var verified = await Ok(marketing.PostAsync("/api/claims/c1-claim/verify", null));
+        await Ok(auditor.PostAsync("/api/claims/c1-claim/approve", null));
+        var published = await Ok(marketing.PostAsync("/api/claims/c1-claim/publish", null));
+
+        Assert.Equal("verified", verified.GetProperty("status").GetString());
+        Assert.Equal(1.0189744m, verified.GetProperty("lastEvaluation").GetProperty("actual").GetDecimal());
+        Assert.Equal("published", published.GetProperty("status").GetString());
+        Assert.Equal(["drafted", "verified", "approved", "published"], published.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()));
+
+        // A 3,000 km road leg for the fabric: + 0.0002 t × 3000 km × 0.14993 = 0.089958 → 1.1089324 > 1.1
+        await Ok(supply.PutAsJsonAsync("/api/shipments/c1-S9", SupplyChainApiTests.Shipment(fabric, "road", 3000, "km", "2026-04-03T08:00:00+02:00", "2026-04-05T08:00:00+02:00")));
+        var after = await (await marketing.GetAsync("/api/claims/c1-claim")).ReadJsonAsync();
+
+        Assert.Equal("at-risk", after.GetProperty("status").GetString());
+        Assert.Contains("1.1089324", after.GetProperty("steps")[4].GetProperty("saw").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnsupportedClaim_CannotBeApprovedOrPublished()
+    {
+        var supply = await ClientAsync(Role.SupplyChain);
+        var (tee, _) = await SupplyChainApiTests.RecordChainAsync(supply, "c2");
+        var marketing = await ClientAsync(Role.Marketing);
+        var it = await ClientAsync(Role.It);
+
+        await Ok(marketing.PutAsJsonAsync("/api/claims/c2-claim", Draft(tee, 0.9m, "Cradle-to-gate footprint of at most 0.9 kg CO2e per T-shirt")));
+        var verified = await Ok(marketing.PostAsync("/api/claims/c2-claim/verify", null));
+        var approve = await it.PostAsync("/api/claims/c2-claim/approve", null);
+        var publish = await marketing.PostAsync("/api/claims/c2-claim/publish", null);
+
+        Assert.Equal("draft", verified.GetProperty("status").GetString());
+        Assert.False(verified.GetProperty("lastEvaluation").GetProperty("holds").GetBoolean());
+        Assert.Equal(HttpStatusCode.Conflict, approve.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, publish.StatusCode);
+    }
+
+    [Fact]
+    public async Task Marketing_CannotApprove_AndSupplyChain_CannotPublish()
+    {
+        var supply = await ClientAsync(Role.SupplyChain);
+        var (tee, _) = await SupplyChainApiTests.RecordChainAsync(supply, "c3");
+        var marketing = await ClientAsync(Role.Marketing);
+
+        await Ok(marketing.PutAsJsonAsync("/api/claims/c3-claim", Draft(tee, 1.1m, "Cradle-to-gate footprint of at most 1.1 kg CO2e per T-shirt")));
+        await Ok(marketing.PostAsync("/api/claims/c3-claim/verify", null));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await marketing.PostAsync("/api/claims/c3-claim/approve", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await supply.PostAsync("/api/claims/c3-claim/publish", null)).StatusCode);
+        Assert.Equal("verified", (await (await marketing.GetAsync("/api/claims/c3-claim")).ReadJsonAsync()).GetProperty("status").GetString());
+    }
+
+    private static async Task<System.Text.Json.JsonElement> Ok(Task<HttpResponseMessage> call)
+    {
+        var response = await call;
+        Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} → {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.ReadJsonAsync();
+    }
+}
