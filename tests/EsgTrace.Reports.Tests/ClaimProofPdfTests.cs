@@ -4,6 +4,7 @@ using System.Text;
 using EsgTrace.Reports.Pdf;
 using EsgTrace.Reports.Proofs;
 using UglyToad.PdfPig;
+using EsgTrace.Testing;
 using Xunit;
 
 namespace EsgTrace.Reports.Tests;

@@ -64,6 +64,7 @@ public static class PlatformExtensions
         app.MapAuditApi();
         app.MapSupplyChainApi();
         app.MapClaimsApi();
+        app.MapVerificationApi();
         app.MapPost("/account/logout", async (HttpContext context) =>
         {
             await context.SignOutAsync(AuthSchemes.Cookie);

@@ -24,7 +24,7 @@ public sealed record ClaimStep(string Step, string Actor, Instant At, string Saw
 
 /// <summary>A claim as read back.</summary>
 [GenerateSerializer, Immutable, Alias("esg.claim-view")]
-public sealed record ClaimView(string Id, ClaimDraft Draft, ClaimStatus Status, ClaimEvaluation? LastEvaluation, ClaimFigures? PublishedFigures, IReadOnlyList<ClaimStep> Steps, string Owner, long Version);
+public sealed record ClaimView(string Id, ClaimDraft Draft, ClaimStatus Status, ClaimEvaluation? LastEvaluation, ClaimFigures? PublishedFigures, IReadOnlyList<ClaimStep> Steps, string Owner, long Version, string? ProofSha256);
 
 public abstract record ClaimEvent(Instant At, string Actor);
 
@@ -34,7 +34,8 @@ public sealed record ClaimChecked(ClaimEvaluation Evaluation, ClaimFigures Figur
 
 public sealed record ClaimApproved(Instant At, string Actor) : ClaimEvent(At, Actor);
 
-public sealed record ClaimPublished(ClaimFigures Figures, Instant At, string Actor) : ClaimEvent(At, Actor);
+/// <summary>Published, with the signed proof PDF's blob name and SHA-256.</summary>
+public sealed record ClaimPublished(ClaimFigures Figures, string ProofBlob, string ProofSha256, Instant At, string Actor) : ClaimEvent(At, Actor);
 
 /// <summary>Monitoring found the published claim no longer holds (at-risk) or past its validity (expired).</summary>
 public sealed record ClaimStatusChanged(ClaimStatus Status, string Reason, Instant At, string Actor) : ClaimEvent(At, Actor);

@@ -14,6 +14,9 @@ public sealed class ClaimGrain(
     IEventLog log,
     IIndexStore index,
     IAuditTrail audit,
+    IBlobStore blobs,
+    Signing.ISigningCertificate signing,
+    Microsoft.Extensions.Configuration.IConfiguration configuration,
     IClock clock) : Grain, IClaimGrain
 {
     private const string Platform = "platform";
@@ -114,7 +117,14 @@ public sealed class ClaimGrain(
             return new DomainProblem(ProblemKind.Conflict, "The data no longer substantiates the claim.", evaluation.Explanation);
         }
 
-        await _journal.AppendAsync(new ClaimPublished(figures.Value!, clock.GetCurrentInstant(), actor));
+        // The proof shows the workflow up to publication, dated at publication, so re-rendering it gives the same bytes.
+        var at = clock.GetCurrentInstant();
+        var preview = new ClaimState { Draft = _journal.State.Draft, LastEvaluation = evaluation, Steps = [.. _journal.State.Steps, new ClaimStep("published", actor, at, evaluation.Explanation, figures.Value!.LineageRootSha256)] };
+        var analysis = (await GrainFactory.GetGrain<IProductAnalysisGrain>(0).AnalyzeProduct(_journal.State.Draft!.ProductId, null)).Value!;
+        var model = ClaimProofBuilder.Model(Id, preview, ClaimStatus.Published, analysis, Factors.FactorCatalog.Starter, at, VerificationUrl());
+        var pdf = ClaimProofBuilder.SignedPdf(model, analysis, signing.Certificate);
+        var stored = await blobs.PutAsync("proofs", $"{BlobNames.Sha256Hex(pdf)}.pdf", pdf, "application/pdf");
+        await _journal.AppendAsync(new ClaimPublished(figures.Value!, $"proofs/{stored.Name}", stored.Sha256, at, actor));
         await AfterChangeAsync("claim.published", actor);
         return Outcome<ClaimView>.Ok(View());
     }
@@ -172,6 +182,19 @@ public sealed class ClaimGrain(
 
     public Task<ClaimView?> Get() => Task.FromResult(_journal.Exists ? View() : null);
 
+    public async Task<byte[]?> Proof()
+    {
+        if (_journal.State.ProofBlob is not { } blob)
+        {
+            return null;
+        }
+
+        var stored = await blobs.GetAsync("proofs", blob["proofs/".Length..]);
+        return stored?.Content.ToArray();
+    }
+
+    private string VerificationUrl() => (configuration["Proofs:PublicBaseUrl"] ?? "http://127.0.0.1:5080").TrimEnd('/') + "/verify/" + Id;
+
     private DomainProblem? Require(params ClaimStatus[] allowed)
         => !_journal.Exists ? FactRules.NotRecorded("claim", Id)
             : allowed.Contains(_journal.State.Status) ? null
@@ -198,7 +221,7 @@ public sealed class ClaimGrain(
     private ClaimView View()
     {
         var s = _journal.State;
-        return new ClaimView(Id, s.Draft!, s.Status, s.LastEvaluation, s.PublishedFigures, s.Steps.ToList(), s.Owner, s.Version);
+        return new ClaimView(Id, s.Draft!, s.Status, s.LastEvaluation, s.PublishedFigures, s.Steps.ToList(), s.Owner, s.Version, s.ProofSha256);
     }
 
     private async Task AfterChangeAsync(string action, string actor)

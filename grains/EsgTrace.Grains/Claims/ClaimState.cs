@@ -19,6 +19,10 @@ public sealed class ClaimState : IEventSourcedState
 
     public List<ClaimStep> Steps { get; set; } = [];
 
+    public string? ProofBlob { get; set; }
+
+    public string? ProofSha256 { get; set; }
+
     public static void Apply(ClaimState s, ClaimEvent e, long version)
     {
         switch (e)
@@ -45,6 +49,8 @@ public sealed class ClaimState : IEventSourcedState
             case ClaimPublished p:
                 s.Status = ClaimStatus.Published;
                 s.PublishedFigures = p.Figures;
+                s.ProofBlob = p.ProofBlob;
+                s.ProofSha256 = p.ProofSha256;
                 s.Steps.Add(new ClaimStep("published", p.Actor, p.At, s.LastEvaluation?.Explanation ?? string.Empty, p.Figures.LineageRootSha256));
                 break;
             case ClaimStatusChanged changed:

@@ -30,4 +30,8 @@ public interface IClaimGrain : IGrainWithStringKey
 
     [Alias("Get")]
     Task<ClaimView?> Get();
+
+    /// <summary>The signed proof PDF stored at publication, or null before it.</summary>
+    [Alias("Proof")]
+    Task<byte[]?> Proof();
 }

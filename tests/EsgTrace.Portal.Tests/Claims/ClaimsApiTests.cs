@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using EsgTrace.Accounts;
 using EsgTrace.Portal.Tests.SupplyChain;
+using EsgTrace.Testing;
 using Xunit;
 
 namespace EsgTrace.Portal.Tests.Claims;
@@ -97,6 +98,49 @@ public sealed class ClaimsApiTests(PortalFixture portal)
         Assert.Equal(HttpStatusCode.Forbidden, (await marketing.PostAsync("/api/claims/c3-claim/approve", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await supply.PostAsync("/api/claims/c3-claim/publish", null)).StatusCode);
         Assert.Equal("verified", (await (await marketing.GetAsync("/api/claims/c3-claim")).ReadJsonAsync()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task PublishedClaim_HasASignedProof_ThatThePublicCheckAccepts_AndRejectsWhenAlteredByOneByte()
+    {
+        var supply = await ClientAsync(Role.SupplyChain);
+        var (tee, _) = await SupplyChainApiTests.RecordChainAsync(supply, "c4");
+        var marketing = await ClientAsync(Role.Marketing);
+        var auditor = await ClientAsync(Role.Auditor);
+        await Ok(marketing.PutAsJsonAsync("/api/claims/c4-claim", Draft(tee, 1.1m, "Cradle-to-gate footprint of at most 1.1 kg CO2e per T-shirt")));
+        await Ok(marketing.PostAsync("/api/claims/c4-claim/verify", null));
+        await Ok(auditor.PostAsync("/api/claims/c4-claim/approve", null));
+        await Ok(marketing.PostAsync("/api/claims/c4-claim/publish", null));
+        var anonymous = portal.Host.CreateApiClient();
+
+        var status = await (await anonymous.GetAsync("/verify/c4-claim/status")).ReadJsonAsync();
+        var proof = await anonymous.GetByteArrayAsync("/verify/c4-claim/proof.pdf");
+        var path = Path.Combine(Path.GetTempPath(), $"esgtrace-proof-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(path, proof);
+        var (exit, pdfsig) = Poppler.Run("pdfsig", path);
+        var (_, text) = Poppler.Run("pdftotext", path, "-");
+        File.Delete(path);
+        var genuine = await (await anonymous.PostAsync("/verify/c4-claim/check", Pdf(proof))).ReadJsonAsync();
+        var altered = (byte[])proof.Clone();
+        altered[altered.Length / 4] ^= 0x01;
+        var forged = await (await anonymous.PostAsync("/verify/c4-claim/check", Pdf(altered))).ReadJsonAsync();
+
+        Assert.Equal("published", status.GetProperty("status").GetString());
+        Assert.Equal(64, status.GetProperty("lineageRootSha256").GetString()!.Length);
+        Assert.True(exit == 0, pdfsig);
+        Assert.Contains("Signature is Valid.", pdfsig, StringComparison.Ordinal);
+        Assert.Contains("1.0190 kg CO2e per 1 piece", text, StringComparison.Ordinal);
+        Assert.Contains("/verify/c4-claim", text, StringComparison.Ordinal);
+        Assert.True(genuine.GetProperty("genuine").GetBoolean(), genuine.ToString());
+        Assert.False(forged.GetProperty("genuine").GetBoolean());
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/verify/c3-never-published/status")).StatusCode);
+    }
+
+    private static ByteArrayContent Pdf(byte[] bytes)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        return content;
     }
 
     private static async Task<System.Text.Json.JsonElement> Ok(Task<HttpResponseMessage> call)

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace EsgTrace.Reports.Tests;
+namespace EsgTrace.Testing;
 
 /// <summary>Runs poppler-utils (pdfsig, pdfdetach, pdftotext); fails with how to install them when they are missing.</summary>
 public static class Poppler
