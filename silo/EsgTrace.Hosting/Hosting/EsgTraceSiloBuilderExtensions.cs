@@ -39,6 +39,7 @@ public static class EsgTraceSiloBuilderExtensions
 
         silo.Services.AddEsgTraceStorage(configuration);
         silo.AddEsgTraceGrainStorage();
+        silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<EsgTrace.Claims.IClaimMonitorGrain>(0).Start());
         return silo;
     }
 

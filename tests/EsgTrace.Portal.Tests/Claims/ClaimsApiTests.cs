@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using EsgTrace.Accounts;
 using EsgTrace.Portal.Tests.SupplyChain;
 using EsgTrace.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace EsgTrace.Portal.Tests.Claims;
@@ -60,8 +61,10 @@ public sealed class ClaimsApiTests(PortalFixture portal)
 
         // A 3,000 km road leg for the fabric: + 0.0002 t × 3000 km × 0.14993 = 0.089958 → 1.1089324 > 1.1
         await Ok(supply.PutAsJsonAsync("/api/shipments/c1-S9", SupplyChainApiTests.Shipment(fabric, "road", 3000, "km", "2026-04-03T08:00:00+02:00", "2026-04-05T08:00:00+02:00")));
+        var monitored = await portal.Host.Services.GetRequiredService<IGrainFactory>().GetGrain<EsgTrace.Claims.IClaimMonitorGrain>(0).CheckAll();
         var after = await (await marketing.GetAsync("/api/claims/c1-claim")).ReadJsonAsync();
 
+        Assert.True(monitored >= 1, "the scheduled monitor found no claim to turn at-risk");
         Assert.Equal("at-risk", after.GetProperty("status").GetString());
         Assert.Contains("1.1089324", after.GetProperty("steps")[4].GetProperty("saw").GetString(), StringComparison.Ordinal);
     }
