@@ -44,15 +44,7 @@ public sealed class ClaimsApiTests(PortalFixture portal)
     [Fact]
     public async Task SupportedClaim_GoesThroughTheWorkflow_AndTurnsAtRiskWhenAShipmentBreaksIt()
     {
-        var supply = await ClientAsync(Role.SupplyChain);
-        var (tee, fabric) = await SupplyChainApiTests.RecordChainAsync(supply, "c1");
-        var marketing = await ClientAsync(Role.Marketing);
-        var auditor = await ClientAsync(Role.Auditor);
-
-        await Ok(marketing.PutAsJsonAsync("/api/claims/c1-claim", Draft(tee, 1.1m, "Cradle-to-gate footprint of at most 1.1 kg CO2e per T-shirt")));
-        var verified = await Ok(marketing.PostAsync("/api/claims/c1-claim/verify", null));
-        await Ok(auditor.PostAsync("/api/claims/c1-claim/approve", null));
-        var published = await Ok(marketing.PostAsync("/api/claims/c1-claim/publish", null));
+        var (supply, marketing, fabric, verified, published) = await PublishAsync("c1");
 
         Assert.Equal("verified", verified.GetProperty("status").GetString());
         Assert.Equal(1.0189744m, verified.GetProperty("lastEvaluation").GetProperty("actual").GetDecimal());
@@ -106,14 +98,7 @@ public sealed class ClaimsApiTests(PortalFixture portal)
     [Fact]
     public async Task PublishedClaim_HasASignedProof_ThatThePublicCheckAccepts_AndRejectsWhenAlteredByOneByte()
     {
-        var supply = await ClientAsync(Role.SupplyChain);
-        var (tee, _) = await SupplyChainApiTests.RecordChainAsync(supply, "c4");
-        var marketing = await ClientAsync(Role.Marketing);
-        var auditor = await ClientAsync(Role.Auditor);
-        await Ok(marketing.PutAsJsonAsync("/api/claims/c4-claim", Draft(tee, 1.1m, "Cradle-to-gate footprint of at most 1.1 kg CO2e per T-shirt")));
-        await Ok(marketing.PostAsync("/api/claims/c4-claim/verify", null));
-        await Ok(auditor.PostAsync("/api/claims/c4-claim/approve", null));
-        await Ok(marketing.PostAsync("/api/claims/c4-claim/publish", null));
+        await PublishAsync("c4");
         var anonymous = portal.Host.CreateApiClient();
 
         var status = await (await anonymous.GetAsync("/verify/c4-claim/status")).ReadJsonAsync();
@@ -137,6 +122,20 @@ public sealed class ClaimsApiTests(PortalFixture portal)
         Assert.True(genuine.GetProperty("genuine").GetBoolean(), genuine.ToString());
         Assert.False(forged.GetProperty("genuine").GetBoolean());
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/verify/c3-never-published/status")).StatusCode);
+    }
+
+    /// <summary>Records the test chain under <paramref name="p"/> and takes a 1.1 kg CO2e claim on its T-shirt through to publication.</summary>
+    private async Task<(HttpClient Supply, HttpClient Marketing, string Fabric, System.Text.Json.JsonElement Verified, System.Text.Json.JsonElement Published)> PublishAsync(string p)
+    {
+        var supply = await ClientAsync(Role.SupplyChain);
+        var (tee, fabric) = await SupplyChainApiTests.RecordChainAsync(supply, p);
+        var marketing = await ClientAsync(Role.Marketing);
+        var auditor = await ClientAsync(Role.Auditor);
+        await Ok(marketing.PutAsJsonAsync($"/api/claims/{p}-claim", Draft(tee, 1.1m, "Cradle-to-gate footprint of at most 1.1 kg CO2e per T-shirt")));
+        var verified = await Ok(marketing.PostAsync($"/api/claims/{p}-claim/verify", null));
+        await Ok(auditor.PostAsync($"/api/claims/{p}-claim/approve", null));
+        var published = await Ok(marketing.PostAsync($"/api/claims/{p}-claim/publish", null));
+        return (supply, marketing, fabric, verified, published);
     }
 
     private static ByteArrayContent Pdf(byte[] bytes)
