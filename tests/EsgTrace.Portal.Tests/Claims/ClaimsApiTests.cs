@@ -122,6 +122,9 @@ public sealed class ClaimsApiTests(PortalFixture portal)
         Assert.True(genuine.GetProperty("genuine").GetBoolean(), genuine.ToString());
         Assert.False(forged.GetProperty("genuine").GetBoolean());
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/verify/c3-never-published/status")).StatusCode);
+        var page = await anonymous.GetAsync("/verify/c3-never-published");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode); // a readable page; the JSON status endpoint above is the 404
+        Assert.Contains("No published claim", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     /// <summary>Records the test chain under <paramref name="p"/> and takes a 1.1 kg CO2e claim on its T-shirt through to publication.</summary>
