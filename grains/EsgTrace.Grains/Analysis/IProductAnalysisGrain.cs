@@ -11,6 +11,10 @@ public interface IProductAnalysisGrain : IGrainWithIntegerKey
     [Alias("AnalyzeProduct")]
     Task<Outcome<ProductAnalysis>> AnalyzeProduct(string productId, string? dataset);
 
+    /// <summary>The analysis a claim of the given scope rests on (see <see cref="Claims.ClaimScope"/>).</summary>
+    [Alias("AnalyzeScope")]
+    Task<Outcome<ProductAnalysis>> AnalyzeScope(Claims.ClaimScope scope, string productId, IReadOnlyList<string> subjects);
+
     /// <summary>The upstream tree and shares of one production batch.</summary>
     [Alias("TraceBatch")]
     Task<Outcome<TraceabilityResult>> TraceBatch(string batchId);

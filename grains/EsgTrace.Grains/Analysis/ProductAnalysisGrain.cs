@@ -32,6 +32,36 @@ public sealed class ProductAnalysisGrain(IIndexStore index) : Grain, IProductAna
         return Outcome<ProductAnalysis>.Ok(ProductAnalyzer.Analyze(productId, data, catalog.Value!));
     }
 
+    public async Task<Outcome<ProductAnalysis>> AnalyzeScope(Claims.ClaimScope scope, string productId, IReadOnlyList<string> subjects)
+    {
+        switch (scope)
+        {
+            case Claims.ClaimScope.Product:
+                return await AnalyzeProduct(productId, null);
+            case Claims.ClaimScope.Batch:
+                var batch = subjects.Count == 1 ? await GrainFactory.GetGrain<IProductionBatchGrain>(subjects[0]).Get() : null;
+                if (batch is null || batch.Batch.ProductId != productId)
+                {
+                    return DomainProblem.Invalid("subjects", $"A batch claim names one recorded batch of product '{productId}'.");
+                }
+
+                var data = await LoadAsync([productId], []);
+                var only = data with { BatchesByProduct = new Dictionary<string, IReadOnlyList<BatchView>>(data.BatchesByProduct) { [productId] = [batch] } };
+                var analysis = ProductAnalyzer.Analyze(productId, only, FactorCatalog.Starter);
+                return Outcome<ProductAnalysis>.Ok(analysis with { ProductName = $"{analysis.ProductName}, batch {batch.Id}" });
+            default:
+                foreach (var id in subjects)
+                {
+                    if (await GrainFactory.GetGrain<IProductGrain>(id).Get() is null)
+                    {
+                        return DomainProblem.Invalid("subjects", $"Product '{id}' of the portfolio is not defined.");
+                    }
+                }
+
+                return Outcome<ProductAnalysis>.Ok(ProductAnalyzer.AnalyzePortfolio(productId, subjects, await LoadAsync(subjects, []), FactorCatalog.Starter));
+        }
+    }
+
     public async Task<Outcome<TraceabilityResult>> TraceBatch(string batchId)
     {
         var batch = await GrainFactory.GetGrain<IProductionBatchGrain>(batchId).Get();

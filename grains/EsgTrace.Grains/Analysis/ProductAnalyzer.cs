@@ -38,6 +38,37 @@ public static class ProductAnalyzer
         return new ProductAnalysis(productId, product.Product.Name, footprint, problem, footprintLineage, traceability, traceLineage, catalog.Dataset.Ref, period);
     }
 
+    /// <summary>
+    /// A portfolio: traceability by mass balance over every input lot of its products' batches, and the footprint of its
+    /// highest-footprint product (a limit holds for the portfolio only if it holds for every product). The lineage hashes
+    /// each product's own footprint lineage root.
+    /// </summary>
+    public static ProductAnalysis AnalyzePortfolio(string portfolioId, IReadOnlyList<string> productIds, SupplyChainSnapshot data, FactorCatalog catalog)
+    {
+        var analyses = productIds.Select(id => Analyze(id, data, catalog)).ToList();
+        var lots = productIds.SelectMany(id => data.BatchesByProduct.TryGetValue(id, out var b) ? b : []).SelectMany(b => b.Batch.InputLotIds).Distinct().ToList();
+        var traceability = Trace("portfolio:" + portfolioId, lots, data);
+        var missing = analyses.FirstOrDefault(a => a.Footprint is null);
+        var worst = missing is null ? analyses.MaxBy(a => a.Footprint!.TotalKgCo2e) : null;
+        var builder = new LineageBuilder("portfolio:" + portfolioId, FootprintCalculator.Version).Dataset(catalog.Dataset.Ref.ToString());
+        foreach (var a in analyses)
+        {
+            builder.Input("product-footprint", a.ProductId, (a.FootprintLineage ?? a.TraceabilityLineage).RootSha256);
+        }
+
+        var periods = analyses.Select(a => a.Period).OfType<ReportingPeriod>().ToList();
+        return new ProductAnalysis(
+            portfolioId,
+            $"Portfolio {portfolioId} ({string.Join(", ", analyses.Select(a => a.ProductName))})",
+            worst?.Footprint,
+            missing is null ? null : $"{missing.ProductName}: {missing.FootprintProblem}",
+            worst is null ? null : builder.Build(new { worst.ProductId, worst.Footprint!.TotalKgCo2e }),
+            traceability,
+            new LineageBuilder("portfolio:" + portfolioId, TraceabilityCalculator.Version).Input("lots", portfolioId, lots).Build(traceability),
+            catalog.Dataset.Ref,
+            periods.Count == 0 ? null : new ReportingPeriod(periods.Min(p => p.From), periods.Max(p => p.To), periods.Sum(p => p.Batches)));
+    }
+
     /// <summary>The traceability of a set of input lots (a batch's, or all of a product's).</summary>
     public static TraceabilityResult Trace(string subjectId, IReadOnlyList<string> inputLotIds, SupplyChainSnapshot data)
     {

@@ -2,9 +2,16 @@ using NodaTime;
 
 namespace EsgTrace.Claims;
 
-/// <summary>A claim as marketing drafts it: the product it is about, the rule, the wording and how long it may stand.</summary>
+/// <summary>
+/// A claim as marketing drafts it: what it is about, the rule, the wording and how long it may stand. For a product
+/// scope <see cref="ProductId"/> is the product; for a batch scope it is the batch's product and <see cref="Subjects"/>
+/// holds the batch id; for a portfolio it names the portfolio and <see cref="Subjects"/> lists the product ids.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("esg.claim-draft")]
-public sealed record ClaimDraft(string ProductId, ClaimType Type, decimal Threshold, string Wording, LocalDate ValidUntil, decimal? BaselineKgCo2e = null, string? BaselineDataset = null, string? BaselineCalculator = null);
+public sealed record ClaimDraft(
+    string ProductId, ClaimType Type, decimal Threshold, string Wording, LocalDate ValidUntil,
+    decimal? BaselineKgCo2e = null, string? BaselineDataset = null, string? BaselineCalculator = null,
+    ClaimScope Scope = ClaimScope.Product, IReadOnlyList<string>? Subjects = null);
 
 /// <summary>Where a claim stands.</summary>
 public enum ClaimStatus

@@ -37,6 +37,10 @@ public sealed class ClaimGrain(
             .Check(draft.Threshold > 0 && (draft.Type == ClaimType.FootprintAtMost || draft.Threshold <= 100), "threshold", "'threshold' is kg CO2e (> 0) for a footprint limit, else a percentage from 0 to 100.")
             .Check(draft.ValidUntil > clock.GetCurrentInstant().InUtc().Date, "validUntil", "'validUntil' must be in the future.")
             .Check(draft.Type != ClaimType.FootprintReduction || draft.BaselineKgCo2e is > 0, "baselineKgCo2e", "A reduction claim needs the baseline footprint (kg CO2e per declared unit).")
+            .Check(Enum.IsDefined(draft.Scope), "scope", "'scope' is product, batch or portfolio.")
+            .Check(draft.Scope != ClaimScope.Batch || draft.Subjects is [var b] && Validation.IsId(b), "subjects", "A batch claim names exactly one batch id in 'subjects'.")
+            .Check(draft.Scope != ClaimScope.Portfolio || draft.Subjects is { Count: >= 2 and <= 50 } s && s.All(Validation.IsId) && s.Distinct().Count() == s.Count, "subjects", "A portfolio claim lists 2 to 50 distinct product ids in 'subjects'.")
+            .Check(draft.Scope != ClaimScope.Portfolio || draft.Type != ClaimType.FootprintReduction, "type", "Reduction claims are made per product, not per portfolio.")
             .Text(draft.Wording, "wording", 300);
         if (check.IsValid)
         {
@@ -120,7 +124,7 @@ public sealed class ClaimGrain(
         // The proof shows the workflow up to publication, dated at publication, so re-rendering it gives the same bytes.
         var at = clock.GetCurrentInstant();
         var preview = new ClaimState { Draft = _journal.State.Draft, LastEvaluation = evaluation, Steps = [.. _journal.State.Steps, new ClaimStep("published", actor, at, evaluation.Explanation, figures.Value!.LineageRootSha256)] };
-        var analysis = (await GrainFactory.GetGrain<IProductAnalysisGrain>(0).AnalyzeProduct(_journal.State.Draft!.ProductId, null)).Value!;
+        var analysis = (await AnalyzeAsync()).Value!;
         var model = ClaimProofBuilder.Model(Id, preview, ClaimStatus.Published, analysis, Factors.FactorCatalog.Starter, at, VerificationUrl());
         var pdf = ClaimProofBuilder.SignedPdf(model, analysis, signing.Certificate);
         var stored = await blobs.PutAsync("proofs", $"{BlobNames.Sha256Hex(pdf)}.pdf", pdf, "application/pdf");
@@ -200,9 +204,15 @@ public sealed class ClaimGrain(
             : allowed.Contains(_journal.State.Status) ? null
             : new DomainProblem(ProblemKind.Conflict, "Not at this step.", $"Claim '{Id}' is {_journal.State.Status.ToString().ToLowerInvariant()}; this step needs it to be {string.Join(" or ", allowed.Select(a => a.ToString().ToLowerInvariant()))}.");
 
+    private Task<Outcome<ProductAnalysis>> AnalyzeAsync()
+    {
+        var d = _journal.State.Draft!;
+        return GrainFactory.GetGrain<IProductAnalysisGrain>(0).AnalyzeScope(d.Scope, d.ProductId, d.Subjects ?? []);
+    }
+
     private async Task<Outcome<ClaimFigures>> FiguresAsync()
     {
-        var analysis = await GrainFactory.GetGrain<IProductAnalysisGrain>(0).AnalyzeProduct(_journal.State.Draft!.ProductId, null);
+        var analysis = await AnalyzeAsync();
         if (!analysis.IsOk)
         {
             return analysis.Problem!;

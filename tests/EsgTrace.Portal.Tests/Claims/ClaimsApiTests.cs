@@ -127,6 +127,51 @@ public sealed class ClaimsApiTests(PortalFixture portal)
         Assert.Contains("No published claim", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Scopes_BatchAndPortfolio_RestOnTheirOwnMassBalance()
+    {
+        var supply = await ClientAsync(Role.SupplyChain);
+        var (tee5, _) = await SupplyChainApiTests.RecordChainAsync(supply, "c5");
+        var (tee6, _) = await SupplyChainApiTests.RecordChainAsync(supply, "c6");
+        // A second, uncertified 800 kg fabric lot goes into a second batch of the c5 T-shirt.
+        await Ok(supply.PutAsJsonAsync("/api/lots/c5-G", new
+        {
+            material = "cotton fabric", quantity = 800m, unit = "kg", supplierId = "c5-mill", originCountry = "IN", recycledShare = 0m,
+            factor = new { kind = "primary", kgCo2ePerUnit = 4.0m, perUnit = "kg", source = "supplier PCF 2026 (test data)" }, inputLotIds = Array.Empty<string>(),
+        }));
+        await Ok(supply.PutAsJsonAsync("/api/batches/c5-B2", new { productId = tee5, inputLotIds = new[] { "c5-G" }, quantity = 4000, producedAt = "2026-05-10T08:00:00+02:00" }));
+        var marketing = await ClientAsync(Role.Marketing);
+        object Claim(string scope, string product, string[]? subjects, string type, decimal threshold, string wording) => new
+        {
+            productId = product, type, threshold, wording, validUntil = "2030-12-31", scope, subjects,
+        };
+
+        // Product c5-tee: certified 800 of 1600 kg = 50 % < 90 %. Batch c5-B1 alone: 800 of 800 kg = 100 % ≥ 90 %.
+        await Ok(marketing.PutAsJsonAsync("/api/claims/c5-product", Claim("product", tee5, null, "certified-content", 90, "90 % GOTS-certified cotton by weight")));
+        await Ok(marketing.PutAsJsonAsync("/api/claims/c5-batch", Claim("batch", tee5, ["c5-B1"], "certified-content", 90, "Batch c5-B1: 90 % GOTS-certified cotton by weight")));
+        var product = await Ok(marketing.PostAsync("/api/claims/c5-product/verify", null));
+        var batch = await Ok(marketing.PostAsync("/api/claims/c5-batch/verify", null));
+
+        // Portfolio c5-tee + c6-tee: lots c5-F, c5-G, c6-F, 800 kg each; certified c5-F + c6-F = 1600 / 2400 = 66.67 %.
+        // Footprints: c6-tee 1.0189744 (see SupplyChainApiTests); c5-tee 0.2 × 4.0 + (0.0119944 + 0.03798) / 2 + 0.169 = 0.9939872.
+        // "At most 1.0 per T-shirt" fails for the portfolio because its worst product (1.0189744) is above 1.0.
+        await Ok(marketing.PutAsJsonAsync("/api/claims/c56-share", Claim("portfolio", "c56", [tee5, tee6], "certified-content", 60, "60 % GOTS-certified cotton by weight across the range")));
+        await Ok(marketing.PutAsJsonAsync("/api/claims/c56-limit", Claim("portfolio", "c56", [tee5, tee6], "footprint-at-most", 1.0m, "Every T-shirt: at most 1.0 kg CO2e per T-shirt, cradle to gate")));
+        var share = await Ok(marketing.PostAsync("/api/claims/c56-share/verify", null));
+        var limit = await Ok(marketing.PostAsync("/api/claims/c56-limit/verify", null));
+        var badBatch = await marketing.PutAsJsonAsync("/api/claims/c5-bad", Claim("batch", tee5, ["c5-B1", "c5-B2"], "certified-content", 90, "90 % GOTS-certified cotton by weight"));
+
+        Assert.Equal(50m, product.GetProperty("lastEvaluation").GetProperty("actual").GetDecimal());
+        Assert.Equal("draft", product.GetProperty("status").GetString());
+        Assert.Equal(100m, batch.GetProperty("lastEvaluation").GetProperty("actual").GetDecimal());
+        Assert.Equal("verified", batch.GetProperty("status").GetString());
+        Assert.Equal(66.67m, Math.Round(share.GetProperty("lastEvaluation").GetProperty("actual").GetDecimal(), 2));
+        Assert.Equal("verified", share.GetProperty("status").GetString());
+        Assert.Equal(1.0189744m, limit.GetProperty("lastEvaluation").GetProperty("actual").GetDecimal());
+        Assert.Equal("draft", limit.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, badBatch.StatusCode);
+    }
+
     /// <summary>Records the test chain under <paramref name="p"/> and takes a 1.1 kg CO2e claim on its T-shirt through to publication.</summary>
     private async Task<(HttpClient Supply, HttpClient Marketing, string Fabric, System.Text.Json.JsonElement Verified, System.Text.Json.JsonElement Published)> PublishAsync(string p)
     {
