@@ -108,27 +108,29 @@ public sealed class ClaimGrain(
             return problem;
         }
 
-        var figures = await FiguresAsync();
-        if (!figures.IsOk)
+        // One analysis serves both the check and the proof, so the PDF shows exactly the figures the claim was published on.
+        var analyzed = await AnalyzeAsync();
+        if (!analyzed.IsOk)
         {
-            return figures.Problem!;
+            return analyzed.Problem!;
         }
 
-        var evaluation = ClaimEvaluator.Evaluate(Rule(_journal.State.Draft!), figures.Value!);
+        var analysis = analyzed.Value!;
+        var figures = FiguresOf(analysis);
+        var evaluation = ClaimEvaluator.Evaluate(Rule(_journal.State.Draft!), figures);
         if (!evaluation.Holds)
         {
-            await _journal.AppendAsync(new ClaimChecked(evaluation, figures.Value!, clock.GetCurrentInstant(), Platform));
+            await _journal.AppendAsync(new ClaimChecked(evaluation, figures, clock.GetCurrentInstant(), Platform));
             return new DomainProblem(ProblemKind.Conflict, "The data no longer substantiates the claim.", evaluation.Explanation);
         }
 
         // The proof shows the workflow up to publication, dated at publication, so re-rendering it gives the same bytes.
         var at = clock.GetCurrentInstant();
-        var preview = new ClaimState { Draft = _journal.State.Draft, LastEvaluation = evaluation, Steps = [.. _journal.State.Steps, new ClaimStep("published", actor, at, evaluation.Explanation, figures.Value!.LineageRootSha256)] };
-        var analysis = (await AnalyzeAsync()).Value!;
+        var preview = new ClaimState { Draft = _journal.State.Draft, LastEvaluation = evaluation, Steps = [.. _journal.State.Steps, new ClaimStep("published", actor, at, evaluation.Explanation, figures.LineageRootSha256)] };
         var model = ClaimProofBuilder.Model(Id, preview, ClaimStatus.Published, analysis, Factors.FactorCatalog.Starter, at, VerificationUrl());
         var pdf = ClaimProofBuilder.SignedPdf(model, analysis, signing.Certificate);
         var stored = await blobs.PutAsync("proofs", $"{BlobNames.Sha256Hex(pdf)}.pdf", pdf, "application/pdf");
-        await _journal.AppendAsync(new ClaimPublished(figures.Value!, $"proofs/{stored.Name}", stored.Sha256, at, actor));
+        await _journal.AppendAsync(new ClaimPublished(figures, $"proofs/{stored.Name}", stored.Sha256, at, actor));
         await AfterChangeAsync("claim.published", actor);
         return Outcome<ClaimView>.Ok(View());
     }
@@ -213,16 +215,14 @@ public sealed class ClaimGrain(
     private async Task<Outcome<ClaimFigures>> FiguresAsync()
     {
         var analysis = await AnalyzeAsync();
-        if (!analysis.IsOk)
-        {
-            return analysis.Problem!;
-        }
-
-        var a = analysis.Value!;
-        return Outcome<ClaimFigures>.Ok(new ClaimFigures(
-            a.Footprint?.TotalKgCo2e, a.FootprintProblem, a.Traceability.CertifiedShare, a.Traceability.RecycledShare, a.Traceability.TraceableToOriginShare,
-            a.Dataset.ToString(), a.Footprint?.CalculatorVersion ?? Footprints.FootprintCalculator.Version, (a.FootprintLineage ?? a.TraceabilityLineage).RootSha256));
+        return analysis.IsOk ? Outcome<ClaimFigures>.Ok(FiguresOf(analysis.Value!)) : analysis.Problem!;
     }
+
+    /// <summary>The figures a claim is checked against, read off one analysis.</summary>
+    private static ClaimFigures FiguresOf(ProductAnalysis a)
+        => new(
+            a.Footprint?.TotalKgCo2e, a.FootprintProblem, a.Traceability.CertifiedShare, a.Traceability.RecycledShare, a.Traceability.TraceableToOriginShare,
+            a.Dataset.ToString(), a.Footprint?.CalculatorVersion ?? Footprints.FootprintCalculator.Version, (a.FootprintLineage ?? a.TraceabilityLineage).RootSha256);
 
     private static ClaimRule Rule(ClaimDraft d) => new(d.Type, d.Threshold, d.BaselineKgCo2e is { } b
         ? new ClaimFigures(b, null, 0, 0, 0, d.BaselineDataset ?? Factors.FactorCatalog.Starter.Dataset.Ref.ToString(), d.BaselineCalculator ?? Footprints.FootprintCalculator.Version, string.Empty)
