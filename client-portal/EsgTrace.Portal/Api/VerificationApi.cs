@@ -18,8 +18,9 @@ public static class VerificationApi
     {
         var group = app.MapGroup("/verify").AllowAnonymous().WithTags("Public verification");
         group.MapGet("/{id}/status", Status).WithName("PublicClaimStatus").WithSummary("A published claim's current status, figures and lineage root hash.");
+        // Serving the stored proof needs no re-check of the figures (status and check do that): only a proof must exist.
         group.MapGet("/{id}/proof.pdf", async (string id, IGrainFactory grains) =>
-            await PublishedAsync(id, grains) is not null && await grains.GetGrain<IClaimGrain>(id).Proof() is { } pdf
+            Validation.IsId(id) && await grains.GetGrain<IClaimGrain>(id).Proof() is { } pdf
                 ? Results.File(pdf, "application/pdf", $"claim-{id}-proof.pdf")
                 : NotFound(id))
             .WithName("PublicClaimProof").WithSummary("The signed proof PDF of a published claim.");
