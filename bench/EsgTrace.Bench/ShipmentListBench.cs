@@ -28,7 +28,7 @@ public static class ShipmentListBench
             var lot = $"LOT-{i / 20:D6}";
             var input = new ShipmentInput([lot], "Mill", "Port", modes[i % 4], 100 + (i % 900), "km", 8, "t", departed, departed.Plus(Duration.FromHours(6)));
             var id = $"S-{i:D7}";
-            var summary = new ShipmentSummary(id, input.From, input.To, input.Mode, input.Distance, input.Mass, input.DepartedAt, input.ArrivedAt, input.LotIds);
+            var summary = ShipmentSummary.Of(id, input);
             var bytes = JsonSerializer.SerializeToUtf8Bytes(summary, EsgJson.Options);
             keys[i] = ShipmentGrain.IndexKey(id, departed);
             foreach (var partition in ShipmentGrain.Partitions(input))

@@ -23,7 +23,12 @@ public sealed record ShipmentView(string Id, ShipmentInput Shipment, decimal Dis
 
 /// <summary>The row a shipment list shows.</summary>
 [GenerateSerializer, Immutable, Alias("esg.shipment-summary")]
-public sealed record ShipmentSummary(string Id, string From, string To, TransportMode Mode, decimal DistanceKm, decimal MassTonnes, OffsetDateTime DepartedAt, OffsetDateTime ArrivedAt, IReadOnlyList<string> LotIds);
+public sealed record ShipmentSummary(string Id, string From, string To, TransportMode Mode, decimal DistanceKm, decimal MassTonnes, OffsetDateTime DepartedAt, OffsetDateTime ArrivedAt, IReadOnlyList<string> LotIds)
+{
+    /// <summary>The list row of a recorded shipment, distance in km and mass in tonnes.</summary>
+    public static ShipmentSummary Of(string id, ShipmentInput s)
+        => new(id, s.From, s.To, s.Mode, ShipmentRules.Km(s), ShipmentRules.Tonnes(s), s.DepartedAt, s.ArrivedAt, s.LotIds);
+}
 
 public abstract record ShipmentEvent(Instant At, string Actor);
 

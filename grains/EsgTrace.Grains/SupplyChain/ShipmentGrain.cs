@@ -139,7 +139,7 @@ public sealed class ShipmentGrain(
     {
         await PropagateAsync(actor);
         var s = _journal.State.Shipment!;
-        var summary = new ShipmentSummary(Id, s.From, s.To, s.Mode, ShipmentRules.Km(s), ShipmentRules.Tonnes(s), s.DepartedAt, s.ArrivedAt, s.LotIds);
+        var summary = ShipmentSummary.Of(Id, s);
         foreach (var partition in Partitions(s))
         {
             await SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Shipments, IndexKey(Id, s.DepartedAt), summary, partition);
