@@ -18,13 +18,13 @@ public static class UsageCsv
     public static readonly string[] Providers = ["aws", "azure", "gcp", "on-premises"];
 
     /// <summary>Parses every row; yields each row or the errors of that row.</summary>
-    public static IEnumerable<(UsageRow? Row, IReadOnlyList<UsageRowError> Errors)> Read(TextReader reader)
+    public static IEnumerable<(UsageRow? Row, IReadOnlyList<UsageRowError> Errors, long Line)> Read(TextReader reader)
     {
         long line = 0;
         var header = ReadRecord(reader, ref line);
         if (header is null)
         {
-            yield return (null, [new UsageRowError(1, "(header)", "The file is empty; the first line must name the columns.")]);
+            yield return (null, [new UsageRowError(1, "(header)", "The file is empty; the first line must name the columns.")], 1);
             yield break;
         }
 
@@ -32,7 +32,7 @@ public static class UsageCsv
         var missing = Required.Where(r => !columns.ContainsKey(r)).ToList();
         if (missing.Count > 0)
         {
-            yield return (null, [new UsageRowError(1, string.Join(", ", missing), "Required column(s) missing from the header.")]);
+            yield return (null, [new UsageRowError(1, string.Join(", ", missing), "Required column(s) missing from the header.")], 1);
             yield break;
         }
 
@@ -50,7 +50,8 @@ public static class UsageCsv
                 continue;
             }
 
-            yield return Parse(record, columns, startLine);
+            var (row, errors) = Parse(record, columns, startLine);
+            yield return (row, errors, startLine);
         }
     }
 

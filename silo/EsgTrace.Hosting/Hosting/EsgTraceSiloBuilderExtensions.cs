@@ -40,6 +40,8 @@ public static class EsgTraceSiloBuilderExtensions
         silo.Services.AddEsgTraceStorage(configuration);
         silo.AddEsgTraceGrainStorage();
         silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<EsgTrace.Claims.IClaimMonitorGrain>(0).Start());
+        silo.AddStartupTask((services, _) => EsgTrace.GreenIt.UsageImports.ResumePendingAsync(services.GetRequiredService<IIndexStore>(), services.GetRequiredService<IGrainFactory>()));
+        silo.Services.AddHostedService<EsgTrace.Hosting.GreenIt.PlatformFootprintSampler>();
         return silo;
     }
 

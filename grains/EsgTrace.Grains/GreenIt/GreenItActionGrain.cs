@@ -1,0 +1,64 @@
+using EsgTrace.Audit;
+using EsgTrace.Domain;
+using EsgTrace.EventSourcing;
+using EsgTrace.Storage;
+using EsgTrace.SupplyChain;
+using NodaTime;
+
+namespace EsgTrace.GreenIt;
+
+/// <summary>A green-IT action, event-sourced so corrections keep what was first claimed.</summary>
+public sealed class GreenItActionGrain(
+    [PersistentState("green-it-action")] IPersistentState<GreenItActionState> snapshot,
+    IEventLog log,
+    IIndexStore index,
+    IAuditTrail audit,
+    IClock clock) : Grain, IGreenItActionGrain
+{
+    private EventJournal<GreenItActionState, GreenItActionRecorded> _journal = null!;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _journal = new("green-it-action/" + Id, snapshot, log, GreenItActionState.Apply);
+        return _journal.CatchUpAsync();
+    }
+
+    public async Task<Outcome<GreenItActionView>> Record(GreenItAction action, string actor)
+    {
+        var v = new Validation().Id(Id, "id").Text(action.Title, "title", 200).Text(action.Notes, "notes", 2000, required: false)
+            .Check(Enum.IsDefined(action.Kind), "kind", "'kind' is one of rightsizing, region-move, scheduling-shift, decommissioning, hardware-refresh.")
+            .Check(action.WorkloadIds is { Count: >= 1 and <= 100 } w && w.All(Validation.IsId) && w.Distinct().Count() == w.Count, "workloadIds", "List 1 to 100 distinct workload ids.")
+            .Check(action.EstimatedReductionPercent is null or (> 0 and <= 100), "estimatedReductionPercent", "An estimate is a reduction from 0 to 100 %.")
+            .Check(action.EffectiveFrom.Year is >= 2000 and <= 2100, "effectiveFrom", "'effectiveFrom' is a date (yyyy-MM-dd) between 2000 and 2100.");
+        if (v.IsValid)
+        {
+            foreach (var workload in action.WorkloadIds)
+            {
+                if (await GrainFactory.GetGrain<IWorkloadGrain>(workload).Get() is null)
+                {
+                    v.Add("workloadIds", $"There is no workload '{workload}'; define it or import its usage first.");
+                }
+            }
+        }
+
+        if (!v.IsValid)
+        {
+            return v.ToProblem();
+        }
+
+        if (_journal.State.View is { } current && SameContent.Of(current.Action, action))
+        {
+            return Outcome<GreenItActionView>.Ok(current);
+        }
+
+        var corrected = _journal.State.View is not null;
+        await _journal.AppendAsync(new GreenItActionRecorded(Id, action, clock.GetCurrentInstant(), actor));
+        await JsonIndex.PutAsync(index, GreenItIndexes.Actions, GreenItIndexes.All, Id, _journal.State.View);
+        await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), actor, corrected ? "green-it-action.corrected" : "green-it-action.recorded", "green-it-action:" + Id, action.Title));
+        return Outcome<GreenItActionView>.Ok(_journal.State.View!);
+    }
+
+    public Task<GreenItActionView?> Get() => Task.FromResult(_journal.State.View);
+}

@@ -1,0 +1,108 @@
+using EsgTrace.Domain;
+using EsgTrace.Signing;
+using EsgTrace.Storage;
+using EsgTrace.SupplyChain;
+using Microsoft.Extensions.Configuration;
+using NodaTime;
+using Orleans.Concurrency;
+
+namespace EsgTrace.GreenIt;
+
+/// <summary>Loads what the green-IT calculators need (one range scan per index, one grain read per workload) and runs them.</summary>
+[StatelessWorker]
+public sealed class GreenItAnalysisGrain(IIndexStore index, ISigningCertificate signing, IConfiguration configuration, IClock clock) : Grain, IGreenItAnalysisGrain
+{
+    private const int MaxDays = 3 * 366;
+
+    public async Task<Outcome<GreenItDashboard>> Dashboard(LocalDate from, LocalDate to, string? hourlyDataset)
+    {
+        if (CheckPeriod(from, to) is { } problem)
+        {
+            return problem;
+        }
+
+        var hourly = await GrainFactory.GetGrain<IGreenItSettingsGrain>("default").Hourly(hourlyDataset);
+        if (hourly is null)
+        {
+            return new DomainProblem(ProblemKind.NotFound, "No such hourly dataset.", $"There is no hourly intensity dataset '{hourlyDataset}'.");
+        }
+
+        var workloads = await LoadWorkloadsAsync();
+        var actions = await ScanAllAsync<GreenItActionView>(GreenItIndexes.Actions);
+        var target = await GrainFactory.GetGrain<IGreenItSettingsGrain>("default").Target();
+        return Outcome<GreenItDashboard>.Ok(GreenItDashboardBuilder.Build(from, to, workloads, actions.Select(a => (a.Id, a.Action)).ToList(), target, hourly));
+    }
+
+    public async Task<Outcome<CarbonAdvice>> Advice(string workloadId, LocalDate from, LocalDate to, string? hourlyDataset)
+    {
+        if (CheckPeriod(from, to) is { } problem)
+        {
+            return problem;
+        }
+
+        var data = Validation.IsId(workloadId) ? await GrainFactory.GetGrain<IWorkloadGrain>(workloadId).Data() : null;
+        if (data is null)
+        {
+            return FactRules.NotRecorded("workload", workloadId);
+        }
+
+        var hourly = await GrainFactory.GetGrain<IGreenItSettingsGrain>("default").Hourly(hourlyDataset);
+        if (hourly is null)
+        {
+            return new DomainProblem(ProblemKind.NotFound, "No such hourly dataset.", $"There is no hourly intensity dataset '{hourlyDataset}'.");
+        }
+
+        var energy = data.Usage.Select(u => UsageEmissionsCalculator.Of(data.Id, data.Definition, u).Emissions).OfType<UsageEmissions>()
+            .Sum(e => e.Result.TotalKwh * PeriodShare.Fraction(e.PeriodStart, e.PeriodEnd, from, to));
+        return Outcome<CarbonAdvice>.Ok(CarbonAwareAdvisor.Advise(data.Id, data.Definition, energy, hourly));
+    }
+
+    public async Task<Outcome<byte[]>> Report(LocalDate from, LocalDate to, string? hourlyDataset)
+    {
+        var dashboard = await Dashboard(from, to, hourlyDataset);
+        if (!dashboard.IsOk)
+        {
+            return dashboard.Problem!;
+        }
+
+        var organisation = configuration["Organisation:Name"] ?? "this organisation";
+        return Outcome<byte[]>.Ok(GreenItReportBuilder.SignedPdf(dashboard.Value!, clock.GetCurrentInstant(), organisation, signing.Certificate));
+    }
+
+    public async Task<Outcome<IReadOnlyList<UsageEmissions>>> WorkloadEmissions(string workloadId)
+    {
+        var data = Validation.IsId(workloadId) ? await GrainFactory.GetGrain<IWorkloadGrain>(workloadId).Data() : null;
+        if (data is null)
+        {
+            return FactRules.NotRecorded("workload", workloadId);
+        }
+
+        return Outcome<IReadOnlyList<UsageEmissions>>.Ok(data.Usage.Select(u => UsageEmissionsCalculator.Of(data.Id, data.Definition, u).Emissions).OfType<UsageEmissions>().ToList());
+    }
+
+    private static DomainProblem? CheckPeriod(LocalDate from, LocalDate to)
+        => to < from ? DomainProblem.Invalid("to", "The period cannot end before it starts.")
+            : Period.DaysBetween(from, to) > MaxDays ? DomainProblem.Invalid("to", "A period covers at most three years.")
+            : null;
+
+    private async Task<List<WorkloadData>> LoadWorkloadsAsync()
+    {
+        var views = await ScanAllAsync<WorkloadView>(GreenItIndexes.Workloads);
+        var data = await Task.WhenAll(views.Select(v => GrainFactory.GetGrain<IWorkloadGrain>(v.Id).Data()));
+        return data.OfType<WorkloadData>().ToList();
+    }
+
+    private async Task<List<T>> ScanAllAsync<T>(string name)
+    {
+        var all = new List<T>();
+        string? after = null;
+        do
+        {
+            var (items, next) = await JsonIndex.ScanAsync<T>(index, name, GreenItIndexes.All, after, 500);
+            all.AddRange(items);
+            after = next;
+        }
+        while (after is not null);
+        return all;
+    }
+}

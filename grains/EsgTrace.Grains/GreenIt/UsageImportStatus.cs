@@ -1,0 +1,45 @@
+using NodaTime;
+
+namespace EsgTrace.GreenIt;
+
+/// <summary>Where an import stands.</summary>
+public enum UsageImportPhase
+{
+    None,
+    Rejected,
+    Applying,
+    Applied,
+}
+
+/// <summary>An import as the API reports it: phase, progress (rows applied of all rows) and, when rejected, why.</summary>
+[GenerateSerializer, Immutable, Alias("esg.usage-import-status")]
+public sealed record UsageImportStatus(
+    string Id, UsageImportPhase Phase, long Rows, long AppliedRows, int Workloads, long ErrorCount, IReadOnlyList<UsageRowError> Errors,
+    string Actor, Instant? AcceptedAt, Instant? FinishedAt)
+{
+    public decimal ProgressPercent => Rows == 0 ? 0 : Math.Round(AppliedRows * 100m / Rows, 1);
+}
+
+/// <summary>Snapshot of an import: the staged file and how far it got.</summary>
+public sealed class UsageImportState
+{
+    public string? Blob { get; set; }
+
+    public UsageImportPhase Phase { get; set; }
+
+    public long Rows { get; set; }
+
+    public long AppliedRows { get; set; }
+
+    public int Workloads { get; set; }
+
+    public long ErrorCount { get; set; }
+
+    public List<UsageRowError> Errors { get; set; } = [];
+
+    public string Actor { get; set; } = string.Empty;
+
+    public Instant? AcceptedAt { get; set; }
+
+    public Instant? FinishedAt { get; set; }
+}

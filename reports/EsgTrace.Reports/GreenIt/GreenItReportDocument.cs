@@ -1,0 +1,119 @@
+using System.Globalization;
+using EsgTrace.Reports.Pdf;
+using SkiaSharp;
+
+namespace EsgTrace.Reports.GreenIt;
+
+/// <summary>The green-IT report for a period: headline figures, monthly chart, breakdowns, workloads, savings, target, method.</summary>
+public static class GreenItReportDocument
+{
+    public static byte[] Render(GreenItReportModel model)
+    {
+        using var stream = new MemoryStream();
+        var metadata = new SKDocumentPdfMetadata
+        {
+            Title = model.Title,
+            Subject = $"IT emissions {model.Period}",
+            Author = "EsgTrace",
+            Creator = "EsgTrace green-IT report",
+            Producer = "EsgTrace (SkiaSharp)",
+            Keywords = $"green IT; {model.Period}; figures {model.FiguresSha256}",
+            Creation = model.DocumentDate.UtcDateTime,
+            Modified = model.DocumentDate.UtcDateTime,
+            PdfA = true,
+            RasterDpi = 300,
+        };
+        using (var document = SKDocument.CreatePdf(stream, metadata))
+        using (var page = new PageWriter(document, _ => $"EsgTrace green-IT report · {model.Period} · figures SHA-256 {model.FiguresSha256[..16]}…"))
+        {
+            page.Text("Green-IT report", Typography.Small);
+            page.Text(model.Title, Typography.Title);
+            page.Text($"Period {model.Period} · issued {model.DocumentDate.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC", Typography.Body);
+            page.Space(6);
+            foreach (var figure in model.Headline)
+            {
+                page.Need(44);
+                page.Text(figure.Label, Typography.Small);
+                page.Text($"{figure.Value} {figure.Unit}", Typography.Figure);
+            }
+
+            page.Heading("Emissions by month (kg CO2e, location-based, incl. embodied)");
+            Columns(page, model.Monthly);
+            Bars(page, "By provider (kg CO2e)", model.ByProvider);
+            Bars(page, "By region (kg CO2e)", model.ByRegion);
+            page.Heading("Workloads");
+            page.Table(["Workload", "Provider:region", "kWh", "kg CO2e", "market-based", "SCI per unit"], [0.24f, 0.2f, 0.12f, 0.12f, 0.14f, 0.18f], model.Workloads, new HashSet<int> { 2, 3, 4 });
+            page.Heading("Green-IT actions and savings");
+            if (model.Actions.Count == 0)
+            {
+                page.Text("No actions recorded.", Typography.Body);
+            }
+            else
+            {
+                page.Table(["Action", "From", "Status", "Saving kg CO2e", "Explanation"], [0.2f, 0.12f, 0.1f, 0.13f, 0.45f], model.Actions, new HashSet<int> { 3 });
+            }
+
+            page.Heading("Target");
+            page.Text(model.Target ?? "No target set.", Typography.Body);
+            page.Heading("Top carbon-aware opportunities");
+            foreach (var line in model.Opportunities.DefaultIfEmpty("No opportunity found: every workload already runs where and when intensity is lowest, or declares no alternatives."))
+            {
+                page.Text("• " + line, Typography.Body);
+            }
+
+            page.Heading("Method and sources");
+            foreach (var line in model.Method)
+            {
+                page.Text(line, Typography.Small);
+            }
+        }
+
+        return DeterministicIds.Apply(stream.ToArray(), $"esgtrace-green-it-report|{model.Period}|{model.FiguresSha256}|{model.DocumentDate:O}");
+    }
+
+    private static void Bars(PageWriter page, string title, IReadOnlyList<ReportBar> bars)
+    {
+        if (bars.Count == 0)
+        {
+            return;
+        }
+
+        page.Space(6);
+        page.Text(title, Typography.Small);
+        foreach (var bar in bars)
+        {
+            page.Bar(bar.Label, bar.Share, bar.Value);
+        }
+    }
+
+    /// <summary>A column chart with the value above each column and the label below.</summary>
+    private static void Columns(PageWriter page, IReadOnlyList<ReportColumn> columns)
+    {
+        if (columns.Count == 0)
+        {
+            page.Text("No usage in this period.", Typography.Body);
+            return;
+        }
+
+        const float height = 120;
+        page.Need(height + 30);
+        var max = Math.Max(columns.Max(c => c.Value), 0.000001m);
+        var slot = page.ContentWidth / columns.Count;
+        var width = Math.Min(slot * 0.7f, 40);
+        var baseY = page.Y + height + 12;
+        using var fill = new SKPaint { Color = Typography.Brand };
+        using var rule = new SKPaint { Color = Typography.Rule, StrokeWidth = 0.5f };
+        page.Canvas.DrawLine(PageWriter.Margin, baseY, PageWriter.Margin + page.ContentWidth, baseY, rule);
+        var small = Typography.Small with { Size = columns.Count > 12 ? 5.5f : 7f };
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var h = (float)(columns[i].Value / max) * height;
+            var x = PageWriter.Margin + (i * slot) + ((slot - width) / 2);
+            page.Canvas.DrawRect(x, baseY - h, width, h, fill);
+            page.TextAt(columns[i].Value.ToString(columns[i].Value >= 100 ? "0" : "0.##", CultureInfo.InvariantCulture), small, x + (width / 2), baseY - h - 2, SKTextAlign.Center);
+            page.TextAt(columns[i].Label, small, x + (width / 2), baseY + 9, SKTextAlign.Center);
+        }
+
+        page.Space(height + 26);
+    }
+}
