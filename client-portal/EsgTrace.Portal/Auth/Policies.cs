@@ -12,6 +12,7 @@ public static class Policies
     public const string ClaimsApprove = "claims-approve";
     public const string Claims = "claims-area";
     public const string GreenIt = "green-it-area";
+    public const string GreenItWrite = "green-it-write";
     public const string Audit = "audit-area";
     public const string Admin = "admin-area";
 
@@ -25,6 +26,7 @@ public static class Policies
         [FiguresRead] = [Accounts.Roles.SupplyChain, Accounts.Roles.Auditor, Accounts.Roles.Marketing, Accounts.Roles.It],
         [Claims] = [Accounts.Roles.Marketing, Accounts.Roles.It, Accounts.Roles.Auditor],
         [GreenIt] = [Accounts.Roles.It, Accounts.Roles.Auditor],
+        [GreenItWrite] = [Accounts.Roles.It],
         [Audit] = [Accounts.Roles.Auditor, Accounts.Roles.Admin],
         [Admin] = [Accounts.Roles.Admin],
     };

@@ -33,6 +33,7 @@ public static class PlatformExtensions
         services.AddMudServices();
         services.AddSingleton<AccountService>();
         services.AddSingleton<SupplyChainService>();
+        services.AddSingleton<GreenItService>();
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         // Registered after the silo (or client), so it runs once grains answer; it also bootstraps the first admin of a new cluster.
         services.AddHostedService<DemoSeeder>();
@@ -64,6 +65,7 @@ public static class PlatformExtensions
         app.MapAuditApi();
         app.MapSupplyChainApi();
         app.MapClaimsApi();
+        app.MapGreenItApi();
         app.MapVerificationApi();
         app.MapPost("/account/logout", async (HttpContext context) =>
         {

@@ -10,13 +10,14 @@ namespace EsgTrace.Portal.Services;
 /// At first start of an embedded platform, creates one demo user per role, prints their credentials and saves them to
 /// a file beside the data (readable by its owner only). Later starts find the users and point at that file.
 /// </summary>
-public sealed partial class DemoSeeder(AccountService accounts, SupplyChainService supplyChain, IOptions<DemoOptions> demo, IConfiguration configuration, ILogger<DemoSeeder> logger) : IHostedService
+public sealed partial class DemoSeeder(AccountService accounts, SupplyChainService supplyChain, GreenItService greenIt, IOptions<DemoOptions> demo, IConfiguration configuration, ILogger<DemoSeeder> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (demo.Value.SeedSupplyChain)
         {
             await DemoSupplyChain.SeedAsync(supplyChain);
+            await DemoGreenIt.SeedAsync(greenIt);
         }
 
         if (!demo.Value.SeedUsers)

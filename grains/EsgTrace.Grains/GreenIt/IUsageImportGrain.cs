@@ -8,7 +8,7 @@ namespace EsgTrace.GreenIt;
 [Alias("esg.IUsageImportGrain")]
 public interface IUsageImportGrain : IGrainWithStringKey
 {
-    /// <summary>Checks the staged file (blob "usage-imports/{name}") and, when every row is good, starts applying it; returns once the decision is durable.</summary>
+    /// <summary>Checks the staged file (blob "usageimports/{name}") and, when every row is good, starts applying it; returns once the decision is durable.</summary>
     [Alias("Start")]
     Task<UsageImportStatus> Start(string blobName, string actor);
 

@@ -33,9 +33,8 @@ public static class TargetProgressCalculator
         var onTrack = baseline > 0 && achieved >= expected;
         var explanation = baseline == 0
             ? $"No usage is recorded in the baseline year {target.BaselineYear}; record it to measure progress."
-            : currentFrom <= baselineTo
-                ? $"The latest twelve months ({currentFrom:yyyy-MM-dd} to {asOf:yyyy-MM-dd}) still overlap the baseline year; progress is provisional."
-                : $"{Numbers.Plain(Math.Round(achieved, 1))} % below {target.BaselineYear} ({Numbers.Plain(Math.Round(baseline, 1))} → {Numbers.Plain(Math.Round(current, 1))} kg CO2e a year); the straight line to −{Numbers.Plain(target.ReductionPercent)} % by {target.TargetYear} expects −{Numbers.Plain(Math.Round(expected, 1))} % by now: {(onTrack ? "on track" : "behind")}.";
+            : $"{Numbers.Plain(Math.Round(achieved, 1))} % below {target.BaselineYear} ({Numbers.Plain(Math.Round(baseline, 1))} kg CO2e in {target.BaselineYear}; {Numbers.Plain(Math.Round(current, 1))} kg CO2e from {currentFrom:yyyy-MM-dd} to {asOf:yyyy-MM-dd}); the straight line to −{Numbers.Plain(target.ReductionPercent)} % by {target.TargetYear} expects −{Numbers.Plain(Math.Round(expected, 1))} % by now: {(onTrack ? "on track" : "behind")}."
+              + (currentFrom <= baselineTo ? $" Provisional: the latest twelve months still overlap {target.BaselineYear}." : string.Empty);
         return new TargetProgress(target, baseline, currentFrom, asOf, current, achieved, expected, onTrack, explanation);
     }
 }

@@ -8,7 +8,7 @@ namespace EsgTrace.SupplyChain;
 [StatelessWorker]
 public sealed class SupplyChainDirectoryGrain(IIndexStore index) : Grain, ISupplyChainDirectoryGrain
 {
-    private static readonly HashSet<string> Indexes = ["claims", SupplyChainIndexes.Suppliers, SupplyChainIndexes.Lots, SupplyChainIndexes.Shipments, SupplyChainIndexes.Products, SupplyChainIndexes.Batches];
+    private static readonly HashSet<string> Indexes = ["claims", SupplyChainIndexes.Suppliers, SupplyChainIndexes.Lots, SupplyChainIndexes.Shipments, SupplyChainIndexes.Products, SupplyChainIndexes.Batches, GreenIt.GreenItIndexes.Workloads, GreenIt.GreenItIndexes.Actions];
 
     public async Task<Page<T>> List<T>(string indexName, string partition, string? after, int pageSize)
     {

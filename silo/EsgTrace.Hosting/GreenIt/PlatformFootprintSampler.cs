@@ -29,9 +29,11 @@ public sealed partial class PlatformFootprintSampler(IGrainFactory grains, IConf
         var process = Process.GetCurrentProcess();
         var lastCpu = process.TotalProcessorTime;
         var lastWall = Stopwatch.GetTimestamp();
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        var delay = TimeSpan.FromMinutes(Math.Min(1, minutes)); // a first reading soon after start, then every period
+        while (!stoppingToken.IsCancellationRequested)
         {
+            await Task.Delay(delay, stoppingToken);
+            delay = TimeSpan.FromMinutes(minutes);
             try
             {
                 process.Refresh();

@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text;
+using EsgTrace.Domain;
+using EsgTrace.GreenIt;
+using EsgTrace.SupplyChain;
+using NodaTime;
+
+namespace EsgTrace.Portal.Services;
+
+/// <summary>The portal's and API's door to the green-IT grains: workloads, usage imports, actions, target, dashboard, report.</summary>
+public sealed class GreenItService(IGrainFactory grains)
+{
+    /// <summary>Largest usage file accepted in one request (about 1.2 million rows of a typical export); Orleans messages stay under 100 MB.</summary>
+    public const int MaxImportBytes = 96 * 1024 * 1024;
+
+    /// <summary>How long an import request waits for the rows to be applied before answering 202 with the job to poll.</summary>
+    public static readonly TimeSpan ImportWait = TimeSpan.FromSeconds(10);
+
+    private IGreenItSettingsGrain Settings => grains.GetGrain<IGreenItSettingsGrain>("default");
+
+    public Task<Outcome<WorkloadView>> DefineWorkloadAsync(string id, WorkloadDefinition definition, string actor)
+        => Validation.IsId(id) ? grains.GetGrain<IWorkloadGrain>(id).Define(Normalise(definition), actor) : Task.FromResult<Outcome<WorkloadView>>(DomainProblem.Invalid("id", IdRule));
+
+    public Task<WorkloadView?> GetWorkloadAsync(string id) => Validation.IsId(id) ? grains.GetGrain<IWorkloadGrain>(id).Get() : Task.FromResult<WorkloadView?>(null);
+
+    public Task<Accounts.Page<WorkloadView>> ListWorkloadsAsync(string? after, int pageSize)
+        => grains.GetGrain<ISupplyChainDirectoryGrain>(0).List<WorkloadView>(GreenItIndexes.Workloads, GreenItIndexes.All, after, pageSize);
+
+    public Task<Outcome<IReadOnlyList<UsageEmissions>>> WorkloadEmissionsAsync(string id) => grains.GetGrain<IGreenItAnalysisGrain>(0).WorkloadEmissions(id);
+
+    /// <summary>
+    /// Stages the file by its SHA-256 and hands it to its import: every row is checked before anything is written. Waits up
+    /// to <paramref name="wait"/> for the rows to be applied and reports where the import stands.
+    /// </summary>
+    public async Task<Outcome<UsageImportStatus>> ImportUsageAsync(byte[] csv, string actor, TimeSpan wait, CancellationToken cancellationToken = default)
+    {
+        if (csv.Length == 0)
+        {
+            return DomainProblem.Invalid("file", "The file is empty; send usage CSV with a header row.");
+        }
+
+        if (csv.Length > MaxImportBytes)
+        {
+            return DomainProblem.Invalid("file", $"The file is {csv.Length:N0} bytes; the limit is {MaxImportBytes:N0}. Split it by period.");
+        }
+
+        // Checked here first, so a file with any bad row is refused before anything (even the staged file) is written.
+        var check = UsageImportChecker.Check(new MemoryStream(csv, writable: false));
+        if (!check.IsValid)
+        {
+            return Outcome<UsageImportStatus>.Ok(new UsageImportStatus(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(csv)), UsageImportPhase.Rejected,
+                check.Rows, 0, check.Workloads, check.ErrorCount, check.Errors, actor, null, null));
+        }
+
+        var staged = await grains.GetGrain<IDocumentStoreGrain>(0).Store(UsageImportGrain.Container, "csv", csv, "text/csv");
+        var import = grains.GetGrain<IUsageImportGrain>(staged.Sha256);
+        var status = await import.Start(staged.Name, actor);
+        var deadline = DateTime.UtcNow + wait;
+        while (status.Phase == UsageImportPhase.Applying && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, cancellationToken);
+            status = await import.Status() ?? status;
+        }
+
+        return Outcome<UsageImportStatus>.Ok(status);
+    }
+
+    public Task<UsageImportStatus?> ImportStatusAsync(string id)
+        => id.Length == 64 && id.All(char.IsAsciiHexDigitLower) ? grains.GetGrain<IUsageImportGrain>(id).Status() : Task.FromResult<UsageImportStatus?>(null);
+
+    public Task<Outcome<GreenItActionView>> RecordActionAsync(string id, GreenItAction action, string actor)
+        => Validation.IsId(id)
+            ? grains.GetGrain<IGreenItActionGrain>(id).Record(action with { WorkloadIds = action.WorkloadIds ?? [] }, actor)
+            : Task.FromResult<Outcome<GreenItActionView>>(DomainProblem.Invalid("id", IdRule));
+
+    public Task<Accounts.Page<GreenItActionView>> ListActionsAsync(string? after, int pageSize)
+        => grains.GetGrain<ISupplyChainDirectoryGrain>(0).List<GreenItActionView>(GreenItIndexes.Actions, GreenItIndexes.All, after, pageSize);
+
+    public Task<Outcome<GreenItTarget>> SetTargetAsync(GreenItTarget target, string actor) => Settings.SetTarget(target, actor);
+
+    public Task<GreenItTarget?> TargetAsync() => Settings.Target();
+
+    public Task<IReadOnlyList<string>> HourlyDatasetsAsync() => Settings.HourlyDatasets();
+
+    public async Task<Outcome<string>> ImportHourlyAsync(string id, string version, string? title, string source, string? licence, string csv, string actor)
+    {
+        var (dataset, errors) = HourlyIntensityDataset.ParseCsv(id, version, title ?? string.Empty, source, licence ?? "stated by the importer", new StringReader(csv));
+        return dataset is null
+            ? DomainProblem.Invalid(new Dictionary<string, string[]> { ["file"] = [.. errors.Take(200)] })
+            : await Settings.ImportHourly(dataset, actor);
+    }
+
+    public Task<Outcome<GreenItDashboard>> DashboardAsync(LocalDate from, LocalDate to, string? dataset) => grains.GetGrain<IGreenItAnalysisGrain>(0).Dashboard(from, to, dataset);
+
+    public Task<Outcome<CarbonAdvice>> AdviceAsync(string workloadId, LocalDate from, LocalDate to, string? dataset) => grains.GetGrain<IGreenItAnalysisGrain>(0).Advice(workloadId, from, to, dataset);
+
+    public Task<Outcome<byte[]>> ReportAsync(LocalDate from, LocalDate to, string? dataset) => grains.GetGrain<IGreenItAnalysisGrain>(0).Report(from, to, dataset);
+
+    /// <summary>Usage rows sent as JSON are written as CSV, so both doors share one parser and one set of checks.</summary>
+    public static byte[] ToCsv(IReadOnlyList<UsageInput> rows)
+    {
+        var csv = new StringBuilder("workload_id,period_start,period_end,provider,region,vcpu_hours,cpu_utilisation_percent,memory_gb_hours,ssd_tb_hours,hdd_tb_hours,network_gb,replication_factor,measured_kwh,functional_units\n");
+        foreach (var r in rows)
+        {
+            csv.AppendJoin(',', Cell(r.WorkloadId), Cell(r.PeriodStart), Cell(r.PeriodEnd), Cell(r.Provider), Cell(r.Region), N(r.VcpuHours), N(r.CpuUtilisationPercent),
+                N(r.MemoryGbHours), N(r.SsdTbHours), N(r.HddTbHours), N(r.NetworkGb), N(r.ReplicationFactor), N(r.MeasuredKwh), N(r.FunctionalUnits)).Append('\n');
+        }
+
+        return Encoding.UTF8.GetBytes(csv.ToString());
+
+        static string N(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+        static string Cell(string? value) => value is null ? string.Empty : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    /// <summary>Parses yyyy-MM-dd period bounds; defaults to the twelve months up to today.</summary>
+    public static (LocalDate From, LocalDate To)? Period(string? from, string? to, LocalDate today)
+    {
+        var f = from is null ? today.PlusYears(-1).PlusDays(1) : NodaTime.Text.LocalDatePattern.Iso.Parse(from) is { Success: true } pf ? pf.Value : (LocalDate?)null;
+        var t = to is null ? today : NodaTime.Text.LocalDatePattern.Iso.Parse(to) is { Success: true } pt ? pt.Value : (LocalDate?)null;
+        return f is { } a && t is { } b ? (a, b) : null;
+    }
+
+    private const string IdRule = "An id is 1-100 characters: letters, digits, '.', '-', '_' or ':'.";
+
+    private static WorkloadDefinition Normalise(WorkloadDefinition d) => d with { Provider = (d.Provider ?? string.Empty).Trim().ToLowerInvariant(), AllowedRegions = d.AllowedRegions ?? [] };
+}
+
+/// <summary>One usage row sent as JSON (same fields as the CSV columns).</summary>
+public sealed record UsageInput(
+    string? WorkloadId, string? PeriodStart, string? PeriodEnd, string? Provider, string? Region,
+    decimal? VcpuHours, decimal? CpuUtilisationPercent, decimal? MemoryGbHours, decimal? SsdTbHours, decimal? HddTbHours, decimal? NetworkGb,
+    decimal? ReplicationFactor = null, decimal? MeasuredKwh = null, decimal? FunctionalUnits = null);
+
+/// <summary>Body of POST /api/green-it/usage as JSON.</summary>
+public sealed record UsageImportRequest(IReadOnlyList<UsageInput>? Rows);
