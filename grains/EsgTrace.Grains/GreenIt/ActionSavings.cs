@@ -76,7 +76,8 @@ public static class ActionSavings
             decimal Units(UsageEmissions e) => perUnit ? e.FunctionalUnits!.Value : e.Days;
             var saving = SavingsCalculator.Realised(
                 before.Select(e => new EmissionsPeriod(e.Result.TotalKgCo2e, Units(e))).ToList(),
-                after.Select(e => new EmissionsPeriod(e.Result.TotalKgCo2e, Units(e))).ToList());
+                after.Select(e => new EmissionsPeriod(e.Result.TotalKgCo2e, Units(e))).ToList(),
+                perUnit ? "functional unit" : "day");
             totalSaving += saving.SavingKgCo2e;
             totalBaseline += saving.BaselineKgPerUnit * after.Sum(Units);
             parts.Add(new WorkloadSaving(workloadId, basis, beforeDays, afterDays, saving, $"{workloadId} ({basis}, {beforeDays} days before, {afterDays} after): {saving.Explanation}"));

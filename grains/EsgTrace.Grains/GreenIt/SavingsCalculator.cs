@@ -14,7 +14,7 @@ public sealed record Saving(decimal BaselineKgPerUnit, decimal AfterKgPerUnit, d
 /// </summary>
 public static class SavingsCalculator
 {
-    public static Saving Realised(IReadOnlyCollection<EmissionsPeriod> before, IReadOnlyCollection<EmissionsPeriod> after)
+    public static Saving Realised(IReadOnlyCollection<EmissionsPeriod> before, IReadOnlyCollection<EmissionsPeriod> after, string unit = "functional unit")
     {
         var beforeUnits = before.Sum(p => p.FunctionalUnits);
         var afterUnits = after.Sum(p => p.FunctionalUnits);
@@ -28,6 +28,6 @@ public static class SavingsCalculator
         var perUnit = baseline - now;
         var percent = baseline == 0 ? 0 : perUnit / baseline * 100;
         return new Saving(baseline, now, perUnit, percent, perUnit * afterUnits,
-            $"{Units.Numbers.Plain(Math.Round(baseline, 6))} → {Units.Numbers.Plain(Math.Round(now, 6))} kg CO2e per functional unit: {Units.Numbers.Plain(Math.Round(percent, 2))} % less, {Units.Numbers.Plain(Math.Round(perUnit * afterUnits, 3))} kg CO2e saved over {Units.Numbers.Plain(afterUnits)} units.");
+            $"{Units.Numbers.Plain(Math.Round(baseline, 6))} → {Units.Numbers.Plain(Math.Round(now, 6))} kg CO2e per {unit}: {Units.Numbers.Plain(Math.Round(percent, 2))} % less, {Units.Numbers.Plain(Math.Round(perUnit * afterUnits, 3))} kg CO2e saved over {Units.Numbers.Plain(afterUnits)} {unit}s.");
     }
 }
