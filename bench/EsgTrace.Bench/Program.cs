@@ -6,7 +6,7 @@ using EsgTrace.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-// Usage: dotnet run -c Release --project bench/EsgTrace.Bench [storage|lists|all] [seconds-per-case]
+// Usage: dotnet run -c Release --project bench/EsgTrace.Bench [storage|lists|import|all] [seconds-per-case | rows for import]
 var what = args.Length > 0 ? args[0] : "all";
 var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 Console.WriteLine($"EsgTrace benchmarks ({what}), {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
@@ -19,6 +19,28 @@ if (what is "storage" or "all")
 if (what is "lists" or "all")
 {
     await ShipmentListsAsync(100_000);
+}
+
+if (what is "import" or "all")
+{
+    await UsageImportAsync(what == "import" && args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+}
+
+static async Task UsageImportAsync(int rows)
+{
+    Console.WriteLine($"Usage CSV import, {rows:N0} rows ({UsageImportBench.Workloads:N0} workloads × daily periods)");
+    var csv = UsageImportBench.Generate(rows);
+    Console.WriteLine($"  generated {csv.Length / 1_000_000.0:0.0} MB; checking alone (the all-or-nothing pass):");
+    var check = UsageImportBench.Check(csv);
+    Console.WriteLine("  importing end to end (stage → check in the grain → apply to workload grains, embedded SQLite):");
+    var import = await UsageImportBench.ImportAsync(csv);
+    Console.WriteLine();
+    Console.WriteLine("| phase | rows | seconds | rows/s | notes |");
+    Console.WriteLine("|---|---:|---:|---:|---|");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| check only (parse + validate, streaming) | {check.Rows:N0} | {check.Seconds:0.0} | {check.RowsPerSecond:N0} | {check.AllocatedMb:N0} MB allocated in all, nothing retained |"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| full import (stage, check, apply; durable) | {import.Status.Rows:N0} | {import.Seconds:0.0} | {import.RowsPerSecond:N0} | {import.Status.Workloads:N0} workloads, batches of {EsgTrace.GreenIt.UsageImportGrain.BatchRows:N0} rows |"));
+    Console.WriteLine();
+    Console.WriteLine($"Peak working set of the bench process (CSV bytes, in-process silo and client): {UsageImportBench.PeakWorkingSetMb():N0} MB");
 }
 
 static async Task StorageWritesAsync(TimeSpan duration)
