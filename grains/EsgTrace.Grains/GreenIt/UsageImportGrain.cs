@@ -65,14 +65,17 @@ public sealed partial class UsageImportGrain(
 
     public Task<UsageImportStatus?> Status() => Task.FromResult(state.State.Phase == UsageImportPhase.None ? null : StatusOf());
 
-    public Task Resume()
+    public async Task Resume()
     {
         if (state.State.Phase == UsageImportPhase.Applying)
         {
             StartApplying();
         }
-
-        return Task.CompletedTask;
+        else
+        {
+            // A crash between the final state write and the marker's removal leaves a stale marker: clear it.
+            await index.RemoveAsync(GreenItIndexes.Imports, GreenItIndexes.Pending, Id);
+        }
     }
 
     private void StartApplying()
