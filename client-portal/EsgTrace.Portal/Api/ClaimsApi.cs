@@ -35,7 +35,33 @@ public static class ClaimsApi
 
             return TypedResults.Ok(view);
         }).WithName("GetClaim").WithSummary("The claim with its current status: a published claim is re-checked against current data on every read.");
+        read.MapGet("/{id}/lineage", Lineage).WithName("GetClaimLineage")
+            .WithSummary("The lineage behind a claim: its figures' inputs, datasets and calculators, and each workflow step with who did it; ?format=prov (default) or openlineage.");
         return app;
+    }
+
+    private static async Task<IResult> Lineage(string id, string? format, IGrainFactory grains, NodaTime.IClock clock)
+    {
+        if (!LineageExport.IsKnown(format))
+        {
+            return LineageExport.UnknownFormat();
+        }
+
+        if (!Validation.IsId(id) || await grains.GetGrain<IClaimGrain>(id).Get() is not { } claim)
+        {
+            return new DomainProblem(ProblemKind.NotFound, "No such claim.", $"There is no claim '{id}'.").ToProblem();
+        }
+
+        var d = claim.Draft;
+        var analysis = await grains.GetGrain<EsgTrace.Analysis.IProductAnalysisGrain>(0).AnalyzeScope(d.Scope, d.ProductId, d.Subjects ?? []);
+        if (!analysis.IsOk)
+        {
+            return analysis.Problem!.ToProblem();
+        }
+
+        var steps = claim.Steps.Select(s => new EsgTrace.Lineage.ProvJson.Step(s.Step.Replace(' ', '-'), s.Actor, s.At, s.LineageRootSha256)).ToList();
+        return LineageExport.Render(format ?? "prov", $"claim-{id}-lineage", LineageExport.Records(analysis.Value!), clock.GetCurrentInstant(), "esg:claim/" + EsgTrace.Lineage.ProvJson.Safe(id), steps)
+            ?? LineageExport.Render("prov", $"claim-{id}-lineage", LineageExport.Records(analysis.Value!), clock.GetCurrentInstant(), "esg:claim/" + EsgTrace.Lineage.ProvJson.Safe(id), steps)!;
     }
 
     private static async Task<Results<Ok<ClaimView>, ProblemHttpResult>> Call(string id, Func<IClaimGrain, Task<Outcome<ClaimView>>> step, IGrainFactory grains)

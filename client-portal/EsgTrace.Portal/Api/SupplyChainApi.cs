@@ -54,7 +54,7 @@ public static class SupplyChainApi
             .WithSummary("Cradle-to-gate footprint per declared unit (kg CO2e) with breakdowns and lineage; 'dataset' picks a factor dataset version.");
         read.MapGet("/products/{id}/traceability", Traceability).WithName("GetProductTraceability")
             .WithSummary("Upstream tree, flags and mass-balance shares; format=csv gives one row per lot.");
-        read.MapGet("/products/{id}/lineage", Lineage).WithName("GetProductLineage").WithSummary("Inputs with content hashes, dataset, calculator and root hash of the footprint and the traceability.");
+        read.MapGet("/products/{id}/lineage", Lineage).WithName("GetProductLineage").WithSummary("Inputs with content hashes, dataset, calculator and root hash of the footprint and the traceability; ?format=prov for W3C PROV-JSON, ?format=openlineage for OpenLineage run events.");
 
         write.MapPut("/batches/{id}", (string id, BatchInput body, ClaimsPrincipal user, SupplyChainService s) => Reply(s.RecordBatchAsync(id, body, user.Actor())))
             .WithName("RecordBatch").WithSummary("Record a production batch: input lots → declared units of a product.");
@@ -151,12 +151,22 @@ public static class SupplyChainApi
             : TypedResults.Ok(new TraceabilityResponse(t, TraceabilityResult.Method, outcome.Value.TraceabilityLineage.RootSha256));
     }
 
-    private static async Task<Results<Ok<LineageResponse>, ProblemHttpResult>> Lineage(string id, string? dataset, SupplyChainService s)
+    private static async Task<IResult> Lineage(string id, string? dataset, string? format, SupplyChainService s, NodaTime.IClock clock)
     {
+        if (!LineageExport.IsKnown(format))
+        {
+            return LineageExport.UnknownFormat();
+        }
+
         var outcome = await s.AnalyzeProductAsync(id, dataset);
-        return outcome.IsOk
-            ? TypedResults.Ok(new LineageResponse(outcome.Value!.FootprintLineage, outcome.Value.FootprintProblem, outcome.Value.TraceabilityLineage))
-            : outcome.Problem!.ToProblem();
+        if (!outcome.IsOk)
+        {
+            return outcome.Problem!.ToProblem();
+        }
+
+        var a = outcome.Value!;
+        return LineageExport.Render(format, $"lineage-{id}", LineageExport.Records(a), clock.GetCurrentInstant())
+            ?? TypedResults.Ok(new LineageResponse(a.FootprintLineage, a.FootprintProblem, a.TraceabilityLineage));
     }
 
     private static Results<Ok<T>, ProblemHttpResult> Reply<T>(Outcome<T> outcome) => outcome.IsOk ? TypedResults.Ok(outcome.Value!) : outcome.Problem!.ToProblem();
