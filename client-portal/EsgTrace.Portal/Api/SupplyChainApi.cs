@@ -33,14 +33,14 @@ public static class SupplyChainApi
 
         write.MapPut("/lots/{id}", (string id, LotInput body, ClaimsPrincipal user, SupplyChainService s) => Reply(s.RecordLotAsync(id, body, user.Actor())))
             .WithName("RecordLot").WithSummary("Record a material lot (idempotent by id).");
-        write.MapPost("/lots/{id}/corrections", (string id, Correction<LotInput> body, ClaimsPrincipal user, SupplyChainService s) => Reply(s.CorrectLotAsync(id, body.Record, body.Corrects, body.Reason, user.Actor())))
+        write.MapPost("/lots/{id}/corrections", async (string id, Correction<LotInput> body, ClaimsPrincipal user, SupplyChainService s) => body.Record is null ? MissingRecord<LotView>() : await Reply(s.CorrectLotAsync(id, body.Record, body.Corrects, body.Reason, user.Actor())))
             .WithName("CorrectLot").WithSummary("Correct a lot: a new event that names the version it corrects and why.");
         read.MapGet("/lots", (string? after, int? pageSize, SupplyChainService s) => s.ListAsync<LotView>(SupplyChainIndexes.Lots, after, pageSize ?? 100)).WithName("ListLots");
         read.MapGet("/lots/{id}", (string id, SupplyChainService s) => Found(s.GetLotAsync(id), "lot", id)).WithName("GetLot");
 
         write.MapPut("/shipments/{id}", (string id, ShipmentInput body, ClaimsPrincipal user, SupplyChainService s) => Reply(s.RecordShipmentAsync(id, body, user.Actor())))
             .WithName("RecordShipment").WithSummary("Record a shipment of lots (idempotent by id).");
-        write.MapPost("/shipments/{id}/corrections", (string id, Correction<ShipmentInput> body, ClaimsPrincipal user, SupplyChainService s) => Reply(s.CorrectShipmentAsync(id, body.Record, body.Corrects, body.Reason, user.Actor())))
+        write.MapPost("/shipments/{id}/corrections", async (string id, Correction<ShipmentInput> body, ClaimsPrincipal user, SupplyChainService s) => body.Record is null ? MissingRecord<ShipmentView>() : await Reply(s.CorrectShipmentAsync(id, body.Record, body.Corrects, body.Reason, user.Actor())))
             .WithName("CorrectShipment").WithSummary("Correct a shipment: a new event that names the version it corrects and why.");
         read.MapGet("/shipments", ListShipments)
             .WithName("ListShipments").WithSummary("Shipments in departure order, a page at a time (pass the previous page's nextAfterKey as 'after'); filter by mode or by lot.");
@@ -62,7 +62,9 @@ public static class SupplyChainApi
         read.MapGet("/batches/{id}/traceability", async (string id, SupplyChainService s) => Reply(await s.TraceBatchAsync(id))).WithName("GetBatchTraceability");
 
         read.MapGet("/factor-datasets/starter", () => TypedResults.Ok(FactorCatalog.Starter)).WithName("GetStarterFactors").WithSummary("The factor dataset EsgTrace ships, each factor with source and licence.");
-        write.MapPost("/factor-datasets", (FactorCatalog body, ClaimsPrincipal user, SupplyChainService s) => Reply(s.ImportFactorsAsync(body, user.Actor())))
+        write.MapPost("/factor-datasets", async (FactorCatalog body, ClaimsPrincipal user, SupplyChainService s) => body.Dataset?.Id is null || body.Dataset.Version is null || body.Dataset.Factors is null || body.TransportFactorIds is null
+                ? (Results<Ok<FactorCatalog>, ProblemHttpResult>)ProblemResults.Invalid("dataset", "Send a dataset with id, version, title, publisher, licence and factors, and the transport factor ids.")
+                : await Reply(s.ImportFactorsAsync(body, user.Actor())))
             .WithName("ImportFactors").WithSummary("Import a new version of a factor dataset; versions are immutable.");
         return app;
     }
@@ -168,6 +170,8 @@ public static class SupplyChainApi
         return LineageExport.Render(format, $"lineage-{id}", LineageExport.Records(a), clock.GetCurrentInstant())
             ?? TypedResults.Ok(new LineageResponse(a.FootprintLineage, a.FootprintProblem, a.TraceabilityLineage));
     }
+
+    private static Results<Ok<T>, ProblemHttpResult> MissingRecord<T>() => ProblemResults.Invalid("record", "Send the corrected record in 'record', the version it corrects in 'corrects' and why in 'reason'.");
 
     private static Results<Ok<T>, ProblemHttpResult> Reply<T>(Outcome<T> outcome) => outcome.IsOk ? TypedResults.Ok(outcome.Value!) : outcome.Problem!.ToProblem();
 

@@ -1,0 +1,161 @@
+using System.Net;
+using System.Text;
+using EsgTrace.Accounts;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace EsgTrace.Portal.Tests.Api;
+
+/// <summary>
+/// Every HTTP endpoint the portal maps, called anonymously and with an API key of every role: who may call it is written
+/// out below by hand (independently of the policies in the code). An endpoint missing from the table fails the test, so
+/// a new endpoint cannot ship unclassified.
+/// </summary>
+[Collection(PortalCollection.Name)]
+public sealed class AuthorizationMatrixTests(PortalFixture portal)
+{
+    // Roles: S supply chain, M marketing, I it, A auditor, D admin; "*" anyone, even anonymous; "SMIAD" any signed-in role.
+    private static readonly Dictionary<string, string> Expected = new()
+    {
+        ["GET /health"] = "*",
+        ["GET /openapi/{documentName}.json"] = "*",
+        ["GET /verify/{Id}"] = "*",   // the public verification page (Blazor, static)
+        ["POST /verify/{Id}"] = "*",  // its proof-upload form
+        ["GET /verify/{id}/status"] = "*",
+        ["GET /verify/{id}/proof.pdf"] = "*",
+        ["POST /verify/{id}/check"] = "*",
+        ["GET /api/me"] = "SMIAD",
+        ["GET /api/audit"] = "AD",
+        ["GET /api/admin/users"] = "D",
+        ["POST /api/admin/users"] = "D",
+        ["POST /api/admin/users/{username}/disable"] = "D",
+        ["POST /api/admin/users/{username}/enable"] = "D",
+        ["GET /api/admin/api-keys"] = "D",
+        ["POST /api/admin/api-keys"] = "D",
+        ["DELETE /api/admin/api-keys/{keyId}"] = "D",
+        ["PUT /api/suppliers/{id}"] = "S",
+        ["POST /api/suppliers/{id}/certificates"] = "S",
+        ["GET /api/suppliers"] = "SMIA",
+        ["GET /api/suppliers/{id}"] = "SMIA",
+        ["PUT /api/lots/{id}"] = "S",
+        ["POST /api/lots/{id}/corrections"] = "S",
+        ["GET /api/lots"] = "SMIA",
+        ["GET /api/lots/{id}"] = "SMIA",
+        ["PUT /api/shipments/{id}"] = "S",
+        ["POST /api/shipments/{id}/corrections"] = "S",
+        ["GET /api/shipments"] = "SMIA",
+        ["GET /api/shipments/{id}"] = "SMIA",
+        ["PUT /api/products/{id}"] = "S",
+        ["GET /api/products"] = "SMIA",
+        ["GET /api/products/{id}"] = "SMIA",
+        ["GET /api/products/{id}/footprint"] = "SMIA",
+        ["GET /api/products/{id}/traceability"] = "SMIA",
+        ["GET /api/products/{id}/lineage"] = "SMIA",
+        ["PUT /api/batches/{id}"] = "S",
+        ["GET /api/batches/{id}"] = "SMIA",
+        ["GET /api/batches/{id}/traceability"] = "SMIA",
+        ["GET /api/factor-datasets/starter"] = "SMIA",
+        ["POST /api/factor-datasets"] = "S",
+        ["PUT /api/claims/{id}"] = "M",
+        ["POST /api/claims/{id}/verify"] = "M",
+        ["POST /api/claims/{id}/approve"] = "IA",
+        ["POST /api/claims/{id}/publish"] = "M",
+        ["POST /api/claims/{id}/withdraw"] = "M",
+        ["GET /api/claims/{id}"] = "SMIA",
+        ["GET /api/claims/{id}/lineage"] = "SMIA",
+        ["GET /api/green-it/regions"] = "IA",
+        ["PUT /api/green-it/workloads/{id}"] = "I",
+        ["GET /api/green-it/workloads"] = "IA",
+        ["GET /api/green-it/workloads/{id}"] = "IA",
+        ["GET /api/green-it/workloads/{id}/emissions"] = "IA",
+        ["GET /api/green-it/workloads/{id}/advice"] = "IA",
+        ["POST /api/green-it/usage"] = "I",
+        ["GET /api/green-it/imports/{id}"] = "IA",
+        ["PUT /api/green-it/actions/{id}"] = "I",
+        ["GET /api/green-it/actions"] = "IA",
+        ["PUT /api/green-it/target"] = "I",
+        ["GET /api/green-it/target"] = "IA",
+        ["GET /api/green-it/hourly-datasets"] = "IA",
+        ["POST /api/green-it/hourly-datasets"] = "I",
+        ["GET /api/green-it/dashboard"] = "IA",
+        ["GET /api/green-it/report.pdf"] = "IA",
+    };
+
+    private static readonly (char Letter, Role Role)[] Roles = [('S', Role.SupplyChain), ('M', Role.Marketing), ('I', Role.It), ('A', Role.Auditor), ('D', Role.Admin)];
+
+    [Fact]
+    public void EveryMappedEndpoint_IsInTheMatrix_AndTheMatrixHasNoStaleRows()
+    {
+        var mapped = MappedEndpoints().Select(e => e.Key).ToHashSet();
+
+        Assert.Empty(mapped.Except(Expected.Keys).Order());
+        Assert.Empty(Expected.Keys.Except(mapped).Order());
+    }
+
+    [Fact]
+    public async Task EveryEndpoint_AnswersEachRoleAsTheMatrixSays_AndNeverFails()
+    {
+        var clients = new List<(char Letter, HttpClient Client)> { ('-', portal.Host.CreateApiClient()) };
+        foreach (var (letter, role) in Roles)
+        {
+            clients.Add((letter, portal.Host.CreateApiClient(await ApiTestSupport.IssueKeyAsync(portal.Host, role, "matrix " + role))));
+        }
+
+        var failures = new List<string>();
+        var calls = 0;
+        foreach (var (key, method, path) in MappedEndpoints().Where(e => Expected.ContainsKey(e.Key)))
+        {
+            var allowed = Expected[key];
+            foreach (var (letter, client) in clients)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), path);
+                if (method is "POST" or "PUT")
+                {
+                    request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+                }
+
+                using var response = await client.SendAsync(request);
+                calls++;
+                var status = (int)response.StatusCode;
+                var expected = allowed == "*" || allowed.Contains(letter)
+                    ? "allowed"
+                    : letter == '-' ? "401" : "403";
+                var ok = expected switch
+                {
+                    "allowed" => status is not (401 or 403) && status < 500,
+                    "401" => status == 401,
+                    _ => status == 403,
+                };
+                if (!ok)
+                {
+                    failures.Add($"{key} as {(letter == '-' ? "anonymous" : letter.ToString())}: {status}, expected {expected}");
+                }
+            }
+        }
+
+        Assert.True(calls >= Expected.Count * 6, $"only {calls} calls were made");
+        Assert.Empty(failures);
+    }
+
+    /// <summary>Route endpoints of the API, verification, health and OpenAPI (not Blazor pages), with parameters filled in.</summary>
+    private IEnumerable<(string Key, string Method, string Path)> MappedEndpoints()
+    {
+        var sources = portal.Host.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
+        foreach (var endpoint in sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
+        {
+            var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+            if (!(pattern.StartsWith("/api/", StringComparison.Ordinal) || pattern.StartsWith("/verify/", StringComparison.Ordinal) || pattern is "/health" || pattern.StartsWith("/openapi/", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])
+            {
+                var path = System.Text.RegularExpressions.Regex.Replace(pattern, @"\{documentName\}", "v1");
+                path = System.Text.RegularExpressions.Regex.Replace(path, @"\{[^}]+\}", "matrix-x");
+                yield return ($"{method} {pattern}", method, path);
+            }
+        }
+    }
+}
