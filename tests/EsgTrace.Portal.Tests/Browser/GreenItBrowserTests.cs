@@ -46,6 +46,21 @@ public sealed class GreenItBrowserTests(PortalFixture portal, BrowserFixture bro
         await Assertions.Expect(page.GetByTestId("import-rejected")).ToContainTextAsync("nothing was imported");
         await Assertions.Expect(page.GetByTestId("import-errors")).ToContainTextAsync("vcpu_hours");
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await api.GetAsync("/api/green-it/workloads/ui-w")).StatusCode);
+
+        // Define a workload with the form, then import its usage with a good file.
+        await page.GetByLabel("Workload id").FillAsync("ui-web");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("UI web front end");
+        await page.GetByLabel("Owner (team)").FillAsync("Web team");
+        await page.GetByLabel("Region (e.g. eu-central-1, westeurope, europe-west1)").FillAsync("eu-west-3");
+        await page.GetByLabel("Functional unit (R of the SCI score)").FillAsync("visit");
+        await page.GetByTestId("save-workload").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("workloads-table")).ToContainTextAsync("UI web front end");
+        await File.WriteAllTextAsync(path, "workload_id,period_start,period_end,provider,region,vcpu_hours,memory_gb_hours,ssd_tb_hours,hdd_tb_hours,network_gb,functional_units\nui-web,2026-10-01,2026-10-31,aws,eu-west-3,744,1488,0,0,10,90000\n");
+        await page.GetByTestId("usage-file").SetInputFilesAsync(path);
+        await Assertions.Expect(page.GetByTestId("import-status")).ToContainTextAsync("Imported 1 rows for 1 workload(s).");
+        var web = await (await api.GetAsync("/api/green-it/workloads/ui-web")).ReadJsonAsync();
+        Assert.Equal(1, web.GetProperty("usageRecords").GetInt32());
+        Assert.Equal("visit", web.GetProperty("definition").GetProperty("functionalUnit").GetString());
         File.Delete(path);
         await page.Context.CloseAsync();
     }
