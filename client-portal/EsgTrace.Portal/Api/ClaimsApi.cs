@@ -59,9 +59,10 @@ public static class ClaimsApi
             return analysis.Problem!.ToProblem();
         }
 
+        // A claim has no JSON lineage of its own shape: the default (and "json") is PROV-JSON.
         var steps = claim.Steps.Select(s => new EsgTrace.Lineage.ProvJson.Step(s.Step.Replace(' ', '-'), s.Actor, s.At, s.LineageRootSha256)).ToList();
-        return LineageExport.Render(format ?? "prov", $"claim-{id}-lineage", LineageExport.Records(analysis.Value!), clock.GetCurrentInstant(), "esg:claim/" + EsgTrace.Lineage.ProvJson.Safe(id), steps)
-            ?? LineageExport.Render("prov", $"claim-{id}-lineage", LineageExport.Records(analysis.Value!), clock.GetCurrentInstant(), "esg:claim/" + EsgTrace.Lineage.ProvJson.Safe(id), steps)!;
+        var asked = format is null || format.Equals("json", StringComparison.OrdinalIgnoreCase) ? "prov" : format;
+        return LineageExport.Render(asked, $"claim-{id}-lineage", LineageExport.Records(analysis.Value!), clock.GetCurrentInstant(), "esg:claim/" + EsgTrace.Lineage.ProvJson.Safe(id), steps)!;
     }
 
     private static async Task<Results<Ok<ClaimView>, ProblemHttpResult>> Call(string id, Func<IClaimGrain, Task<Outcome<ClaimView>>> step, IGrainFactory grains)

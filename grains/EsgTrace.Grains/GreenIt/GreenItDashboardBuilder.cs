@@ -1,4 +1,3 @@
-using EsgTrace.Units;
 using NodaTime;
 
 namespace EsgTrace.GreenIt;
@@ -18,7 +17,7 @@ public static class GreenItDashboardBuilder
     {
         var emissions = workloads.ToDictionary(
             w => w.Id,
-            w => (IReadOnlyList<UsageEmissions>)w.Usage.Select(u => UsageEmissionsCalculator.Of(w.Id, w.Definition, u).Emissions).OfType<UsageEmissions>().ToList());
+            w => UsageEmissionsCalculator.All(w));
         var inPeriod = emissions.Values.SelectMany(e => e).Where(e => PeriodShare.Fraction(e.PeriodStart, e.PeriodEnd, from, to) > 0).ToList();
         decimal Share(UsageEmissions e) => PeriodShare.Fraction(e.PeriodStart, e.PeriodEnd, from, to);
 
@@ -53,13 +52,14 @@ public static class GreenItDashboardBuilder
                 kwh, operational, embodied, market, units, sci, records.Count);
         }).OrderByDescending(s => s.KgCo2e).ToList();
 
+        var energyById = summaries.ToDictionary(s => s.Id, s => s.EnergyKwh);
         var byProvider = inPeriod.GroupBy(e => e.Provider).ToDictionary(g => g.Key, g => g.Sum(e => e.Result.TotalKgCo2e * Share(e)));
         var byRegion = inPeriod.GroupBy(e => e.Provider + ":" + e.Region).ToDictionary(g => g.Key, g => g.Sum(e => e.Result.TotalKgCo2e * Share(e)));
         var asOf = emissions.Values.SelectMany(e => e).Select(e => e.PeriodEnd).DefaultIfEmpty(to).Max();
         var savings = actions.Select(a => ActionSavings.Of(a.Id, a.Action, emissions, asOf)).ToList();
         var progress = target is null ? null : TargetProgressCalculator.Of(target, emissions.Values.SelectMany(e => e).ToList());
         var opportunities = workloads
-            .Select(w => CarbonAwareAdvisor.Advise(w.Id, w.Definition, summaries.First(s => s.Id == w.Id).EnergyKwh, hourly))
+            .Select(w => CarbonAwareAdvisor.Advise(w.Id, w.Definition, energyById[w.Id], hourly))
             .Where(a => a.Best is { SavingKgCo2e: > 0 })
             .OrderByDescending(a => a.Best!.SavingKgCo2e)
             .Take(TopOpportunities)
@@ -81,7 +81,4 @@ public static class GreenItDashboardBuilder
         return new GreenItDashboard(from, to, summaries.Sum(s => s.EnergyKwh), summaries.Sum(s => s.KgCo2e), summaries.Sum(s => s.EmbodiedKgCo2e), marketTotal, coverage,
             months, monthly, byProvider, byRegion, summaries, savings, progress, opportunities, method);
     }
-
-    /// <summary>A short sentence for a figure with its unit.</summary>
-    public static string Kg(decimal kg) => $"{Numbers.Plain(Math.Round(kg, 3))} kg CO2e";
 }

@@ -12,9 +12,10 @@ namespace EsgTrace.GreenIt;
 /// <summary>Turns a dashboard into the signed green-IT report: the PDF carries the figures as JSON and a CMS signature.</summary>
 public static class GreenItReportBuilder
 {
-    public static GreenItReportModel Model(GreenItDashboard d, Instant issued, string organisation)
+    /// <summary>The report's view model; <paramref name="figures"/> is the dashboard as attached (its hash is printed).</summary>
+    public static GreenItReportModel Model(GreenItDashboard d, byte[] figures, Instant issued, string organisation)
     {
-        var figures = JsonSerializer.SerializeToUtf8Bytes(d, EsgJson.Options);
+        var figuresSha256 = Convert.ToHexStringLower(SHA256.HashData(figures));
         var monthly = d.Months.Select(m => new ReportColumn(m, Math.Round(d.Monthly.Where(p => p.Month == m).Sum(p => p.KgCo2e), 3))).ToList();
         static List<ReportBar> Bars(IReadOnlyDictionary<string, decimal> values)
         {
@@ -42,19 +43,21 @@ public static class GreenItReportBuilder
             a.Action.Title, a.Action.EffectiveFrom.ToString("yyyy-MM-dd", null), a.Status.ToString().ToLowerInvariant(),
             a.Status == SavingStatus.Realised ? R(a.SavingKgCo2e) : a.EstimatedAnnualKgCo2e is { } e ? "≈" + R(e) + "/yr" : "—", a.Explanation,
         ]).ToList();
-        var method = d.Method.Append(d.MarketCoverage).Append($"Figures attached as green-it-figures.json (SHA-256 {Convert.ToHexStringLower(SHA256.HashData(figures))}).").ToList();
+        var method = d.Method.Append(d.MarketCoverage).Append($"Figures attached as green-it-figures.json (SHA-256 {figuresSha256}).").ToList();
         return new GreenItReportModel(
             $"IT emissions of {organisation}", $"{d.From:yyyy-MM-dd} to {d.To:yyyy-MM-dd}", issued.ToDateTimeOffset(), headline, monthly,
             Bars(d.ByProvider), Bars(d.ByRegion), workloads, actions, d.Target?.Explanation, d.Opportunities.Select(o => o.Explanation).ToList(), method,
-            Convert.ToHexStringLower(SHA256.HashData(figures)));
+            figuresSha256);
     }
 
     public static byte[] SignedPdf(GreenItDashboard d, Instant issued, string organisation, X509Certificate2 certificate)
     {
-        var model = Model(d, issued, organisation);
+        // Serialised once: the attachment and the hash printed in the PDF are the same bytes.
+        var figures = JsonSerializer.SerializeToUtf8Bytes(d, EsgJson.Options);
+        var model = Model(d, figures, issued, organisation);
         return PdfSigner.SignWithAttachment(
             GreenItReportDocument.Render(model),
-            new PdfAttachment("green-it-figures.json", "application/json", "Every figure of this report with its method and datasets", JsonSerializer.SerializeToUtf8Bytes(d, EsgJson.Options)),
+            new PdfAttachment("green-it-figures.json", "application/json", "Every figure of this report with its method and datasets", figures),
             certificate,
             model.DocumentDate,
             $"EsgTrace green-IT report {model.Period}");
