@@ -6,6 +6,7 @@ using EsgTrace.Portal.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
+using static EsgTrace.Portal.Api.ProblemResults;
 
 namespace EsgTrace.Portal.Api;
 
@@ -22,9 +23,7 @@ public static class GreenItApi
         write.MapPut("/workloads/{id}", (string id, WorkloadDefinition body, ClaimsPrincipal user, GreenItService s) => Reply(s.DefineWorkloadAsync(id, body, user.Actor())))
             .WithName("DefineWorkload").WithSummary("Define a workload (owner, provider, region or country site, functional unit, allowed regions, hardware share).");
         read.MapGet("/workloads", (string? after, int? pageSize, GreenItService s) => s.ListWorkloadsAsync(after, pageSize ?? 100)).WithName("ListWorkloads");
-        read.MapGet("/workloads/{id}", async (string id, GreenItService s) => await s.GetWorkloadAsync(id) is { } w
-            ? (Results<Ok<WorkloadView>, ProblemHttpResult>)TypedResults.Ok(w)
-            : NotFound("workload", id)).WithName("GetWorkload");
+        read.MapGet("/workloads/{id}", (string id, GreenItService s) => Found(s.GetWorkloadAsync(id), "workload", id)).WithName("GetWorkload");
         read.MapGet("/workloads/{id}/emissions", (string id, GreenItService s) => Reply(s.WorkloadEmissionsAsync(id)))
             .WithName("GetWorkloadEmissions").WithSummary("Each usage record's energy and emissions with every term's arithmetic, the grid source and the method.");
         read.MapGet("/workloads/{id}/advice", async (string id, string? from, string? to, string? dataset, GreenItService s, IClock clock) =>
@@ -34,9 +33,7 @@ public static class GreenItApi
         write.MapPost("/usage", ImportUsage).WithName("ImportUsage")
             .WithSummary("Import usage as text/csv (see docs/green-it.md for the columns) or JSON {rows:[...]}; all or nothing: any bad row refuses the whole file with every error.")
             .WithMetadata(new RequestSizeLimitAttribute(GreenItService.MaxImportBytes));
-        read.MapGet("/imports/{id}", async (string id, GreenItService s) => await s.ImportStatusAsync(id) is { } status
-            ? (Results<Ok<UsageImportStatus>, ProblemHttpResult>)TypedResults.Ok(status)
-            : NotFound("import", id)).WithName("GetUsageImport").WithSummary("An import's phase and progress (rows applied of all rows).");
+        read.MapGet("/imports/{id}", (string id, GreenItService s) => Found(s.ImportStatusAsync(id), "import", id)).WithName("GetUsageImport").WithSummary("An import's phase and progress (rows applied of all rows).");
 
         write.MapPut("/actions/{id}", (string id, GreenItAction body, ClaimsPrincipal user, GreenItService s) => Reply(s.RecordActionAsync(id, body, user.Actor())))
             .WithName("RecordGreenItAction").WithSummary("Record (or correct) a green-IT action: kind, effective date, workloads, optional estimated reduction.");
@@ -137,10 +134,4 @@ public static class GreenItApi
     private static (LocalDate From, LocalDate To)? Period(string? from, string? to, IClock clock) => GreenItService.Period(from, to, clock.GetCurrentInstant().InUtc().Date);
 
     private static ProblemHttpResult BadPeriod() => ProblemResults.Invalid("from", "'from' and 'to' are dates of the form yyyy-MM-dd.");
-
-    private static ProblemHttpResult NotFound(string what, string id) => new DomainProblem(ProblemKind.NotFound, $"No such {what}.", $"There is no {what} '{id}'.").ToProblem();
-
-    private static Results<Ok<T>, ProblemHttpResult> Reply<T>(Outcome<T> outcome) => outcome.IsOk ? TypedResults.Ok(outcome.Value!) : outcome.Problem!.ToProblem();
-
-    private static async Task<Results<Ok<T>, ProblemHttpResult>> Reply<T>(Task<Outcome<T>> outcome) => Reply(await outcome);
 }

@@ -21,6 +21,15 @@ public static class ProblemResults
         return TypedResults.Problem(problem.Detail, statusCode: status, title: problem.Title, extensions: extensions);
     }
 
+    /// <summary>200 with the value, or the problem the domain refused with.</summary>
+    public static Results<Ok<T>, ProblemHttpResult> Reply<T>(Outcome<T> outcome) => outcome.IsOk ? TypedResults.Ok(outcome.Value!) : outcome.Problem!.ToProblem();
+
+    public static async Task<Results<Ok<T>, ProblemHttpResult>> Reply<T>(Task<Outcome<T>> outcome) => Reply(await outcome);
+
+    /// <summary>200 with the record read, or 404 naming what was not found.</summary>
+    public static async Task<Results<Ok<T>, ProblemHttpResult>> Found<T>(Task<T?> read, string what, string id) where T : class
+        => await read is { } value ? TypedResults.Ok(value) : new DomainProblem(ProblemKind.NotFound, $"No such {what}.", $"There is no {what} '{id}'.").ToProblem();
+
     /// <summary>A 400 with per-field errors, for requests refused before they reach a grain.</summary>
     public static ProblemHttpResult Invalid(string field, string message) => DomainProblem.Invalid(field, message).ToProblem();
 }

@@ -9,6 +9,7 @@ using EsgTrace.SupplyChain;
 using EsgTrace.Traceability;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
+using static EsgTrace.Portal.Api.ProblemResults;
 
 namespace EsgTrace.Portal.Api;
 
@@ -172,13 +173,6 @@ public static class SupplyChainApi
     }
 
     private static Results<Ok<T>, ProblemHttpResult> MissingRecord<T>() => ProblemResults.Invalid("record", "Send the corrected record in 'record', the version it corrects in 'corrects' and why in 'reason'.");
-
-    private static Results<Ok<T>, ProblemHttpResult> Reply<T>(Outcome<T> outcome) => outcome.IsOk ? TypedResults.Ok(outcome.Value!) : outcome.Problem!.ToProblem();
-
-    private static async Task<Results<Ok<T>, ProblemHttpResult>> Reply<T>(Task<Outcome<T>> outcome) => Reply(await outcome);
-
-    private static async Task<Results<Ok<T>, ProblemHttpResult>> Found<T>(Task<T?> read, string what, string id) where T : class
-        => await read is { } value ? TypedResults.Ok(value) : new DomainProblem(ProblemKind.NotFound, $"No such {what}.", $"There is no {what} '{id}'.").ToProblem();
 }
 
 /// <summary>Body of a correction: the corrected record, the version it corrects and why.</summary>

@@ -77,12 +77,5 @@ public static class DemoGreenIt
         return csv.ToString();
     }
 
-    private static async Task Must<T>(Task<Outcome<T>> call)
-    {
-        var outcome = await call;
-        if (!outcome.IsOk)
-        {
-            throw new InvalidOperationException($"Seeding the demo IT estate failed: {outcome.Problem!.Detail}");
-        }
-    }
+    private static Task Must<T>(Task<Outcome<T>> call) => DemoSeed.Must(call, "the demo IT estate");
 }

@@ -68,12 +68,5 @@ public static class DemoSupplyChain
 
     private static OffsetDateTime Time(string text) => OffsetDateTimePattern.ExtendedIso.Parse(text).Value;
 
-    private static async Task Must<T>(Task<Outcome<T>> call)
-    {
-        var outcome = await call;
-        if (!outcome.IsOk)
-        {
-            throw new InvalidOperationException($"Seeding the demo supply chain failed: {outcome.Problem!.Detail}");
-        }
-    }
+    private static Task Must<T>(Task<Outcome<T>> call) => DemoSeed.Must(call, "the demo supply chain");
 }

@@ -15,6 +15,10 @@ public static class Display
         _ => stage.ToString(),
     };
 
+    /// <summary>Why the platform refused: every field error when there are some, else the problem's detail.</summary>
+    public static string Problem(EsgTrace.Domain.DomainProblem problem)
+        => problem.Errors is { } errors ? string.Join(" ", errors.SelectMany(e => e.Value)) : problem.Detail;
+
     /// <summary>An instant to the minute, in UTC, labelled as such.</summary>
     public static string Instant(Instant? value) => value is null ? string.Empty : Utc.Format(value.Value);
 }

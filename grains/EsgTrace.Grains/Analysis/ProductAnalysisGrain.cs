@@ -95,16 +95,7 @@ public sealed class ProductAnalysisGrain(IIndexStore index) : Grain, IProductAna
                 pendingProducts.Enqueue(line.Ref);
             }
 
-            var productBatches = new List<BatchView>();
-            string? after = null;
-            do
-            {
-                var (items, next) = await SupplyChainIndexes.ScanAsync<BatchView>(index, SupplyChainIndexes.Batches, id, after, 500);
-                productBatches.AddRange(items);
-                after = next;
-            }
-            while (after is not null);
-
+            var productBatches = await JsonIndex.ReadAllAsync<BatchView>(index, SupplyChainIndexes.Batches, id);
             batches[id] = productBatches;
             foreach (var lot in productBatches.SelectMany(b => b.Batch.InputLotIds))
             {

@@ -248,7 +248,7 @@ public static class EventHash
 
     private static string Number(JsonElement value)
         => value.ValueKind == JsonValueKind.Number && decimal.TryParse(value.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
-            ? d.ToString(CultureInfo.InvariantCulture).TrimEnd('0') is var t && t.Contains('.') ? t.TrimEnd('.') : d.ToString(CultureInfo.InvariantCulture)
+            ? Units.Numbers.Plain(d)
             : Scalar(value);
 
     /// <summary>UTC with milliseconds, rounded half up ("2023-02-02T11:04:03.1415Z" → ".142Z").</summary>

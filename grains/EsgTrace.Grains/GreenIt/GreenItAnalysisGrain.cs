@@ -28,7 +28,7 @@ public sealed class GreenItAnalysisGrain(IIndexStore index, ISigningCertificate 
         }
 
         var workloads = await LoadWorkloadsAsync();
-        var actions = await ScanAllAsync<GreenItActionView>(GreenItIndexes.Actions);
+        var actions = await JsonIndex.ReadAllAsync<GreenItActionView>(index, GreenItIndexes.Actions, GreenItIndexes.All);
         var target = await GrainFactory.GetGrain<IGreenItSettingsGrain>("default").Target();
         return Outcome<GreenItDashboard>.Ok(GreenItDashboardBuilder.Build(from, to, workloads, actions.Select(a => (a.Id, a.Action)).ToList(), target, hourly));
     }
@@ -52,7 +52,7 @@ public sealed class GreenItAnalysisGrain(IIndexStore index, ISigningCertificate 
             return new DomainProblem(ProblemKind.NotFound, "No such hourly dataset.", $"There is no hourly intensity dataset '{hourlyDataset}'.");
         }
 
-        var energy = data.Usage.Select(u => UsageEmissionsCalculator.Of(data.Id, data.Definition, u).Emissions).OfType<UsageEmissions>()
+        var energy = UsageEmissionsCalculator.All(data)
             .Sum(e => e.Result.TotalKwh * PeriodShare.Fraction(e.PeriodStart, e.PeriodEnd, from, to));
         return Outcome<CarbonAdvice>.Ok(CarbonAwareAdvisor.Advise(data.Id, data.Definition, energy, hourly));
     }
@@ -77,7 +77,7 @@ public sealed class GreenItAnalysisGrain(IIndexStore index, ISigningCertificate 
             return FactRules.NotRecorded("workload", workloadId);
         }
 
-        return Outcome<IReadOnlyList<UsageEmissions>>.Ok(data.Usage.Select(u => UsageEmissionsCalculator.Of(data.Id, data.Definition, u).Emissions).OfType<UsageEmissions>().ToList());
+        return Outcome<IReadOnlyList<UsageEmissions>>.Ok(UsageEmissionsCalculator.All(data));
     }
 
     private static DomainProblem? CheckPeriod(LocalDate from, LocalDate to)
@@ -87,22 +87,9 @@ public sealed class GreenItAnalysisGrain(IIndexStore index, ISigningCertificate 
 
     private async Task<List<WorkloadData>> LoadWorkloadsAsync()
     {
-        var views = await ScanAllAsync<WorkloadView>(GreenItIndexes.Workloads);
+        var views = await JsonIndex.ReadAllAsync<WorkloadView>(index, GreenItIndexes.Workloads, GreenItIndexes.All);
         var data = await Task.WhenAll(views.Select(v => GrainFactory.GetGrain<IWorkloadGrain>(v.Id).Data()));
         return data.OfType<WorkloadData>().ToList();
     }
 
-    private async Task<List<T>> ScanAllAsync<T>(string name)
-    {
-        var all = new List<T>();
-        string? after = null;
-        do
-        {
-            var (items, next) = await JsonIndex.ScanAsync<T>(index, name, GreenItIndexes.All, after, 500);
-            all.AddRange(items);
-            after = next;
-        }
-        while (after is not null);
-        return all;
-    }
 }

@@ -14,6 +14,10 @@ public sealed record UsageEmissions(
 /// <summary>Applies the CCF method to a workload's usage records: the region's grid and PUE, the provider's coefficients, the workload's hardware share.</summary>
 public static class UsageEmissionsCalculator
 {
+    /// <summary>The emissions of every record of a workload (records whose region is unknown are left out; imports refuse them).</summary>
+    public static IReadOnlyList<UsageEmissions> All(WorkloadData workload)
+        => workload.Usage.Select(u => Of(workload.Id, workload.Definition, u).Emissions).OfType<UsageEmissions>().ToList();
+
     /// <summary>The emissions of one record, or the reason they cannot be computed (unknown region).</summary>
     public static (UsageEmissions? Emissions, string? Problem) Of(string workloadId, WorkloadDefinition definition, UsageRow row)
     {

@@ -14,4 +14,19 @@ public static class JsonIndex
         var page = await index.ScanAsync(name, partition, after, null, pageSize);
         return (page.Entries.Select(e => JsonSerializer.Deserialize<T>(e.Value.Span, EsgJson.Options)!).ToList(), page.NextAfterKey);
     }
+
+    /// <summary>Every record of a partition, read a page at a time.</summary>
+    public static async Task<List<T>> ReadAllAsync<T>(IIndexStore index, string name, string partition, int pageSize = 500)
+    {
+        var all = new List<T>();
+        string? after = null;
+        do
+        {
+            var (items, next) = await ScanAsync<T>(index, name, partition, after, pageSize);
+            all.AddRange(items);
+            after = next;
+        }
+        while (after is not null);
+        return all;
+    }
 }
