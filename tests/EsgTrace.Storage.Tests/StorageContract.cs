@@ -97,6 +97,22 @@ public abstract class StorageContract
     }
 
     [Fact]
+    public async Task UpsertBatch_CreatesAndOverwrites_AndRepeatingItChangesNothing()
+    {
+        await using var backend = await OpenAsync();
+        await backend.Tables.InsertAsync("rows", new TableRow("u", "002", "old"u8.ToArray()));
+        var batch = Enumerable.Range(1, 100).Select(i => new TableRow("u", $"{i:D3}", Encoding.UTF8.GetBytes($"v{i}"))).ToList();
+
+        await backend.Tables.UpsertBatchAsync("rows", batch);
+        await backend.Tables.UpsertBatchAsync("rows", batch);
+
+        var rows = await backend.Tables.QueryAsync("rows", "u", null, null).ToListAsync();
+        Assert.Equal(100, rows.Count);
+        Assert.Equal("v2", Encoding.UTF8.GetString(rows[1].Data.Span));
+        await Assert.ThrowsAsync<StorageLimitException>(() => backend.Tables.UpsertBatchAsync("rows", [.. batch, new TableRow("u", "101", "x"u8.ToArray())]));
+    }
+
+    [Fact]
     public async Task Query_ReturnsTheRangeInRowKeyOrder_WithinOnePartition()
     {
         await using var backend = await OpenAsync();

@@ -46,7 +46,11 @@ public static class AuthExtensions
         return services;
     }
 
-    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/health");
+    /// <summary>Machine-facing paths: they answer 401/403 as problem details instead of redirecting to the sign-in page.</summary>
+    public static bool IsApi(HttpRequest request)
+        => ApiPrefixes.Any(p => request.Path.StartsWithSegments(p));
+
+    private static readonly string[] ApiPrefixes = ["/api", "/health", "/capture", "/events", "/epcs", "/2", "/auth"];
 
     private static Task Redirect(RedirectContext<CookieAuthenticationOptions> context)
     {

@@ -67,6 +67,7 @@ public static class PlatformExtensions
         app.MapClaimsApi();
         app.MapGreenItApi();
         app.MapVerificationApi();
+        app.MapEpcisApi();
         app.MapPost("/account/logout", async (HttpContext context) =>
         {
             await context.SignOutAsync(AuthSchemes.Cookie);

@@ -9,6 +9,9 @@ public interface IIndexStore
     /// <summary>Creates or overwrites an entry.</summary>
     Task PutAsync(string index, string partition, string key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken = default);
 
+    /// <summary>Creates or overwrites up to <see cref="TableStoreLimits.MaxBatchRows"/> entries of one partition atomically.</summary>
+    Task PutBatchAsync(string index, string partition, IReadOnlyList<IndexEntry> entries, CancellationToken cancellationToken = default);
+
     /// <summary>Creates an entry that must not exist (append-only indexes such as the audit trail).</summary>
     /// <exception cref="StorageConflictException">The key is taken.</exception>
     Task AddAsync(string index, string partition, string key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken = default);

@@ -29,6 +29,9 @@ public interface ITableStore
     /// <summary>Inserts up to <see cref="TableStoreLimits.MaxBatchRows"/> new rows of one partition atomically: all or none.</summary>
     Task InsertBatchAsync(string table, IReadOnlyList<TableRow> rows, CancellationToken cancellationToken = default);
 
+    /// <summary>Creates or overwrites up to <see cref="TableStoreLimits.MaxBatchRows"/> rows of one partition atomically: all or none. Repeating it is harmless (bulk writes that may be resumed).</summary>
+    Task UpsertBatchAsync(string table, IReadOnlyList<TableRow> rows, CancellationToken cancellationToken = default);
+
     /// <summary>Rows of one partition with <paramref name="fromRowKey"/> ≤ row key &lt; <paramref name="toRowKey"/> (null: unbounded), in ascending row-key order.</summary>
     IAsyncEnumerable<TableRow> QueryAsync(string table, string partitionKey, string? fromRowKey, string? toRowKey, int? limit = null, CancellationToken cancellationToken = default);
 }

@@ -14,6 +14,9 @@ public static class FactRules
     public static DomainProblem NotRecorded(string what, string id)
         => new(ProblemKind.NotFound, $"No such {what}.", $"{Capitalized(what)} '{id}' is not recorded.");
 
+    public static DomainProblem Withdrawn(string what, string id)
+        => new(ProblemKind.Conflict, $"The {what} is withdrawn.", $"{Capitalized(what)} '{id}' was withdrawn (its EPCIS event was declared erroneous); record a new one instead.");
+
     /// <summary>Null when the correction names an existing version and gives a reason.</summary>
     public static DomainProblem? CheckCorrection(long corrects, string? reason, long currentVersion)
         => string.IsNullOrWhiteSpace(reason) || corrects < 1 || corrects > currentVersion

@@ -22,6 +22,14 @@ public interface IMaterialLotGrain : IGrainWithStringKey
     [Alias("RemoveLeg")]
     Task RemoveLeg(string shipmentId, string actor);
 
+    /// <summary>Links a certificate named by a captured EPCIS event (idempotent per event and certificate).</summary>
+    [Alias("LinkCertification")]
+    Task LinkCertification(LotCertificationLink link, string actor);
+
+    /// <summary>Removes the links an EPCIS event made, once that event is declared erroneous. Idempotent.</summary>
+    [Alias("UnlinkCertification")]
+    Task UnlinkCertification(string epcisEventId, string actor);
+
     [Alias("Get")]
     Task<LotView?> Get();
 }

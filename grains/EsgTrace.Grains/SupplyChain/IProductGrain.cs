@@ -21,6 +21,10 @@ public interface IProductionBatchGrain : IGrainWithStringKey
     [Alias("Record")]
     Task<Outcome<BatchView>> Record(BatchInput input, string actor);
 
+    /// <summary>Withdraws the batch (its source event was declared erroneous): it leaves the product's batches. Idempotent.</summary>
+    [Alias("Withdraw")]
+    Task Withdraw(string reason, string actor);
+
     [Alias("Get")]
     Task<BatchView?> Get();
 }

@@ -12,6 +12,10 @@ public interface IShipmentGrain : IGrainWithStringKey
     [Alias("Correct")]
     Task<Outcome<ShipmentView>> Correct(ShipmentInput input, long corrects, string reason, string actor);
 
+    /// <summary>Withdraws the shipment (its source event was declared erroneous): legs leave the lots, lists drop it. Idempotent.</summary>
+    [Alias("Withdraw")]
+    Task Withdraw(string reason, string actor);
+
     [Alias("Get")]
     Task<ShipmentView?> Get();
 }

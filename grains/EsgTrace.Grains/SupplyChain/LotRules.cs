@@ -17,7 +17,8 @@ public static class LotRules
             .Check(input.Quantity > 0, "quantity", "'quantity' must be greater than zero.")
             .Check(input.RecycledShare is >= 0 and <= 1, "recycledShare", "'recycledShare' is a fraction from 0 to 1.")
             .Check(input.InputLotIds.Count <= 100, "inputLotIds", "A lot is made from at most 100 input lots.")
-            .Check(input.InputLotIds.All(Validation.IsId), "inputLotIds", "Every input lot id must be a valid id.");
+            .Check(input.InputLotIds.All(Validation.IsId), "inputLotIds", "Every input lot id must be a valid id.")
+            .Check(input.EpcClass is null || Epcis.DigitalLink.Canonical(input.EpcClass) is not null, "epcClass", "'epcClass' is the lot's GS1 identifier: an EPC class URN (urn:epc:class:lgtin:…) or a GS1 Digital Link (https://id.gs1.org/01/…/10/…).");
         var unit = Unit.FromSymbol(input.Unit);
         v.Check(unit is not null, "unit", $"Unknown unit '{input.Unit}'. Known units: {Unit.KnownSymbols}.");
         v.Check(unit is null || unit.Dimension == Dimension.Mass, "unit", "A lot's quantity is a mass (g, kg, t or lb), so traceability can balance it.");

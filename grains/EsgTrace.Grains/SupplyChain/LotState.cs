@@ -14,6 +14,8 @@ public sealed class LotState : IEventSourcedState
 
     public Dictionary<string, LotLeg> Legs { get; set; } = [];
 
+    public List<LotCertificationLink> CertificationLinks { get; set; } = [];
+
     public Instant UpdatedAt { get; set; }
 
     public string UpdatedBy { get; set; } = string.Empty;
@@ -34,6 +36,12 @@ public sealed class LotState : IEventSourcedState
                 break;
             case LotLegRemoved removed:
                 state.Legs.Remove(removed.ShipmentId);
+                break;
+            case LotCertificationLinked linked:
+                state.CertificationLinks.Add(linked.Link);
+                break;
+            case LotCertificationUnlinked unlinked:
+                state.CertificationLinks.RemoveAll(l => l.EpcisEventId == unlinked.EpcisEventId);
                 break;
         }
 

@@ -39,6 +39,7 @@ public sealed class MaterialLotGrain(
         }
 
         await _journal.AppendAsync(new LotRecorded(input, clock.GetCurrentInstant(), actor));
+        await SupplyChainIndexes.PutIdentifierAsync(index, SupplyChainIndexes.LotsByEpc, null, input.EpcClass, Id);
         await AfterChangeAsync("lot.recorded", actor, $"{input.Quantity} {input.Unit} {input.Material}");
         return Outcome<LotView>.Ok(View());
     }
@@ -55,7 +56,9 @@ public sealed class MaterialLotGrain(
             return problem;
         }
 
+        var before = _journal.State.Lot!.EpcClass;
         await _journal.AppendAsync(new LotCorrected(input, corrects, reason, clock.GetCurrentInstant(), actor));
+        await SupplyChainIndexes.PutIdentifierAsync(index, SupplyChainIndexes.LotsByEpc, before, input.EpcClass, Id);
         await AfterChangeAsync("lot.corrected", actor, reason);
         return Outcome<LotView>.Ok(View());
     }
@@ -75,6 +78,24 @@ public sealed class MaterialLotGrain(
         {
             await _journal.AppendAsync(new LotLegRemoved(shipmentId, clock.GetCurrentInstant(), actor));
             await SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Lots, Id, View());
+        }
+    }
+
+    public async Task LinkCertification(LotCertificationLink link, string actor)
+    {
+        if (_journal.Exists && !_journal.State.CertificationLinks.Contains(link))
+        {
+            await _journal.AppendAsync(new LotCertificationLinked(link, clock.GetCurrentInstant(), actor));
+            await AfterChangeAsync("lot.certificate-linked", actor, $"{link.Certificate} (EPCIS event {link.EpcisEventId})");
+        }
+    }
+
+    public async Task UnlinkCertification(string epcisEventId, string actor)
+    {
+        if (_journal.Exists && _journal.State.CertificationLinks.Any(l => l.EpcisEventId == epcisEventId))
+        {
+            await _journal.AppendAsync(new LotCertificationUnlinked(epcisEventId, clock.GetCurrentInstant(), actor));
+            await AfterChangeAsync("lot.certificate-unlinked", actor, $"EPCIS event {epcisEventId} declared erroneous");
         }
     }
 
@@ -98,7 +119,7 @@ public sealed class MaterialLotGrain(
     private LotView View()
     {
         var s = _journal.State;
-        return new LotView(Id, s.Lot!, s.Legs.Values.OrderBy(l => l.DepartedAt.ToInstant()).ToList(), s.Version, s.CorrectedVersion, s.UpdatedAt, s.UpdatedBy);
+        return new LotView(Id, s.Lot!, s.Legs.Values.OrderBy(l => l.DepartedAt.ToInstant()).ToList(), s.Version, s.CorrectedVersion, s.UpdatedAt, s.UpdatedBy, s.CertificationLinks.ToList());
     }
 
     private async Task AfterChangeAsync(string action, string actor, string? detail)

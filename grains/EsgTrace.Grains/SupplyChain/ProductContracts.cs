@@ -24,8 +24,11 @@ public sealed record ProductDefined(ProductInput Product, Instant At, string Act
 public sealed record BatchInput(string ProductId, IReadOnlyList<string> InputLotIds, decimal Quantity, OffsetDateTime ProducedAt);
 
 [GenerateSerializer, Immutable, Alias("esg.batch-view")]
-public sealed record BatchView(string Id, BatchInput Batch, long Version, Instant UpdatedAt, string UpdatedBy);
+public sealed record BatchView(string Id, BatchInput Batch, long Version, Instant UpdatedAt, string UpdatedBy, string? WithdrawnReason = null);
 
 public abstract record BatchEvent(Instant At, string Actor);
 
 public sealed record BatchRecorded(BatchInput Batch, Instant At, string Actor) : BatchEvent(At, Actor);
+
+/// <summary>The batch did not happen as recorded (its EPCIS event was declared erroneous): it leaves the product's footprint; the record stays.</summary>
+public sealed record BatchWithdrawn(string Reason, Instant At, string Actor) : BatchEvent(At, Actor);

@@ -41,7 +41,9 @@ public sealed class ProductGrain(
 
         if (!_journal.Exists || !SameContent.Of(_journal.State.Product, input))
         {
+            var gtinBefore = _journal.State.Product?.Gtin;
             await _journal.AppendAsync(new ProductDefined(input, clock.GetCurrentInstant(), actor));
+            await SupplyChainIndexes.PutIdentifierAsync(index, SupplyChainIndexes.ProductsByGtin, Gtin14(gtinBefore), Gtin14(input.Gtin), Id);
             await SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Products, Id, View());
             await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), actor, "product.defined", "product:" + Id, $"version {_journal.State.Version}"));
         }
@@ -88,6 +90,9 @@ public sealed class ProductGrain(
             }
         }
     }
+
+    /// <summary>GTIN-8/12/13/14 as the 14 digits EPCIS identifiers carry.</summary>
+    public static string? Gtin14(string? gtin) => gtin is null ? null : gtin.PadLeft(14, '0');
 
     private ProductView View() => new(Id, _journal.State.Product!, _journal.State.Version, _journal.State.UpdatedAt, _journal.State.UpdatedBy);
 }

@@ -33,6 +33,8 @@ public sealed class BatchState : IEventSourcedState
 
     public BatchInput? Batch { get; set; }
 
+    public string? WithdrawnReason { get; set; }
+
     public Instant UpdatedAt { get; set; }
 
     public string UpdatedBy { get; set; } = string.Empty;
@@ -42,6 +44,10 @@ public sealed class BatchState : IEventSourcedState
         if (e is BatchRecorded recorded)
         {
             state.Batch = recorded.Batch;
+        }
+        else if (e is BatchWithdrawn withdrawn)
+        {
+            state.WithdrawnReason = withdrawn.Reason;
         }
 
         state.UpdatedAt = e.At;

@@ -54,7 +54,19 @@ public sealed class ProductionBatchGrain(
         return Outcome<BatchView>.Ok(View());
     }
 
+    public async Task Withdraw(string reason, string actor)
+    {
+        if (!_journal.Exists || _journal.State.WithdrawnReason is not null)
+        {
+            return;
+        }
+
+        await _journal.AppendAsync(new BatchWithdrawn(reason, clock.GetCurrentInstant(), actor));
+        await index.RemoveAsync(SupplyChainIndexes.Batches, _journal.State.Batch!.ProductId, Id);
+        await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), actor, "batch.withdrawn", "batch:" + Id, reason));
+    }
+
     public Task<BatchView?> Get() => Task.FromResult(_journal.Exists ? View() : null);
 
-    private BatchView View() => new(Id, _journal.State.Batch!, _journal.State.Version, _journal.State.UpdatedAt, _journal.State.UpdatedBy);
+    private BatchView View() => new(Id, _journal.State.Batch!, _journal.State.Version, _journal.State.UpdatedAt, _journal.State.UpdatedBy, _journal.State.WithdrawnReason);
 }

@@ -19,7 +19,7 @@ public sealed record ShipmentInput(
 
 /// <summary>A shipment as read back; <see cref="TonneKm"/> is mass (t) × distance (km).</summary>
 [GenerateSerializer, Immutable, Alias("esg.shipment-view")]
-public sealed record ShipmentView(string Id, ShipmentInput Shipment, decimal DistanceKm, decimal MassTonnes, decimal TonneKm, long Version, long? CorrectedVersion, Instant UpdatedAt, string UpdatedBy);
+public sealed record ShipmentView(string Id, ShipmentInput Shipment, decimal DistanceKm, decimal MassTonnes, decimal TonneKm, long Version, long? CorrectedVersion, Instant UpdatedAt, string UpdatedBy, string? WithdrawnReason = null);
 
 /// <summary>The row a shipment list shows.</summary>
 [GenerateSerializer, Immutable, Alias("esg.shipment-summary")]
@@ -33,5 +33,8 @@ public sealed record ShipmentSummary(string Id, string From, string To, Transpor
 public abstract record ShipmentEvent(Instant At, string Actor);
 
 public sealed record ShipmentRecorded(ShipmentInput Shipment, Instant At, string Actor) : ShipmentEvent(At, Actor);
+
+/// <summary>The shipment did not happen as recorded (its EPCIS event was declared erroneous): its legs leave the lots; the record stays.</summary>
+public sealed record ShipmentWithdrawn(string Reason, Instant At, string Actor) : ShipmentEvent(At, Actor);
 
 public sealed record ShipmentCorrected(ShipmentInput Shipment, long Corrects, string Reason, Instant At, string Actor) : ShipmentEvent(At, Actor);

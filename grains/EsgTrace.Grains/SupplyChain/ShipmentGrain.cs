@@ -58,7 +58,7 @@ public sealed class ShipmentGrain(
             return FactRules.NotRecorded("shipment", Id);
         }
 
-        if ((FactRules.CheckCorrection(corrects, reason, _journal.State.Version) ?? await CheckAsync(input)) is { } problem)
+        if (((_journal.State.WithdrawnReason is not null ? FactRules.Withdrawn("shipment", Id) : null) ?? FactRules.CheckCorrection(corrects, reason, _journal.State.Version) ?? await CheckAsync(input)) is { } problem)
         {
             return problem;
         }
@@ -81,6 +81,28 @@ public sealed class ShipmentGrain(
 
         await AfterChangeAsync("shipment.corrected", actor, reason);
         return Outcome<ShipmentView>.Ok(View());
+    }
+
+    public async Task Withdraw(string reason, string actor)
+    {
+        if (!_journal.Exists || _journal.State.WithdrawnReason is not null)
+        {
+            return;
+        }
+
+        var s = _journal.State.Shipment!;
+        await _journal.AppendAsync(new ShipmentWithdrawn(reason, clock.GetCurrentInstant(), actor));
+        foreach (var lot in s.LotIds)
+        {
+            await GrainFactory.GetGrain<IMaterialLotGrain>(lot).RemoveLeg(Id, actor);
+        }
+
+        foreach (var partition in Partitions(s))
+        {
+            await index.RemoveAsync(SupplyChainIndexes.Shipments, partition, IndexKey(Id, s.DepartedAt));
+        }
+
+        await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), actor, "shipment.withdrawn", "shipment:" + Id, reason));
     }
 
     public Task<ShipmentView?> Get() => Task.FromResult(_journal.Exists ? View() : null);
@@ -117,7 +139,7 @@ public sealed class ShipmentGrain(
         var s = _journal.State;
         var km = ShipmentRules.Km(s.Shipment!);
         var t = ShipmentRules.Tonnes(s.Shipment!);
-        return new ShipmentView(Id, s.Shipment!, km, t, km * t, s.Version, s.CorrectedVersion, s.UpdatedAt, s.UpdatedBy);
+        return new ShipmentView(Id, s.Shipment!, km, t, km * t, s.Version, s.CorrectedVersion, s.UpdatedAt, s.UpdatedBy, s.WithdrawnReason);
     }
 
     /// <summary>

@@ -14,6 +14,8 @@ public sealed class ShipmentState : IEventSourcedState
 
     public bool LegsPending { get; set; }
 
+    public string? WithdrawnReason { get; set; }
+
     public Instant UpdatedAt { get; set; }
 
     public string UpdatedBy { get; set; } = string.Empty;
@@ -29,9 +31,12 @@ public sealed class ShipmentState : IEventSourcedState
                 state.Shipment = c.Shipment;
                 state.CorrectedVersion = version;
                 break;
+            case ShipmentWithdrawn w:
+                state.WithdrawnReason = w.Reason;
+                break;
         }
 
-        state.LegsPending = true;
+        state.LegsPending = state.WithdrawnReason is null;
         state.UpdatedAt = e.At;
         state.UpdatedBy = e.Actor;
     }

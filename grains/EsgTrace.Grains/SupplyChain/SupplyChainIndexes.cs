@@ -12,6 +12,32 @@ public static class SupplyChainIndexes
     public const string Batches = "batches";
     public const string All = "all";
 
+    /// <summary>Lots by their GS1 identifier (canonical Digital Link), for EPCIS events that name them.</summary>
+    public const string LotsByEpc = "lotsbyepc";
+
+    /// <summary>Products by GTIN-14, for EPCIS events that name them.</summary>
+    public const string ProductsByGtin = "productsbygtin";
+
+    /// <summary>Points an identifier at a record id, dropping the entry of the identifier it replaces; null identifiers are not listed.</summary>
+    public static async Task PutIdentifierAsync(IIndexStore index, string name, string? before, string? after, string id)
+    {
+        var oldKey = before is null ? null : Epcis.DigitalLink.Canonical(before) ?? before;
+        var newKey = after is null ? null : Epcis.DigitalLink.Canonical(after) ?? after;
+        if (oldKey is not null && oldKey != newKey)
+        {
+            await index.RemoveAsync(name, All, oldKey);
+        }
+
+        if (newKey is not null)
+        {
+            await index.PutAsync(name, All, newKey, System.Text.Encoding.UTF8.GetBytes(id));
+        }
+    }
+
+    /// <summary>The record an identifier points at, or null.</summary>
+    public static async Task<string?> FindAsync(IIndexStore index, string name, string key)
+        => await index.GetAsync(name, All, key) is { } value ? System.Text.Encoding.UTF8.GetString(value.Span) : null;
+
     public static Task PutAsync<T>(IIndexStore index, string name, string key, T value, string partition = All) => JsonIndex.PutAsync(index, name, partition, key, value);
 
     public static Task<(IReadOnlyList<T> Items, string? Next)> ScanAsync<T>(IIndexStore index, string name, string partition, string? after, int pageSize)

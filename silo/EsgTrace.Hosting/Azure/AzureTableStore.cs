@@ -115,6 +115,14 @@ public sealed class AzureTableStore : ITableStore
         }
     }
 
+    public async Task UpsertBatchAsync(string table, IReadOnlyList<TableRow> rows, CancellationToken cancellationToken = default)
+    {
+        TableStoreLimits.EnsureBatch(rows);
+        var client = await TableAsync(table, cancellationToken);
+        var actions = rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(r))).ToList();
+        await Call(() => client.SubmitTransactionAsync(actions, cancellationToken));
+    }
+
     public async IAsyncEnumerable<TableRow> QueryAsync(string table, string partitionKey, string? fromRowKey, string? toRowKey, int? limit = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var client = await TableAsync(table, cancellationToken);

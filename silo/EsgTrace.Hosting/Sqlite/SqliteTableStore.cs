@@ -147,6 +147,33 @@ public sealed partial class SqliteTableStore : ITableStore, IAsyncDisposable, ID
         });
     }
 
+    public async Task UpsertBatchAsync(string table, IReadOnlyList<TableRow> rows, CancellationToken cancellationToken = default)
+    {
+        TableStoreLimits.EnsureBatch(rows);
+        await EnsureTableAsync(table, cancellationToken);
+        await EnqueueAsync(connection =>
+        {
+            // One prepared statement for the batch: bulk index writes are the hot path of EPCIS capture.
+            using var command = connection.CreateCommand();
+            command.CommandText = $"INSERT INTO {table} (pk, rk, data, etag) VALUES ($pk, $rk, $data, $etag) ON CONFLICT (pk, rk) DO UPDATE SET data = excluded.data, etag = excluded.etag";
+            var pk = command.Parameters.Add("$pk", SqliteType.Text);
+            var rk = command.Parameters.Add("$rk", SqliteType.Text);
+            var data = command.Parameters.Add("$data", SqliteType.Blob);
+            var etag = command.Parameters.Add("$etag", SqliteType.Text);
+            command.Prepare();
+            foreach (var row in rows)
+            {
+                pk.Value = row.PartitionKey;
+                rk.Value = row.RowKey;
+                data.Value = row.Data.ToArray();
+                etag.Value = NewETag();
+                command.ExecuteNonQuery();
+            }
+
+            return null;
+        });
+    }
+
     public async IAsyncEnumerable<TableRow> QueryAsync(string table, string partitionKey, string? fromRowKey, string? toRowKey, int? limit = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await EnsureTableAsync(table, cancellationToken);

@@ -8,6 +8,9 @@ public sealed class TableIndexStore(ITableStore store) : IIndexStore
     public Task PutAsync(string index, string partition, string key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken = default)
         => store.UpsertAsync(Table(index), new TableRow(partition, key, value), cancellationToken);
 
+    public Task PutBatchAsync(string index, string partition, IReadOnlyList<IndexEntry> entries, CancellationToken cancellationToken = default)
+        => store.UpsertBatchAsync(Table(index), entries.Select(e => new TableRow(partition, e.Key, e.Value)).ToList(), cancellationToken);
+
     public Task AddAsync(string index, string partition, string key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken = default)
         => store.InsertAsync(Table(index), new TableRow(partition, key, value), cancellationToken);
 

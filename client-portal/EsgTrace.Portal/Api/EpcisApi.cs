@@ -1,0 +1,228 @@
+using System.Buffers;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text.Json;
+using EsgTrace.Epcis;
+using EsgTrace.Portal.Auth;
+using EsgTrace.Storage;
+using NodaTime;
+using NodaTime.Text;
+
+namespace EsgTrace.Portal.Api;
+
+/// <summary>
+/// The GS1 EPCIS 2.0 repository (REST binding, JSON/JSON-LD): capture as a job, capture job status, the standard event
+/// query, one event, and the events of one EPC. Supply-chain teams capture; every figures role queries.
+/// </summary>
+public static class EpcisApi
+{
+    public const string Version = "2.0.0";
+    private const string JsonLd = "application/ld+json";
+    private const string StandardContext = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld";
+
+    /// <summary>Largest capture body (advertised as GS1-EPCIS-Capture-File-Size-Limit).</summary>
+    public const int MaxCaptureBytes = 10 * 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapEpcisApi(this IEndpointRouteBuilder app)
+    {
+        var write = app.MapGroup(string.Empty).RequireAuthorization(Policies.SupplyChainWrite).WithTags("EPCIS 2.0");
+        var read = app.MapGroup(string.Empty).RequireAuthorization(Policies.FiguresRead).WithTags("EPCIS 2.0");
+        write.MapPost("/capture", Capture).WithName("EpcisCapture").Accepts<JsonElement>("application/json", JsonLd)
+            .WithSummary("Capture an EPCISDocument: checked against the GS1 schema (400 and nothing stored if not), then stored by a capture job (202 + Location). All or nothing unless GS1-Capture-Error-Behaviour: proceed.");
+        read.MapGet("/capture/{captureId}", CaptureStatus).WithName("EpcisCaptureJob")
+            .WithSummary("A capture job: running, success, errors, counts and what each event fed. ?wait=N waits up to N seconds (max 30) for it to finish.");
+        read.MapGet("/events", Events).WithName("EpcisEvents")
+            .WithSummary("Query events (EPCISQueryDocument): eventType, GE_/LT_eventTime, GE_/LT_recordTime, EQ_bizStep, EQ_disposition, EQ_bizLocation, EQ_readPoint, MATCH_epc, MATCH_anyEPC, MATCH_parentID, MATCH_inputEPC, MATCH_outputEPC, MATCH_epcClass, MATCH_anyEPCClass, EXISTS_errorDeclaration, perPage, nextPageToken (also in Link rel=next).");
+        read.MapGet("/events/{eventId}", Event).WithName("EpcisEvent").WithSummary("One event by its eventID (URL-encoded), as an EPCISQueryDocument.");
+        read.MapGet("/epcs/{epc}/events", EpcEvents).WithName("EpcisEpcEvents").WithSummary("The events of one EPC (URN or Digital Link, URL-encoded), with the same parameters as /events.");
+        return app;
+    }
+
+    private static async Task<IResult> Capture(HttpContext http, ClaimsPrincipal user, IGrainFactory grains, IBlobStore blobs)
+    {
+        AddVersionHeaders(http);
+        var behaviour = http.Request.Headers["GS1-Capture-Error-Behaviour"].ToString();
+        if (behaviour.Length > 0 && behaviour is not ("rollback" or "proceed"))
+        {
+            return Problem(EpcisProblem.Invalid("GS1-Capture-Error-Behaviour is 'rollback' (the default: all or nothing) or 'proceed'."));
+        }
+
+        var contentType = http.Request.ContentType ?? string.Empty;
+        if (!contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) && !contentType.StartsWith(JsonLd, StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Problem("Send the EPCISDocument as application/json or application/ld+json.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type.");
+        }
+
+        byte[] body;
+        try
+        {
+            body = await ReadBodyAsync(http.Request);
+        }
+        catch (InvalidDataException)
+        {
+            return Problem(new EpcisProblem("epcisException:CaptureLimitExceededException", "The document is too large.", $"A capture body is at most {MaxCaptureBytes} bytes; split the document.", null, StatusCodes.Status413PayloadTooLarge));
+        }
+
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException ex)
+        {
+            return Problem(EpcisProblem.Invalid($"The body is not JSON: {ex.Message}"));
+        }
+
+        using (doc)
+        {
+            var read = EpcisDocumentReader.Read(doc.RootElement);
+            if (!read.IsValid)
+            {
+                return Problem(read.Problems[0], read.Problems);
+            }
+
+            var blobName = BlobNames.Sha256Hex(body) + ".json";
+            await blobs.PutAsync(EpcisCaptures.Container, blobName, body, "application/ld+json");
+            var captureId = "c" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10));
+            await grains.GetGrain<ICaptureJobGrain>(captureId).Start(blobName, read.Events.Count, behaviour == "proceed", user.Actor());
+            http.Response.Headers.Location = "/capture/" + captureId;
+            return TypedResults.Accepted("/capture/" + captureId, new { captureID = captureId, running = true, eventCount = read.Events.Count });
+        }
+    }
+
+    private static async Task<IResult> CaptureStatus(string captureId, int? wait, HttpContext http, IGrainFactory grains)
+    {
+        AddVersionHeaders(http);
+        var grain = grains.GetGrain<ICaptureJobGrain>(captureId);
+        var job = wait is > 0 ? await grain.WaitFinished(TimeSpan.FromSeconds(Math.Min(wait.Value, 30))) : await grain.Status();
+        return job is null
+            ? Problem(new EpcisProblem(EpcisProblem.NoSuchResource, "No such capture job.", $"There is no capture job '{captureId}'.", null, StatusCodes.Status404NotFound))
+            : TypedResults.Ok(job);
+    }
+
+    private static Task<IResult> Events(HttpContext http, IGrainFactory grains) => QueryAsync(http, grains, null);
+
+    private static Task<IResult> EpcEvents(string epc, HttpContext http, IGrainFactory grains) => QueryAsync(http, grains, [Uri.UnescapeDataString(epc)]);
+
+    private static async Task<IResult> Event(string eventId, HttpContext http, IGrainFactory grains, IClock clock)
+    {
+        AddVersionHeaders(http);
+        var stored = await grains.GetGrain<IEpcisQueryGrain>(0).Get(Uri.UnescapeDataString(eventId));
+        return stored is null
+            ? Problem(new EpcisProblem(EpcisProblem.NoSuchResource, "No such event.", $"There is no event '{eventId}'.", null, StatusCodes.Status404NotFound))
+            : Document(new EpcisPage([stored.Event], stored.Context, null), clock.GetCurrentInstant());
+    }
+
+    private static async Task<IResult> QueryAsync(HttpContext http, IGrainFactory grains, IReadOnlyList<string>? epc)
+    {
+        AddVersionHeaders(http);
+        var (query, problem) = EpcisQueryParser.Parse(http.Request.Query.Select(q => KeyValuePair.Create(q.Key, q.Value.ToArray())), epc);
+        if (problem is not null)
+        {
+            return Problem(problem);
+        }
+
+        var page = await grains.GetGrain<IEpcisQueryGrain>(0).Query(query!);
+        if (page.NextPageToken is { } token)
+        {
+            var parameters = http.Request.Query.Where(q => q.Key != "nextPageToken").SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? string.Empty)}"))
+                .Append("nextPageToken=" + Uri.EscapeDataString(token));
+            http.Response.Headers.Link = $"<{http.Request.Path}?{string.Join('&', parameters)}>; rel=\"next\"";
+            http.Response.Headers["GS1-Next-Page-Token"] = token;
+        }
+
+        return Document(page, http.RequestServices.GetRequiredService<IClock>().GetCurrentInstant());
+    }
+
+    /// <summary>An EPCISQueryDocument around the stored events, written without re-parsing them.</summary>
+    private static IResult Document(EpcisPage page, Instant now)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096 + page.Events.Sum(e => e.Length));
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("@context");
+            w.WriteStringValue(StandardContext);
+            if (page.Context.Count > 0)
+            {
+                w.WriteStartObject();
+                foreach (var (prefix, uri) in page.Context)
+                {
+                    w.WriteString(prefix, uri);
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteString("type", "EPCISQueryDocument");
+            w.WriteString("schemaVersion", "2.0");
+            w.WriteString("creationDate", InstantPattern.ExtendedIso.Format(now));
+            w.WriteStartObject("epcisBody");
+            w.WriteStartObject("queryResults");
+            w.WriteString("queryName", "SimpleEventQuery");
+            w.WriteStartObject("resultsBody");
+            w.WriteStartArray("eventList");
+            foreach (var e in page.Events)
+            {
+                w.WriteRawValue(e, skipInputValidation: true);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        return TypedResults.Bytes(buffer.WrittenMemory.ToArray(), JsonLd);
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
+    {
+        if (request.ContentLength > MaxCaptureBytes)
+        {
+            throw new InvalidDataException();
+        }
+
+        using var memory = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        while ((n = await request.Body.ReadAsync(chunk)) > 0)
+        {
+            if (memory.Length + n > MaxCaptureBytes)
+            {
+                throw new InvalidDataException();
+            }
+
+            memory.Write(chunk, 0, n);
+        }
+
+        return memory.ToArray();
+    }
+
+    private static void AddVersionHeaders(HttpContext http)
+    {
+        http.Response.Headers["GS1-EPCIS-Version"] = Version;
+        http.Response.Headers["GS1-CBV-Version"] = Version;
+        http.Response.Headers["GS1-EPCIS-Capture-Limit"] = EpcisDocumentReader.CaptureLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        http.Response.Headers["GS1-EPCIS-Capture-File-Size-Limit"] = MaxCaptureBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>An RFC 9457 problem with the EPCIS exception type; with several problems, all are listed under "errors".</summary>
+    public static IResult Problem(EpcisProblem problem, IReadOnlyList<EpcisProblem>? all = null)
+    {
+        var extensions = new Dictionary<string, object?>();
+        if (problem.Pointer is not null)
+        {
+            extensions["pointer"] = problem.Pointer;
+        }
+
+        if (all is { Count: > 1 })
+        {
+            extensions["errors"] = all.Select(p => new { detail = p.Detail, pointer = p.Pointer }).ToList();
+        }
+
+        return TypedResults.Problem(problem.Detail, statusCode: problem.Status, title: problem.Title, type: problem.Type, extensions: extensions);
+    }
+}

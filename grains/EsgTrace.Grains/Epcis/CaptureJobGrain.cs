@@ -1,0 +1,123 @@
+using EsgTrace.Audit;
+using EsgTrace.Storage;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace EsgTrace.Epcis;
+
+/// <summary>Runs one capture: store the events (all or nothing unless "proceed"), then feed the supply chain.</summary>
+public sealed partial class CaptureJobGrain(
+    [PersistentState("epcis-capture")] IPersistentState<CaptureJobState> state,
+    IBlobStore blobs,
+    IIndexStore index,
+    IAuditTrail audit,
+    IClock clock,
+    ILogger<CaptureJobGrain> logger) : Grain, ICaptureJobGrain
+{
+    private Task? _running;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public async Task<CaptureJob> Start(string blobName, int eventCount, bool proceedOnError, string actor)
+    {
+        if (state.State.Blob is not null)
+        {
+            return View();
+        }
+
+        var s = state.State;
+        s.Blob = blobName;
+        s.Actor = actor;
+        s.Behaviour = proceedOnError ? "proceed" : "rollback";
+        s.EventCount = eventCount;
+        s.CreatedAt = clock.GetCurrentInstant();
+        s.Running = true;
+        // Pending first: if the silo dies after the state write, the start-up scan finds this capture and resumes it.
+        await index.PutAsync(EpcisCaptures.Index, EpcisCaptures.Pending, Id, System.Text.Encoding.UTF8.GetBytes(blobName));
+        await state.WriteStateAsync();
+        await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), actor, "epcis.capture-accepted", "epcis-capture:" + Id, $"{eventCount} event(s), {s.Behaviour}"));
+        _running = RunAsync();
+        return View();
+    }
+
+    public Task<CaptureJob?> Status() => Task.FromResult(state.State.Blob is null ? null : View());
+
+    public async Task<CaptureJob?> WaitFinished(TimeSpan timeout)
+    {
+        if (state.State.Blob is null)
+        {
+            return null;
+        }
+
+        if (_running is { } running)
+        {
+            await Task.WhenAny(running, Task.Delay(timeout));
+        }
+
+        return View();
+    }
+
+    public async Task Resume()
+    {
+        if (state.State.Running)
+        {
+            _running ??= RunAsync();
+        }
+        else
+        {
+            // A crash between the final state write and the marker's removal leaves a stale marker: clear it.
+            await index.RemoveAsync(EpcisCaptures.Index, EpcisCaptures.Pending, Id);
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        var s = state.State;
+        try
+        {
+            if (s.RecordTime is null)
+            {
+                // The record time is fixed before any event is written, so a resumed capture rewrites the same record keys.
+                s.RecordTime = clock.GetCurrentInstant();
+                await state.WriteStateAsync();
+            }
+
+            var repository = GrainFactory.GetGrain<IEpcisRepositoryGrain>(EpcisCaptures.Repository);
+            var result = await repository.Store(Id, s.Blob!, s.RecordTime.Value, s.Behaviour == "proceed");
+            s.Stored = result.Stored;
+            s.Duplicates = result.Duplicates;
+            s.ErrorDeclarations = result.DeclaredEventIds.Count;
+            s.Errors = [.. result.Problems];
+            s.Success = result.Problems.Count == 0;
+            if (result.Stored + result.DeclaredEventIds.Count > 0)
+            {
+                var (doc, read) = await EpcisCaptures.OpenAsync(blobs, s.Blob!);
+                using (doc)
+                {
+                    s.Feed = [.. await new EpcisDomainFeed(GrainFactory, index).FeedAsync(read, result, s.Actor)];
+                }
+            }
+
+            s.Running = false;
+            s.FinishedAt = clock.GetCurrentInstant();
+            await state.WriteStateAsync();
+            await index.RemoveAsync(EpcisCaptures.Index, EpcisCaptures.Pending, Id);
+            await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), s.Actor, s.Success ? "epcis.captured" : "epcis.capture-refused", "epcis-capture:" + Id,
+                $"{s.Stored} stored, {s.Duplicates} already stored, {s.ErrorDeclarations} error declaration(s), {s.Errors.Count} error(s)"));
+        }
+        catch (Exception ex)
+        {
+            LogCaptureFailed(logger, ex, Id);
+            _running = null;
+        }
+    }
+
+    private CaptureJob View()
+    {
+        var s = state.State;
+        return new CaptureJob(Id, s.CreatedAt, s.FinishedAt, s.Running, s.Success, s.Behaviour, s.Errors, s.EventCount, s.Stored, s.Duplicates, s.ErrorDeclarations, s.Feed);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "EPCIS capture {Capture} failed; it stays pending and resumes at the next start or Resume call.")]
+    private static partial void LogCaptureFailed(ILogger logger, Exception exception, string capture);
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using NodaTime;
+
+namespace EsgTrace.Epcis;
+
+/// <summary>Reads the EPCIS 2.0 REST query parameters; an unknown parameter or a bad value is a QueryParameterException.</summary>
+public static class EpcisQueryParser
+{
+    public static readonly string[] Known =
+    [
+        "eventType", "GE_eventTime", "LT_eventTime", "GE_recordTime", "LT_recordTime", "EQ_bizStep", "EQ_disposition", "EQ_bizLocation",
+        "EQ_readPoint", "MATCH_epc", "MATCH_anyEPC", "MATCH_parentID", "MATCH_inputEPC", "MATCH_outputEPC", "MATCH_epcClass",
+        "MATCH_anyEPCClass", "EXISTS_errorDeclaration", "eventID", "EQ_eventID", "perPage", "nextPageToken",
+    ];
+
+    public static (EpcisQuery? Query, EpcisProblem? Problem) Parse(IEnumerable<KeyValuePair<string, string?[]>> parameters, IReadOnlyList<string>? fixedEpc = null)
+    {
+        var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (name, raw) in parameters)
+        {
+            if (!Known.Contains(name, StringComparer.Ordinal))
+            {
+                return Fail($"'{name}' is not a supported query parameter. Supported: {string.Join(", ", Known)}.");
+            }
+
+            var list = values.TryGetValue(name, out var l) ? l : values[name] = [];
+            foreach (var v in raw.Where(v => v is not null))
+            {
+                list.AddRange(name is "nextPageToken" or "perPage" || name.Contains("Time", StringComparison.Ordinal)
+                    ? [v!]
+                    : v!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            }
+        }
+
+        List<string> Get(string name, Func<string, string>? normalise = null)
+            => values.TryGetValue(name, out var l) ? l.Select(normalise ?? (x => x)).Distinct(StringComparer.Ordinal).ToList() : [];
+
+        (Instant? Value, string? Error) Time(string name)
+        {
+            if (!values.TryGetValue(name, out var l) || l.Count == 0)
+            {
+                return (null, null);
+            }
+
+            return DateTimeOffset.TryParse(l[^1], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) && l[^1].Contains('T', StringComparison.Ordinal)
+                ? (Instant.FromDateTimeOffset(t), null)
+                : (null, $"'{name}' must be an RFC 3339 date-time with an offset, e.g. 2026-01-31T00:00:00Z.");
+        }
+
+        var perPage = EpcisQuery.DefaultPerPage;
+        if (values.TryGetValue("perPage", out var pp) && pp.Count > 0 && (!int.TryParse(pp[^1], NumberStyles.None, CultureInfo.InvariantCulture, out perPage) || perPage is < 1 or > EpcisQuery.MaxPerPage))
+        {
+            return Fail($"'perPage' must be a whole number from 1 to {EpcisQuery.MaxPerPage}.");
+        }
+
+        bool? exists = null;
+        if (values.TryGetValue("EXISTS_errorDeclaration", out var ex))
+        {
+            if (ex.Count > 0 && !bool.TryParse(ex[^1], out _))
+            {
+                return Fail("'EXISTS_errorDeclaration' takes no value, or true / false.");
+            }
+
+            exists = ex.Count == 0 || bool.Parse(ex[^1]);
+        }
+
+        var times = new[] { "GE_eventTime", "LT_eventTime", "GE_recordTime", "LT_recordTime" }.Select(Time).ToArray();
+        if (times.FirstOrDefault(t => t.Error is not null).Error is { } timeError)
+        {
+            return Fail(timeError);
+        }
+
+        var token = values.TryGetValue("nextPageToken", out var tk) && tk.Count > 0 ? tk[^1] : null;
+        if (token is not null && EpcisPageToken.Decode(token) is null)
+        {
+            return Fail("'nextPageToken' is not a token this repository issued; start again without it.");
+        }
+
+        var query = new EpcisQuery(
+            Get("eventType"), times[0].Value, times[1].Value, times[2].Value, times[3].Value,
+            Get("EQ_bizStep", EpcisTerms.BizStepValue), Get("EQ_disposition", EpcisTerms.DispositionValue),
+            Get("EQ_bizLocation", EpcisTerms.Identifier), Get("EQ_readPoint", EpcisTerms.Identifier),
+            Get("MATCH_epc", EpcisTerms.Identifier), [.. Get("MATCH_anyEPC", EpcisTerms.Identifier), .. (fixedEpc ?? []).Select(EpcisTerms.Identifier)],
+            Get("MATCH_parentID", EpcisTerms.Identifier), Get("MATCH_inputEPC", EpcisTerms.Identifier), Get("MATCH_outputEPC", EpcisTerms.Identifier),
+            Get("MATCH_epcClass", EpcisTerms.Identifier), Get("MATCH_anyEPCClass", EpcisTerms.Identifier),
+            exists, [.. Get("eventID"), .. Get("EQ_eventID")], perPage, token);
+        var unknownType = query.EventTypes.FirstOrDefault(t => t is not ("ObjectEvent" or "AggregationEvent" or "TransactionEvent" or "TransformationEvent" or "AssociationEvent"));
+        return unknownType is not null ? Fail($"'{unknownType}' is not an EPCIS event type.") : (query, null);
+    }
+
+    private static (EpcisQuery?, EpcisProblem?) Fail(string detail) => (null, new EpcisProblem(EpcisProblem.QueryParameter, "The query is not valid.", detail));
+}

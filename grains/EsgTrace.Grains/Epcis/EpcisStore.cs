@@ -1,0 +1,363 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using EsgTrace.Storage;
+using NodaTime;
+
+namespace EsgTrace.Epcis;
+
+/// <summary>
+/// The EPCIS event repository on the storage seams. Each event is one row of table "epcisevents" (partition = one of 16
+/// buckets of the eventID's SHA-256, row = eventID) holding its record key, the namespace prefixes its document declared
+/// and its JSON. Index "epcis" lists every event by record key ("all") and under each value it can be queried by
+/// (<see cref="EpcisTerms"/>), keyed "{value}|{recordKey}" so one value's events are a range in record order. Writes are
+/// bulk upserts of at most 100 rows per partition, issued together so the embedded store commits them in few transactions.
+/// </summary>
+public sealed class EpcisStore(ITableStore tables, IIndexStore index)
+{
+    public const string EventsTable = "epcisevents";
+    public const string Index = "epcis";
+    private const string AllKind = "all";
+    private const string AllTerm = "*";
+    private const int ScanPage = 256;
+
+    /// <summary>Candidates examined per query page at most; a page may come back short with a token to continue.</summary>
+    public const int ScanLimit = 20_000;
+
+    /// <summary>The record key of an event: record time (ticks since 1970, 19 digits), capture id, position in the document.</summary>
+    public static string RecordKey(Instant recordTime, string captureId, int position) => $"{recordTime.ToUnixTimeTicks():D19}{captureId}{position:D5}";
+
+    public static Instant RecordTimeOf(string recordKey) => Instant.FromUnixTimeTicks(long.Parse(recordKey.AsSpan(0, 19), provider: System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// Decides what each event of a document is (new, already stored, an error declaration of a stored event, or a
+    /// conflicting reuse of an id) and, unless a conflict makes a rollback capture refuse, writes the result.
+    /// Rewriting the same capture again (after a crash) is idempotent: its own rows are recognised by their record key.
+    /// </summary>
+    public async Task<EpcisStoreResult> StoreAsync(EpcisDocumentRead document, string captureId, Instant recordTime, bool proceedOnError)
+    {
+        var plan = new Dictionary<string, Planned>(StringComparer.Ordinal);
+        var problems = new List<EpcisProblem>();
+        var duplicates = 0;
+        foreach (var e in document.Events)
+        {
+            if (plan.TryGetValue(e.EventId, out var same))
+            {
+                if (e.DeclaresError && !same.Declared)
+                {
+                    plan[e.EventId] = same with { Declaration = e.Json.GetProperty("errorDeclaration"), Declared = true };
+                }
+                else
+                {
+                    duplicates++;
+                }
+
+                continue;
+            }
+
+            var existing = await ReadAsync(e.EventId);
+            var ownKey = RecordKey(recordTime, captureId, e.Index);
+            if (existing is null || existing.RecordKey == ownKey)
+            {
+                plan[e.EventId] = new Planned(e, ownKey, e.DeclaresError ? e.Json.GetProperty("errorDeclaration") : null, e.DeclaresError, IsNew: true);
+            }
+            else if (e.DeclaresError)
+            {
+                using var existingJson = JsonDocument.Parse(existing.Event);
+                if (existingJson.RootElement.TryGetProperty("errorDeclaration", out _))
+                {
+                    duplicates++;
+                }
+                else
+                {
+                    var original = new EpcisEventIn(e.Index, e.EventId, false, e.Type, e.EventTime, existingJson.RootElement.Clone());
+                    plan[e.EventId] = new Planned(original, existing.RecordKey, e.Json.GetProperty("errorDeclaration"), true, IsNew: false, existing.Context);
+                }
+            }
+            else
+            {
+                using var existingJson = JsonDocument.Parse(existing.Event);
+                if (EpcisEventJson.SameEvent(existingJson.RootElement, e.Json))
+                {
+                    duplicates++;
+                }
+                else
+                {
+                    problems.Add(new EpcisProblem(EpcisProblem.ResourceAlreadyExists, "The eventID is taken.",
+                        $"Event {e.Index}: eventID '{e.EventId}' is already stored with different content. Send a new eventID, or an error declaration to correct it.",
+                        $"/epcisBody/eventList/{e.Index}", 409));
+                    plan.Remove(e.EventId);
+                }
+            }
+        }
+
+        if (problems.Count > 0 && !proceedOnError)
+        {
+            return new EpcisStoreResult(0, duplicates, [], [], problems);
+        }
+
+        await WriteAsync(plan.Values.ToList(), document.Context);
+        var stored = plan.Values.Where(p => p.IsNew).Select(p => p.Event.EventId).ToList();
+        var declared = plan.Values.Where(p => p.Declared).Select(p => p.Event.EventId).ToList();
+        return new EpcisStoreResult(stored.Count, duplicates, stored, declared, problems);
+    }
+
+    /// <summary>One stored event, or null.</summary>
+    public async Task<EpcisStoredEvent?> ReadAsync(string eventId)
+    {
+        var row = await tables.GetAsync(EventsTable, Bucket(eventId), eventId);
+        return row is null ? null : Decode(row.Data);
+    }
+
+    /// <summary>One page of the events that match, in record order.</summary>
+    public async Task<EpcisPage> QueryAsync(EpcisQuery q)
+    {
+        var context = new Dictionary<string, string>(StringComparer.Ordinal);
+        var results = new List<byte[]>();
+        if (q.EventIds.Count > 0)
+        {
+            var found = new List<EpcisStoredEvent>();
+            foreach (var id in q.EventIds)
+            {
+                if (await ReadAsync(id) is { } e && Matches(q, e))
+                {
+                    found.Add(e);
+                }
+            }
+
+            foreach (var e in found.OrderBy(e => e.RecordKey, StringComparer.Ordinal).Take(q.PerPage))
+            {
+                Add(e);
+            }
+
+            return new EpcisPage(results, context, null);
+        }
+
+        var (kind, terms) = Plan(q);
+        var after = q.NextPageToken is { } token ? EpcisPageToken.Decode(token) : null;
+        if (q.GeRecordTime is { } ge)
+        {
+            var from = $"{ge.ToUnixTimeTicks() - 1:D19}~";
+            after = after is null || string.CompareOrdinal(from, after) > 0 ? from : after;
+        }
+
+        var before = q.LtRecordTime is { } lt ? $"{lt.ToUnixTimeTicks():D19}" : null;
+        var cursors = terms.Select(t => new Cursor(index, Partition(kind, t), Key(t), after, before)).ToList();
+        string? last = null;
+        var scanned = 0;
+        while (results.Count < q.PerPage && scanned < ScanLimit)
+        {
+            Cursor? next = null;
+            foreach (var c in cursors)
+            {
+                if (await c.PeekAsync() is { } head && (next is null || string.CompareOrdinal(head.RecordKey, (await next.PeekAsync())!.Value.RecordKey) < 0))
+                {
+                    next = c;
+                }
+            }
+
+            if (next is null)
+            {
+                return new EpcisPage(results, context, null);
+            }
+
+            var (recordKey, eventId) = next.Take();
+            foreach (var c in cursors.Where(c => c != next))
+            {
+                await c.SkipAsync(recordKey);
+            }
+
+            scanned++;
+            last = recordKey;
+            if (await ReadAsync(eventId) is { } stored && stored.RecordKey == recordKey && Matches(q, stored))
+            {
+                Add(stored);
+            }
+        }
+
+        var more = false;
+        foreach (var c in cursors)
+        {
+            more |= await c.PeekAsync() is not null;
+        }
+
+        return new EpcisPage(results, context, more && last is not null ? EpcisPageToken.Encode(last) : null);
+
+        void Add(EpcisStoredEvent e)
+        {
+            results.Add(e.Event);
+            foreach (var (prefix, uri) in e.Context)
+            {
+                context.TryAdd(prefix, uri);
+            }
+        }
+    }
+
+    private static bool Matches(EpcisQuery q, EpcisStoredEvent e)
+    {
+        using var doc = JsonDocument.Parse(e.Event);
+        return q.Matches(doc.RootElement, RecordTimeOf(e.RecordKey));
+    }
+
+    private static (string Kind, IReadOnlyList<string> Terms) Plan(EpcisQuery q)
+    {
+        foreach (var epcs in new[] { q.MatchAnyEpc, q.MatchEpc, q.MatchParentId, q.MatchInputEpc, q.MatchOutputEpc })
+        {
+            if (epcs.Count > 0)
+            {
+                return (EpcisTerms.Epc, epcs);
+            }
+        }
+
+        return q switch
+        {
+            { MatchEpcClass.Count: > 0 } => (EpcisTerms.Class, q.MatchEpcClass),
+            { MatchAnyEpcClass.Count: > 0 } => (EpcisTerms.Class, q.MatchAnyEpcClass),
+            { BizLocations.Count: > 0 } => (EpcisTerms.BizLocation, q.BizLocations),
+            { ReadPoints.Count: > 0 } => (EpcisTerms.ReadPoint, q.ReadPoints),
+            { ExistsErrorDeclaration: true } => (EpcisTerms.Error, ["declared"]),
+            { BizSteps.Count: > 0 } => (EpcisTerms.BizStep, q.BizSteps),
+            { Dispositions.Count: > 0 } => (EpcisTerms.Disposition, q.Dispositions),
+            { EventTypes.Count: > 0 } => (EpcisTerms.Type, q.EventTypes),
+            _ => (AllKind, [AllTerm]),
+        };
+    }
+
+    private async Task WriteAsync(IReadOnlyList<Planned> plan, IReadOnlyDictionary<string, string> context)
+    {
+        var rows = new Dictionary<string, List<TableRow>>(StringComparer.Ordinal);
+        var entries = new Dictionary<string, List<IndexEntry>>(StringComparer.Ordinal);
+        foreach (var p in plan)
+        {
+            var json = EpcisEventJson.Stored(p.Event, RecordTimeOf(p.RecordKey), p.Declaration);
+            var bucket = Bucket(p.Event.EventId);
+            (rows.TryGetValue(bucket, out var r) ? r : rows[bucket] = []).Add(new TableRow(bucket, p.Event.EventId, Encode(p.RecordKey, p.Context ?? context, json)));
+            var id = Encoding.UTF8.GetBytes(p.Event.EventId);
+            using var doc = JsonDocument.Parse(json);
+            IEnumerable<(string Kind, string Value)> terms = p.IsNew ? [(AllKind, AllTerm), .. EpcisTerms.Of(doc.RootElement)] : [(EpcisTerms.Error, "declared")];
+            foreach (var (kind, value) in terms)
+            {
+                var partition = Partition(kind, value);
+                (entries.TryGetValue(partition, out var list) ? list : entries[partition] = []).Add(new IndexEntry(Key(value) + "|" + p.RecordKey, id));
+            }
+        }
+
+        var writes = new List<Task>();
+        foreach (var (_, list) in rows)
+        {
+            writes.AddRange(list.Chunk(TableStoreLimits.MaxBatchRows).Select(chunk => tables.UpsertBatchAsync(EventsTable, chunk)));
+        }
+
+        foreach (var (partition, list) in entries)
+        {
+            writes.AddRange(list.Chunk(TableStoreLimits.MaxBatchRows).Select(chunk => index.PutBatchAsync(Index, partition, chunk)));
+        }
+
+        await Task.WhenAll(writes);
+    }
+
+    private static string Bucket(string eventId) => "e" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(eventId)).AsSpan(0, 1))[..1];
+
+    private static string Partition(string kind, string term)
+        => kind is EpcisTerms.Epc or EpcisTerms.Class ? $"{kind}{Fnv(term) & 15:x}" : kind;
+
+    /// <summary>The index form of a value: itself, or its SHA-256 when too long for a key.</summary>
+    private static string Key(string term) => term.Length <= 300 && !term.Contains('|', StringComparison.Ordinal) ? term : "#" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(term)));
+
+    private static uint Fnv(string s)
+    {
+        var h = 2166136261u;
+        foreach (var ch in s)
+        {
+            h = (h ^ ch) * 16777619u;
+        }
+
+        return h;
+    }
+
+    private static byte[] Encode(string recordKey, IReadOnlyDictionary<string, string> context, byte[] json)
+    {
+        var buffer = new ArrayBufferWriter<byte>(json.Length + 128);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("k", recordKey);
+            w.WriteStartObject("c");
+            foreach (var (prefix, uri) in context)
+            {
+                w.WriteString(prefix, uri);
+            }
+
+            w.WriteEndObject();
+            w.WritePropertyName("e");
+            w.WriteRawValue(json, skipInputValidation: true);
+            w.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static EpcisStoredEvent Decode(ReadOnlyMemory<byte> data)
+    {
+        using var doc = JsonDocument.Parse(data);
+        var root = doc.RootElement;
+        var context = root.GetProperty("c").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
+        return new EpcisStoredEvent(root.GetProperty("k").GetString()!, context, Encoding.UTF8.GetBytes(root.GetProperty("e").GetRawText()));
+    }
+
+    private sealed record Planned(EpcisEventIn Event, string RecordKey, JsonElement? Declaration, bool Declared, bool IsNew, IReadOnlyDictionary<string, string>? Context = null);
+
+    /// <summary>Walks one index value's entries in record-key order, a page at a time.</summary>
+    private sealed class Cursor(IIndexStore index, string partition, string term, string? afterRecordKey, string? beforeRecordKey)
+    {
+        private readonly Queue<IndexEntry> _buffer = new();
+        private string? _after = term + "|" + (afterRecordKey ?? string.Empty);
+        private readonly string _before = term + "|" + (beforeRecordKey ?? "~");
+        private bool _done;
+
+        public async Task<(string RecordKey, string EventId)?> PeekAsync()
+        {
+            if (_buffer.Count == 0 && !_done)
+            {
+                var page = await index.ScanAsync(Index, partition, _after, _before, ScanPage);
+                foreach (var e in page.Entries)
+                {
+                    _buffer.Enqueue(e);
+                }
+
+                _after = page.NextAfterKey;
+                _done = page.NextAfterKey is null;
+            }
+
+            return _buffer.TryPeek(out var head) ? (head.Key[(term.Length + 1)..], Encoding.UTF8.GetString(head.Value.Span)) : null;
+        }
+
+        public (string RecordKey, string EventId) Take()
+        {
+            var e = _buffer.Dequeue();
+            return (e.Key[(term.Length + 1)..], Encoding.UTF8.GetString(e.Value.Span));
+        }
+
+        /// <summary>Drops an entry for the same record key (an event matching two of the values), so it is returned once.</summary>
+        public async Task SkipAsync(string recordKey)
+        {
+            if (await PeekAsync() is { } head && head.RecordKey == recordKey)
+            {
+                _buffer.Dequeue();
+            }
+        }
+    }
+}
+
+/// <summary>What a capture stored: counts, the ids of new events and of events declared erroneous, and refusals.</summary>
+[GenerateSerializer, Immutable, Alias("esg.epcis-store-result")]
+public sealed record EpcisStoreResult(int Stored, int Duplicates, IReadOnlyList<string> StoredEventIds, IReadOnlyList<string> DeclaredEventIds, IReadOnlyList<EpcisProblem> Problems);
+
+/// <summary>An event as stored: its record key, the prefixes of its document and its JSON (with eventID and recordTime).</summary>
+[GenerateSerializer, Immutable, Alias("esg.epcis-stored-event")]
+public sealed record EpcisStoredEvent(string RecordKey, IReadOnlyDictionary<string, string> Context, byte[] Event);
+
+/// <summary>A page of query results: the events' JSON, the prefixes they use, and the token for the next page.</summary>
+[GenerateSerializer, Immutable, Alias("esg.epcis-page")]
+public sealed record EpcisPage(IReadOnlyList<byte[]> Events, IReadOnlyDictionary<string, string> Context, string? NextPageToken);

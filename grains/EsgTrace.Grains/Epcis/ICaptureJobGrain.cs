@@ -1,0 +1,42 @@
+namespace EsgTrace.Epcis;
+
+/// <summary>
+/// One EPCIS capture, keyed by its capture id. Accepting it is durable (the document is staged first); storing the events
+/// and feeding the supply chain run after, and resume at the next start if the silo stops half-way.
+/// </summary>
+[Alias("esg.ICaptureJobGrain")]
+public interface ICaptureJobGrain : IGrainWithStringKey
+{
+    /// <summary>Accepts a staged document (blob "epciscaptures/{name}", schema-checked) and starts storing it; returns once the job is durable.</summary>
+    [Alias("Start")]
+    Task<CaptureJob> Start(string blobName, int eventCount, bool proceedOnError, string actor);
+
+    [Alias("Status")]
+    Task<CaptureJob?> Status();
+
+    /// <summary>Waits (at most <paramref name="timeout"/>) for the job to finish; returns its state then.</summary>
+    [Alias("WaitFinished"), Orleans.Concurrency.AlwaysInterleave]
+    Task<CaptureJob?> WaitFinished(TimeSpan timeout);
+
+    [Alias("Resume")]
+    Task Resume();
+}
+
+/// <summary>The single writer of the EPCIS repository: one capture at a time decides what is new, duplicate or conflicting, then writes.</summary>
+[Alias("esg.IEpcisRepositoryGrain")]
+public interface IEpcisRepositoryGrain : IGrainWithStringKey
+{
+    [Alias("Store")]
+    Task<EpcisStoreResult> Store(string captureId, string blobName, NodaTime.Instant recordTime, bool proceedOnError);
+}
+
+/// <summary>EPCIS queries, answered by any silo.</summary>
+[Alias("esg.IEpcisQueryGrain")]
+public interface IEpcisQueryGrain : IGrainWithIntegerKey
+{
+    [Alias("Query")]
+    Task<EpcisPage> Query(EpcisQuery query);
+
+    [Alias("Get")]
+    Task<EpcisStoredEvent?> Get(string eventId);
+}
