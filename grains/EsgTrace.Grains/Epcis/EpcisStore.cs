@@ -62,7 +62,7 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
             {
                 plan[e.EventId] = new Planned(e, ownKey, e.DeclaresError ? e.Json.GetProperty("errorDeclaration") : null, e.DeclaresError, IsNew: true);
             }
-            else if (e.DeclaresError)
+            else if (e.DeclaresError && SameEvent(existing, e))
             {
                 using var existingJson = JsonDocument.Parse(existing.Event);
                 if (existingJson.RootElement.TryGetProperty("errorDeclaration", out _))
@@ -75,20 +75,18 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
                     plan[e.EventId] = new Planned(original, existing.RecordKey, e.Json.GetProperty("errorDeclaration"), true, IsNew: false, existing.Context);
                 }
             }
+            else if (!e.DeclaresError && SameEvent(existing, e))
+            {
+                duplicates++;
+            }
             else
             {
-                using var existingJson = JsonDocument.Parse(existing.Event);
-                if (EpcisEventJson.SameEvent(existingJson.RootElement, e.Json))
-                {
-                    duplicates++;
-                }
-                else
-                {
-                    problems.Add(new EpcisProblem(EpcisProblem.ResourceAlreadyExists, "The eventID is taken.",
-                        $"Event {e.Index}: eventID '{e.EventId}' is already stored with different content. Send a new eventID, or an error declaration to correct it.",
-                        $"/epcisBody/eventList/{e.Index}", 409));
-                    plan.Remove(e.EventId);
-                }
+                problems.Add(new EpcisProblem(EpcisProblem.ResourceAlreadyExists, "The eventID is taken.",
+                    e.DeclaresError
+                        ? $"Event {e.Index}: the error declaration for '{e.EventId}' does not repeat the stored event's fields; an error declaration carries the erroneous event as it was captured."
+                        : $"Event {e.Index}: eventID '{e.EventId}' is already stored with different content. Send a new eventID, or an error declaration to correct it.",
+                    $"/epcisBody/eventList/{e.Index}", 409));
+                plan.Remove(e.EventId);
             }
         }
 
@@ -192,6 +190,12 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
                 context.TryAdd(prefix, uri);
             }
         }
+    }
+
+    private static bool SameEvent(EpcisStoredEvent stored, EpcisEventIn e)
+    {
+        using var doc = JsonDocument.Parse(stored.Event);
+        return EpcisEventJson.SameEvent(doc.RootElement, e.Json);
     }
 
     private static bool Matches(EpcisQuery q, EpcisStoredEvent e)

@@ -186,7 +186,7 @@ public sealed class EpcisCaptureTests(PortalFixture portal)
             using var doc = JsonDocument.Parse(File.ReadAllText(file));
             var prefixes = EventHash.Prefixes(doc.RootElement);
             var events = SentEvents(doc.RootElement).Select(e => (Id: e.TryGetProperty("eventID", out var id) ? id.GetString()! : EventHash.Id(e, prefixes), Event: e.Clone())).ToList();
-            var wave = waves.FirstOrDefault(w => events.All(e => !w.Ids.TryGetValue(e.Id, out var other) || e.Event.TryGetProperty("errorDeclaration", out _) || other.TryGetProperty("errorDeclaration", out _) || EpcisEventJson.SameEvent(other, e.Event)));
+            var wave = waves.FirstOrDefault(w => events.All(e => !w.Ids.TryGetValue(e.Id, out var other) || EpcisEventJson.SameEvent(other, e.Event)));
             if (wave.Files is null)
             {
                 wave = ([], new Dictionary<string, JsonElement>(StringComparer.Ordinal));

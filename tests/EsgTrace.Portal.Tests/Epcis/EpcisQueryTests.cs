@@ -1,0 +1,90 @@
+using System.Net;
+using EsgTrace.Accounts;
+using Xunit;
+using static EsgTrace.Portal.Tests.Epcis.EpcisTestSupport;
+
+namespace EsgTrace.Portal.Tests.Epcis;
+
+/// <summary>The standard query parameters over captured events, answers validated against the GS1 schema, and paging by Link rel="next".</summary>
+[Collection(PortalCollection.Name)]
+public sealed class EpcisQueryTests(PortalFixture portal)
+{
+    [Fact]
+    public async Task StandardParameters_SelectTheRightEvents_InEitherIdentifierSpelling()
+    {
+        var api = portal.Host.CreateApiClient(await ApiTestSupport.IssueKeyAsync(portal.Host, Role.SupplyChain));
+        var auditor = portal.Host.CreateApiClient(await ApiTestSupport.IssueKeyAsync(portal.Host, Role.Auditor));
+        var serial = Random.Shared.Next(100_000, 999_999);
+        string Epc(int i) => $"urn:epc:id:sgtin:4012345.011111.{serial}{i}";
+        var events = new[]
+        {
+            EpcisCaptureTests.Observe(Epc(1), "2026-06-01T08:00:00Z", bizStep: "commissioning"),
+            EpcisCaptureTests.Observe(Epc(1), "2026-06-02T08:00:00Z", bizStep: "shipping"),
+            EpcisCaptureTests.Observe(Epc(2), "2026-06-03T08:00:00Z", bizStep: "https://ref.gs1.org/cbv/BizStep-shipping"),
+            EpcisCaptureTests.Observe(Epc(2), "2026-06-04T08:00:00Z", bizStep: "receiving"),
+            EpcisCaptureTests.Observe(Epc(3), "2026-06-05T08:00:00Z", bizStep: "receiving"),
+        };
+        var job = await CaptureAsync(api, Document(string.Empty, events));
+        Assert.Equal(5, job.GetProperty("stored").GetInt32());
+        var mine = $"MATCH_anyEPC={Epc(1)},{Epc(2)},{Epc(3)}";
+
+        Assert.Equal(2, (await QueryAsync(auditor, $"/events?MATCH_epc={Epc(1)}")).Count);
+        // The same EPC as a GS1 Digital Link: 4012345 + 011111 → GTIN 04012345111118 (indicator 0, check digit 8).
+        Assert.Equal(2, (await QueryAsync(auditor, $"/events?MATCH_epc={Uri.EscapeDataString($"https://id.gs1.org/01/04012345111118/21/{serial}1")}")).Count);
+        Assert.Equal(2, (await QueryAsync(auditor, $"/epcs/{Uri.EscapeDataString(Epc(2))}/events")).Count);
+        var shipping = await QueryAsync(auditor, $"/events?{mine}&EQ_bizStep=shipping");
+        Assert.Equal(["2026-06-02T08:00:00Z", "2026-06-03T08:00:00Z"], shipping.Select(e => e.GetProperty("eventTime").GetString()));
+        Assert.Equal(2, (await QueryAsync(auditor, $"/events?{mine}&EQ_bizStep=urn:epcglobal:cbv:bizstep:shipping")).Count);
+        var window = await QueryAsync(auditor, $"/events?{mine}&GE_eventTime=2026-06-02T00:00:00Z&LT_eventTime=2026-06-04T00:00:00Z");
+        Assert.Equal(2, window.Count);
+        Assert.Equal(5, (await QueryAsync(auditor, $"/events?{mine}&eventType=ObjectEvent&EQ_readPoint=urn:epc:id:sgln:4012345.00001.0")).Count);
+        Assert.Empty(await QueryAsync(auditor, $"/events?{mine}&eventType=TransformationEvent"));
+        Assert.Empty(await QueryAsync(auditor, $"/events?{mine}&EXISTS_errorDeclaration"));
+    }
+
+    [Fact]
+    public async Task Paging_FollowsLinkNext_InRecordOrder_WithoutRepeats()
+    {
+        var api = portal.Host.CreateApiClient(await ApiTestSupport.IssueKeyAsync(portal.Host, Role.SupplyChain));
+        var serial = Random.Shared.Next(100_000, 999_999);
+        var epc = $"urn:epc:id:sgtin:4012345.022222.{serial}";
+        var events = Enumerable.Range(0, 7).Select(i => EpcisCaptureTests.Observe(epc, $"2026-06-10T08:0{i}:00Z")).ToArray();
+        await CaptureAsync(api, Document(string.Empty, events[..4]));
+        await CaptureAsync(api, Document(string.Empty, events[4..]));
+
+        var seen = new List<string>();
+        var url = $"/events?MATCH_epc={epc}&perPage=3";
+        var pages = 0;
+        while (url is not null)
+        {
+            var response = await api.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var page = EventsOf(await response.ReadJsonAsync());
+            Assert.True(page.Count <= 3);
+            seen.AddRange(page.Select(e => e.GetProperty("eventTime").GetString()!));
+            url = response.Headers.TryGetValues("Link", out var link) ? link.Single().Split('<', '>')[1] : null;
+            pages++;
+        }
+
+        Assert.Equal(3, pages);
+        Assert.Equal(Enumerable.Range(0, 7).Select(i => $"2026-06-10T08:0{i}:00Z"), seen);
+    }
+
+    [Theory]
+    [InlineData("/events?EQ_colour=red", "EQ_colour")]
+    [InlineData("/events?GE_eventTime=yesterday", "GE_eventTime")]
+    [InlineData("/events?perPage=0", "perPage")]
+    [InlineData("/events?eventType=TeleportEvent", "TeleportEvent")]
+    [InlineData("/events?nextPageToken=not-ours", "nextPageToken")]
+    public async Task BadParameters_AreQueryParameterProblems(string url, string named)
+    {
+        var api = portal.Host.CreateApiClient(await ApiTestSupport.IssueKeyAsync(portal.Host, Role.Auditor));
+
+        var response = await api.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ReadJsonAsync();
+        Assert.Equal("epcisException:QueryParameterException", problem.GetProperty("type").GetString());
+        Assert.Contains(named, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+}
