@@ -80,6 +80,11 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal)
         ["POST /api/green-it/hourly-datasets"] = "I",
         ["GET /api/green-it/dashboard"] = "IA",
         ["GET /api/green-it/report.pdf"] = "IA",
+        ["POST /capture"] = "S",
+        ["GET /capture/{captureId}"] = "SMIA",
+        ["GET /events"] = "SMIA",
+        ["GET /events/{eventId}"] = "SMIA",
+        ["GET /epcs/{epc}/events"] = "SMIA",
     };
 
     private static readonly (char Letter, Role Role)[] Roles = [('S', Role.SupplyChain), ('M', Role.Marketing), ('I', Role.It), ('A', Role.Auditor), ('D', Role.Admin)];
@@ -138,6 +143,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal)
         Assert.Empty(failures);
     }
 
+    private static readonly string[] MachinePrefixes = ["/api/", "/verify/", "/openapi/", "/capture/", "/events/", "/epcs/", "/2/", "/auth/"];
+
     /// <summary>Route endpoints of the API, verification, health and OpenAPI (not Blazor pages), with parameters filled in.</summary>
     private IEnumerable<(string Key, string Method, string Path)> MappedEndpoints()
     {
@@ -145,7 +152,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal)
         foreach (var endpoint in sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
         {
             var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
-            if (!(pattern.StartsWith("/api/", StringComparison.Ordinal) || pattern.StartsWith("/verify/", StringComparison.Ordinal) || pattern is "/health" || pattern.StartsWith("/openapi/", StringComparison.Ordinal)))
+            if (!MachinePrefixes.Any(p => pattern.StartsWith(p, StringComparison.Ordinal)) && pattern is not ("/health" or "/capture" or "/events"))
             {
                 continue;
             }
