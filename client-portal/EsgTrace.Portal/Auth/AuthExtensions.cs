@@ -9,8 +9,10 @@ public static class AuthExtensions
     public static IServiceCollection AddEsgTraceAuth(this IServiceCollection services)
     {
         services.AddAuthentication(AuthSchemes.Smart)
-            .AddPolicyScheme(AuthSchemes.Smart, "Cookie or API key", o => o.ForwardDefaultSelector = context
-                => ApiKeyAuthenticationHandler.HasKey(context.Request) ? AuthSchemes.ApiKey : AuthSchemes.Cookie)
+            .AddPolicyScheme(AuthSchemes.Smart, "Cookie, API key or PACT bearer token", o => o.ForwardDefaultSelector = context
+                => ApiKeyAuthenticationHandler.HasKey(context.Request) ? AuthSchemes.ApiKey
+                    : PactTokenHandler.HasBearer(context.Request) || context.Request.Path.StartsWithSegments("/2") ? AuthSchemes.PactBearer
+                    : AuthSchemes.Cookie)
             .AddCookie(AuthSchemes.Cookie, o =>
             {
                 o.LoginPath = "/account/login";
@@ -33,7 +35,8 @@ public static class AuthExtensions
                         : Redirect(context),
                 };
             })
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, null)
+            .AddScheme<AuthenticationSchemeOptions, PactTokenHandler>(AuthSchemes.PactBearer, null);
 
         services.AddAuthorization(o =>
         {

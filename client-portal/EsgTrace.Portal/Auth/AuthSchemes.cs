@@ -7,6 +7,7 @@ public static class AuthSchemes
     public const string Smart = "esgtrace";
     public const string Cookie = "cookie";
     public const string ApiKey = "apikey";
+    public const string PactBearer = "pact-bearer";
 
     /// <summary>The header machine clients send their key in (also accepted: "Authorization: ApiKey &lt;key&gt;").</summary>
     public const string ApiKeyHeader = "X-Api-Key";

@@ -34,6 +34,7 @@ public static class PlatformExtensions
         services.AddSingleton<AccountService>();
         services.AddSingleton<SupplyChainService>();
         services.AddSingleton<GreenItService>();
+        services.AddSingleton<PactService>();
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         // Registered after the silo (or client), so it runs once grains answer; it also bootstraps the first admin of a new cluster.
         services.AddHostedService<DemoSeeder>();
@@ -68,6 +69,7 @@ public static class PlatformExtensions
         app.MapGreenItApi();
         app.MapVerificationApi();
         app.MapEpcisApi();
+        app.MapPactApi();
         app.MapPost("/account/logout", async (HttpContext context) =>
         {
             await context.SignOutAsync(AuthSchemes.Cookie);

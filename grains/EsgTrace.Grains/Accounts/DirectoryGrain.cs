@@ -12,6 +12,8 @@ public sealed class DirectoryGrain(IIndexStore index, IAuditTrail audit) : Grain
 {
     public const int MaxPageSize = 500;
 
+    public Task RecordAudit(EsgTrace.Audit.AuditRecord record) => audit.RecordAsync(record);
+
     public async Task<Page<UserProfile>> ListUsers(string? afterKey, int pageSize)
     {
         var (items, next) = await AccountIndexes.ScanAsync<UserProfile>(index, AccountIndexes.Users, afterKey, Clamp(pageSize));

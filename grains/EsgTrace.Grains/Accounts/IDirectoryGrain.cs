@@ -16,6 +16,10 @@ public interface IDirectoryGrain : IGrainWithIntegerKey
 
     [Alias("ReadAudit")]
     Task<AuditPage> ReadAudit(LocalDate day, string? afterKey, int pageSize);
+
+    /// <summary>Records something a partner system told us (e.g. a PACT event) in the audit trail.</summary>
+    [Alias("RecordAudit")]
+    Task RecordAudit(EsgTrace.Audit.AuditRecord record);
 }
 
 /// <summary>A page of a listing; <see cref="NextAfterKey"/> continues it, null at the end.</summary>

@@ -20,4 +20,9 @@ public sealed class SupplyChainDirectoryGrain(IIndexStore index) : Grain, ISuppl
         var (items, next) = await SupplyChainIndexes.ScanAsync<T>(index, indexName, partition, after, Math.Clamp(pageSize, 1, DirectoryGrain.MaxPageSize));
         return new Page<T>(items, next);
     }
+
+    public Task<string?> Find(string indexName, string key)
+        => indexName is SupplyChainIndexes.LotsByEpc or SupplyChainIndexes.ProductsByGtin or Pact.PactFootprintGrain.Index
+            ? SupplyChainIndexes.FindAsync(index, indexName, key)
+            : throw new ArgumentException($"Unknown identifier index '{indexName}'.", nameof(indexName));
 }

@@ -85,6 +85,11 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal)
         ["GET /events"] = "SMIA",
         ["GET /events/{eventId}"] = "SMIA",
         ["GET /epcs/{epc}/events"] = "SMIA",
+        ["POST /auth/token"] = "*",   // OAuth2 client credentials: the credentials are in the request
+        ["GET /2/footprints"] = "SMIA",
+        ["GET /2/footprints/{id}"] = "SMIA",
+        ["POST /2/events"] = "SMIA",
+        ["POST /api/lots/{id}/pact-footprint"] = "S",
     };
 
     private static readonly (char Letter, Role Role)[] Roles = [('S', Role.SupplyChain), ('M', Role.Marketing), ('I', Role.It), ('A', Role.Auditor), ('D', Role.Admin)];
