@@ -6,7 +6,7 @@ using EsgTrace.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-// Usage: dotnet run -c Release --project bench/EsgTrace.Bench [storage|lists|import|all] [seconds-per-case | rows for import]
+// Usage: dotnet run -c Release --project bench/EsgTrace.Bench [storage|lists|import|epcis|all] [seconds-per-case | rows for import]
 var what = args.Length > 0 ? args[0] : "all";
 var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 Console.WriteLine($"EsgTrace benchmarks ({what}), {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
@@ -19,6 +19,13 @@ if (what is "storage" or "all")
 if (what is "lists" or "all")
 {
     await ShipmentListsAsync(100_000);
+}
+
+if (what is "epcis" or "all")
+{
+    var total = what == "epcis" && args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
+    Console.WriteLine($"EPCIS capture and query, embedded store, {total:N0} events");
+    await EpcisBench.RunAsync(Math.Min(100_000, total), total);
 }
 
 if (what is "import" or "all")
