@@ -238,8 +238,10 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
             var bucket = Bucket(p.Event.EventId);
             (rows.TryGetValue(bucket, out var r) ? r : rows[bucket] = []).Add(new TableRow(bucket, p.Event.EventId, Encode(p.RecordKey, p.Context ?? context, json)));
             var id = Encoding.UTF8.GetBytes(p.Event.EventId);
-            using var doc = JsonDocument.Parse(json);
-            IEnumerable<(string Kind, string Value)> terms = p.IsNew ? [(AllKind, AllTerm), .. EpcisTerms.Of(doc.RootElement)] : [(EpcisTerms.Error, "declared")];
+            // Terms come from the event as read (no re-parse of the stored bytes); a declaration merged from the same document adds the error term.
+            IEnumerable<(string Kind, string Value)> terms = p.IsNew
+                ? [(AllKind, AllTerm), .. EpcisTerms.Of(p.Event.Json).Concat(p.Declared ? [(EpcisTerms.Error, "declared")] : []).Distinct()]
+                : [(EpcisTerms.Error, "declared")];
             foreach (var (kind, value) in terms)
             {
                 var partition = Partition(kind, value);
