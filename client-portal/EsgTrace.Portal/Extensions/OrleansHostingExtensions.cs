@@ -1,7 +1,3 @@
-using System.Net;
-using EsgTrace.Hosting;
-using Orleans.Configuration;
-
 namespace EsgTrace.Portal.Extensions;
 
 /// <summary>Wires Orleans into the portal: an in-process silo (embedded) or a client of a standalone cluster.</summary>
@@ -13,27 +9,12 @@ public static class OrleansHostingExtensions
         if (mode == OrleansMode.Embedded)
         {
             builder.UseOrleans(silo => silo.AddEsgTraceSilo(builder.Configuration));
-            return mode;
+        }
+        else
+        {
+            builder.UseOrleansClient(client => client.AddEsgTraceClient(builder.Configuration));
         }
 
-        var cluster = builder.Configuration.GetSection(EsgTraceClusterOptions.Section).Get<EsgTraceClusterOptions>() ?? new EsgTraceClusterOptions();
-        builder.UseOrleansClient(client =>
-        {
-            if (cluster.Gateways.Length == 0)
-            {
-                client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
-            }
-            else
-            {
-                var gateways = cluster.Gateways.Select(EsgTraceClusterOptions.ParseEndpoint).ToArray();
-                client.UseStaticClustering(gateways);
-                client.Configure<ClusterOptions>(o =>
-                {
-                    o.ClusterId = cluster.ClusterId;
-                    o.ServiceId = cluster.ServiceId;
-                });
-            }
-        });
         return mode;
     }
 }

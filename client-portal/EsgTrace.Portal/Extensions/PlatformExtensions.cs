@@ -25,6 +25,7 @@ public static class PlatformExtensions
         services.AddSingleton<IClock>(NodaTime.SystemClock.Instance);
         services.ConfigureHttpJsonOptions(o => EsgJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
+        services.AddExceptionHandler<UnavailableExceptionHandler>();
         services.AddOpenApi();
         services.AddEsgTraceAuth();
         services.AddAntiforgery();

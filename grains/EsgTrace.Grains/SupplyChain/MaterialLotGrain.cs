@@ -33,9 +33,15 @@ public sealed class MaterialLotGrain(
 
         if (_journal.Exists)
         {
-            return SameContent.Of(_journal.State.Lot, input)
-                ? Outcome<LotView>.Ok(View())
-                : FactRules.AlreadyRecorded("lot", Id);
+            if (!SameContent.Of(_journal.State.Lot, input))
+            {
+                return FactRules.AlreadyRecorded("lot", Id);
+            }
+
+            // A retried request (its first try may have failed after the log write): list the lot again, idempotently.
+            await SupplyChainIndexes.PutIdentifierAsync(index, SupplyChainIndexes.LotsByEpc, null, input.EpcClass, Id);
+            await SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Lots, Id, View());
+            return Outcome<LotView>.Ok(View());
         }
 
         await _journal.AppendAsync(new LotRecorded(input, clock.GetCurrentInstant(), actor));

@@ -43,9 +43,18 @@ public sealed class ProductionBatchGrain(
 
         if (_journal.Exists)
         {
-            return SameContent.Of(_journal.State.Batch, input)
-                ? Outcome<BatchView>.Ok(View())
-                : FactRules.AlreadyRecorded("batch", Id);
+            if (!SameContent.Of(_journal.State.Batch, input))
+            {
+                return FactRules.AlreadyRecorded("batch", Id);
+            }
+
+            // A retried request (its first try may have failed after the log write): list the batch again, idempotently.
+            if (_journal.State.WithdrawnReason is null)
+            {
+                await SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Batches, Id, View(), partition: input.ProductId);
+            }
+
+            return Outcome<BatchView>.Ok(View());
         }
 
         await _journal.AppendAsync(new BatchRecorded(input, clock.GetCurrentInstant(), actor));

@@ -41,9 +41,18 @@ public sealed class ShipmentGrain(
 
         if (_journal.Exists)
         {
-            return SameContent.Of(_journal.State.Shipment, input)
-                ? Outcome<ShipmentView>.Ok(View())
-                : FactRules.AlreadyRecorded("shipment", Id);
+            if (!SameContent.Of(_journal.State.Shipment, input))
+            {
+                return FactRules.AlreadyRecorded("shipment", Id);
+            }
+
+            // The same request again, e.g. a retry after a 503 whose write had reached the log: finish what it left undone.
+            if (_journal.State.LegsPending)
+            {
+                await PropagateAsync(actor);
+            }
+
+            return Outcome<ShipmentView>.Ok(View());
         }
 
         await _journal.AppendAsync(new ShipmentRecorded(input, clock.GetCurrentInstant(), actor));
@@ -121,6 +130,10 @@ public sealed class ShipmentGrain(
         return check.IsValid ? null : check.ToProblem();
     }
 
+    /// <summary>
+    /// What follows a recorded change, all idempotent: each lot told of its leg, then the shipment listed. The pending flag is
+    /// cleared only after both, so a crash or an outage in between is finished on reactivation or on the retried request.
+    /// </summary>
     private async Task PropagateAsync(string actor)
     {
         var s = _journal.State.Shipment!;
@@ -128,6 +141,12 @@ public sealed class ShipmentGrain(
         foreach (var lot in s.LotIds)
         {
             await GrainFactory.GetGrain<IMaterialLotGrain>(lot).RecordLeg(leg, actor);
+        }
+
+        var summary = ShipmentSummary.Of(Id, s);
+        foreach (var partition in Partitions(s))
+        {
+            await SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Shipments, IndexKey(Id, s.DepartedAt), summary, partition);
         }
 
         _journal.State.LegsPending = false;
@@ -160,12 +179,6 @@ public sealed class ShipmentGrain(
     private async Task AfterChangeAsync(string action, string actor, string? detail)
     {
         await PropagateAsync(actor);
-        var s = _journal.State.Shipment!;
-        var summary = ShipmentSummary.Of(Id, s);
-        foreach (var partition in Partitions(s))
-        {
-            await SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Shipments, IndexKey(Id, s.DepartedAt), summary, partition);
-        }
         await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), actor, action, "shipment:" + Id, detail));
     }
 }

@@ -25,12 +25,7 @@ public sealed class AzureTableStore : ITableStore
         var o = options.Value;
         o.Validate();
         _prefix = o.TablePrefix;
-        var clientOptions = new TableClientOptions();
-        clientOptions.Retry.MaxRetries = 3;
-        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
-        _service = !string.IsNullOrWhiteSpace(o.ConnectionString)
-            ? new TableServiceClient(o.ConnectionString, clientOptions)
-            : o.Credential is null ? new TableServiceClient(o.TableServiceUri!, clientOptions) : new TableServiceClient(o.TableServiceUri!, o.Credential, clientOptions);
+        _service = AzureTableServiceFactory.Create(o);
     }
 
     public async Task<TableRow?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default)

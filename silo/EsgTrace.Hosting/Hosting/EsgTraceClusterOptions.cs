@@ -20,14 +20,24 @@ public sealed class EsgTraceClusterOptions
     /// <summary>
     /// Localhost: one silo on loopback (the embedded default). Development: several silos on one machine or network that
     /// join the silo at <see cref="PrimarySiloEndpoint"/> (membership kept in the primary's memory; for development only).
+    /// AzureStorage: membership in an Azure table (Storage:Azure settings), for a real multi-silo cluster; portals find
+    /// the gateways there too.
     /// </summary>
     public ClusteringMode Clustering { get; set; } = ClusteringMode.Localhost;
 
     /// <summary>The primary silo's silo endpoint, e.g. 127.0.0.1:11111, for <see cref="ClusteringMode.Development"/>.</summary>
     public string? PrimarySiloEndpoint { get; set; }
 
+    /// <summary>The address other silos and clients reach this silo at (AzureStorage and Development clustering).</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>How long a grain call may take before the caller gives up (Orleans' default is 30 s).</summary>
+    public TimeSpan? ResponseTimeout { get; set; }
+
     /// <summary>Gateways a standalone portal connects to, e.g. ["127.0.0.1:30000", "127.0.0.1:30001"].</summary>
     public string[] Gateways { get; set; } = [];
+
+    public IPAddress Advertised() => IPAddress.TryParse(AdvertisedAddress, out var address) ? address : throw new InvalidOperationException($"Cluster:AdvertisedAddress '{AdvertisedAddress}' is not an IP address.");
 
     public IPEndPoint PrimaryEndpoint() => ParseEndpoint(PrimarySiloEndpoint ?? throw new InvalidOperationException("Cluster:PrimarySiloEndpoint is required when Cluster:Clustering is Development."));
 
@@ -40,4 +50,5 @@ public enum ClusteringMode
 {
     Localhost,
     Development,
+    AzureStorage,
 }

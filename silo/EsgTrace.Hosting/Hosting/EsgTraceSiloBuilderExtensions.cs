@@ -33,9 +33,27 @@ public static class EsgTraceSiloBuilderExtensions
                     o.ClusterId = cluster.ClusterId;
                     o.ServiceId = cluster.ServiceId;
                 });
-                silo.ConfigureEndpoints(IPAddress.Loopback, cluster.SiloPort, cluster.GatewayPort);
+                silo.ConfigureEndpoints(cluster.Advertised(), cluster.SiloPort, cluster.GatewayPort);
+                break;
+            case ClusteringMode.AzureStorage:
+                silo.UseAzureTableMembership(configuration);
+                silo.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = cluster.ClusterId;
+                    o.ServiceId = cluster.ServiceId;
+                });
+                silo.ConfigureEndpoints(cluster.Advertised(), cluster.SiloPort, cluster.GatewayPort);
                 break;
         }
+
+        if (cluster.ResponseTimeout is { } timeout)
+        {
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = timeout);
+        }
+
+        // Failure-detection tuning (e.g. Cluster:Membership:ProbeTimeout) for clusters that must notice a dead silo sooner.
+        silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection(EsgTraceClusterOptions.Section + ":Membership"));
+        silo.AddIncomingGrainCallFilter<EsgTrace.Hosting.Clustering.DiscardActivationOnFailure>();
 
         silo.Services.AddEsgTraceStorage(configuration);
         silo.AddEsgTraceGrainStorage();
@@ -43,6 +61,25 @@ public static class EsgTraceSiloBuilderExtensions
         silo.AddStartupTask((services, _) => EsgTrace.GreenIt.UsageImports.ResumePendingAsync(services.GetRequiredService<IIndexStore>(), services.GetRequiredService<IGrainFactory>()));
         silo.AddStartupTask((services, _) => EsgTrace.Epcis.EpcisCaptures.ResumePendingAsync(services.GetRequiredService<IIndexStore>(), services.GetRequiredService<IGrainFactory>()));
         silo.Services.AddHostedService<EsgTrace.Hosting.GreenIt.PlatformFootprintSampler>();
+        return silo;
+    }
+
+    /// <summary>
+    /// Cluster membership on Azure Table storage (our <see cref="EsgTrace.Hosting.Clustering.AzureTableMembershipTable"/>), in the
+    /// account of the "Storage:Azure" settings. The silos of one cluster share their data, so the storage backend must be Azure too.
+    /// </summary>
+    public static ISiloBuilder UseAzureTableMembership(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var storage = configuration.GetSection(EsgTraceStorageOptions.Section).Get<EsgTraceStorageOptions>() ?? new EsgTraceStorageOptions();
+        if (storage.Backend != StorageBackend.AzureStorage)
+        {
+            throw new InvalidOperationException("Cluster:Clustering=AzureStorage keeps membership in Azure Tables, and the silos of one cluster must share their data: set Storage:Backend=AzureStorage (and Storage:Azure:ConnectionString) too.");
+        }
+
+        storage.Azure.Validate();
+        silo.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(storage.Azure));
+        silo.Services.Configure<EsgTrace.Hosting.Clustering.AzureTableMembershipOptions>(configuration.GetSection(EsgTraceClusterOptions.Section + ":MembershipTable"));
+        silo.Services.AddSingleton<IMembershipTable, EsgTrace.Hosting.Clustering.AzureTableMembershipTable>();
         return silo;
     }
 
