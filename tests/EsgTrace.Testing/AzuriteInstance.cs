@@ -15,6 +15,7 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
     private const string DevKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private Process? _process;
+    private string? _location;
     private int _blobPort;
     private int _tablePort;
 
@@ -28,7 +29,8 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
 
     public bool IsExternal => _process is null && _blobPort == 0;
 
-    public static async Task<AzuriteInstance> StartAsync()
+    /// <summary>Starts Azurite in memory, or persisting to <paramref name="location"/> so a stopped and restarted Azurite keeps its data.</summary>
+    public static async Task<AzuriteInstance> StartAsync(string? location = null)
     {
         var external = Environment.GetEnvironmentVariable("AZURITE_CONNECTION_STRING");
         if (!string.IsNullOrWhiteSpace(external))
@@ -36,7 +38,7 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
             return new AzuriteInstance(external, null);
         }
 
-        var instance = new AzuriteInstance(string.Empty, null);
+        var instance = new AzuriteInstance(string.Empty, null) { _location = location };
         await instance.LaunchAsync(blobPort: 0, tablePort: 0);
         return instance;
     }
@@ -54,7 +56,32 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
         _process = null;
     }
 
-    /// <summary>Starts Azurite again on the same ports after <see cref="Kill"/>.</summary>
+    /// <summary>Stops Azurite the way an operator would (SIGINT, so a persisted Azurite saves its data), waiting for it to exit.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new InvalidOperationException("Azurite did not stop within 20 s of SIGINT.");
+            }
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
+    /// <summary>Starts Azurite again on the same ports after <see cref="Kill"/> or <see cref="StopAsync"/>.</summary>
     public Task RestartAsync() => IsExternal ? throw new InvalidOperationException("An external Azurite cannot be restarted.") : LaunchAsync(_blobPort, _tablePort);
 
     public ValueTask DisposeAsync()
@@ -78,13 +105,15 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = RepositoryRoot.Path,
         };
-        foreach (var arg in new[]
-        {
-            script, "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
+        string[] persistence = _location is null ? ["--inMemoryPersistence"] : ["--location", _location];
+        string[] arguments =
+        [
+            script, .. persistence, "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
             "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", "0",
             "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        })
+        ];
+        foreach (var arg in arguments)
         {
             start.ArgumentList.Add(arg);
         }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using EsgTrace.Accounts;
+using EsgTrace.Testing;
 using Xunit;
 
 namespace EsgTrace.Portal.Tests.SupplyChain;
@@ -16,30 +17,7 @@ public sealed class SupplyChainApiTests(PortalFixture portal)
 {
     private async Task<HttpClient> ClientAsync(Role role) => portal.Host.CreateApiClient(await ApiTestSupport.IssueKeyAsync(portal.Host, role));
 
-    internal static async Task<(string Tee, string Fabric)> RecordChainAsync(HttpClient api, string p)
-    {
-        await Ok(api.PutAsJsonAsync($"/api/suppliers/{p}-farm", new { name = "Kaveri Organic Farm", country = "IN", tier = 4 }));
-        await Ok(api.PutAsJsonAsync($"/api/suppliers/{p}-mill", new { name = "Tiruppur Weaving Mill", country = "IN", tier = 2, gln = "4012345000009" }));
-        await Ok(api.PostAsJsonAsync($"/api/suppliers/{p}-farm/certificates", new { scheme = "GOTS", number = "CU-1001", validFrom = "2026-01-01", validTo = "2026-12-31" }));
-        await Ok(api.PostAsJsonAsync($"/api/suppliers/{p}-mill/certificates", new { scheme = "GOTS", number = "CU-3003", validFrom = "2026-01-01", validTo = "2026-12-31", evidenceBase64 = Convert.ToBase64String("%PDF-1.7 GOTS certificate"u8.ToArray()), evidenceContentType = "application/pdf" }));
-        await Ok(api.PutAsJsonAsync($"/api/lots/{p}-C", Lot(p, "organic cotton fibre", 1000, "kg", "farm", 1.5m, [])));
-        await Ok(api.PutAsJsonAsync($"/api/lots/{p}-F", Lot(p, "cotton fabric", 0.8m, "t", "mill", 4.0m, [$"{p}-C"])));
-        await Ok(api.PutAsJsonAsync($"/api/shipments/{p}-S0", Shipment($"{p}-C", "road", 120, "km", "2026-02-01T07:00:00+05:30", "2026-02-01T12:00:00+05:30")));
-        await Ok(api.PutAsJsonAsync($"/api/shipments/{p}-S1", Shipment($"{p}-F", "road", 400, "km", "2026-03-02T08:00:00+05:30", "2026-03-02T20:00:00+05:30")));
-        await Ok(api.PutAsJsonAsync($"/api/shipments/{p}-S2", Shipment($"{p}-F", "sea", 15000, "km", "2026-03-05T10:00:00+05:30", "2026-04-01T09:00:00+02:00")));
-        await Ok(api.PutAsJsonAsync($"/api/products/{p}-tee", new
-        {
-            name = "Organic tee",
-            gtin = "4006381333931",
-            declaredUnit = "1 piece",
-            bom = new[] { new { kind = "material", @ref = "cotton fabric", quantity = 200m, unit = "g" } },
-            processEnergy = 0.5m,
-            processEnergyUnit = "kWh",
-            gridFactorId = "grid.DE",
-        }));
-        await Ok(api.PutAsJsonAsync($"/api/batches/{p}-B1", new { productId = $"{p}-tee", inputLotIds = new[] { $"{p}-F" }, quantity = 4000, producedAt = "2026-04-10T08:00:00+02:00" }));
-        return ($"{p}-tee", $"{p}-F");
-    }
+    internal static Task<(string Tee, string Fabric)> RecordChainAsync(HttpClient api, string p) => TestSupplyChain.RecordAsync(api, p);
 
     [Fact]
     public async Task RecordedChain_GivesTheHandComputedFootprint_AndFullTraceability()
@@ -253,32 +231,9 @@ public sealed class SupplyChainApiTests(PortalFixture portal)
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
-    private static object Lot(string p, string material, decimal quantity, string unit, string supplier, decimal kgPerKg, string[] inputs) => new
-    {
-        material,
-        quantity,
-        unit,
-        supplierId = $"{p}-{supplier}",
-        originCountry = "IN",
-        certificationScheme = "GOTS",
-        recycledShare = 0m,
-        factor = new { kind = "primary", kgCo2ePerUnit = kgPerKg, perUnit = "kg", source = "supplier PCF 2026 (test data)" },
-        inputLotIds = inputs,
-    };
+    private static object Lot(string p, string material, decimal quantity, string unit, string supplier, decimal kgPerKg, string[] inputs) => TestSupplyChain.Lot(p, material, quantity, unit, supplier, kgPerKg, inputs);
 
-    internal static object Shipment(string lot, string mode, decimal distance, string unit, string departed, string arrived) => new
-    {
-        lotIds = new[] { lot },
-        from = "A",
-        to = "B",
-        mode,
-        distance,
-        distanceUnit = unit,
-        mass = 800m,
-        massUnit = "kg",
-        departedAt = departed,
-        arrivedAt = arrived,
-    };
+    internal static object Shipment(string lot, string mode, decimal distance, string unit, string departed, string arrived) => TestSupplyChain.Shipment(lot, mode, distance, unit, departed, arrived);
 
     private static async Task Ok(Task<HttpResponseMessage> call)
     {
