@@ -26,9 +26,17 @@ if [ ! -f node_modules/azurite/package.json ] || [ package-lock.json -nt node_mo
 fi
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+# The fault tests (tests/EsgTrace.Cluster.Tests) append their counts here: requests sent, acknowledged, found stored.
+export ESGTRACE_FAULT_REPORT
+ESGTRACE_FAULT_REPORT=$(mktemp)
+trap 'rm -f "$log" "$ESGTRACE_FAULT_REPORT"' EXIT
 status=0
 dotnet test EsgTrace.sln "$@" 2>&1 | tee "$log" || status=$?
+
+if [ -s "$ESGTRACE_FAULT_REPORT" ]; then
+  echo "Fault tests:"
+  sed 's/^/  /' "$ESGTRACE_FAULT_REPORT"
+fi
 
 # One closing line for the whole suite, summed over the test assemblies.
 awk '/(Passed|Failed)! +- +Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+/ {

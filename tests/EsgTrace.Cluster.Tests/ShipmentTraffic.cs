@@ -16,11 +16,11 @@ public sealed class ShipmentTraffic(IReadOnlyList<HttpClient> portals, string lo
 
     private readonly ConcurrentDictionary<string, int> _answers = new();
     private readonly ConcurrentDictionary<string, bool> _acknowledged = new();
-    private int _sent;
+    private readonly ConcurrentDictionary<string, bool> _sent = new();
     private int _attempts;
 
     /// <summary>Distinct shipments sent at least once.</summary>
-    public int Sent => _sent;
+    public int Sent => _sent.Count;
 
     /// <summary>Requests made, retries included.</summary>
     public int Attempts => _attempts;
@@ -40,7 +40,7 @@ public sealed class ShipmentTraffic(IReadOnlyList<HttpClient> portals, string lo
     {
         await Parallel.ForEachAsync(Enumerable.Range(from, to - from), new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (i, ct) =>
         {
-            Interlocked.Increment(ref _sent);
+            _sent[Id(i)] = true;
             for (var attempt = 0; attempt < 80; attempt++)
             {
                 if (await SendOnceAsync(i, attempt, ct))

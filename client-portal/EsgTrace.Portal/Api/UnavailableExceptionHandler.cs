@@ -42,7 +42,8 @@ public sealed partial class UnavailableExceptionHandler(IProblemDetailsService p
         for (var e = exception; e is not null; e = e.InnerException)
         {
             if (e is StorageUnavailableException or SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
-                or Orleans.Runtime.Messaging.ConnectionFailedException or ClientNotAvailableException)
+                or Orleans.Runtime.Messaging.ConnectionFailedException or ClientNotAvailableException
+                || Hosting.Azure.AzureFailures.IsUnavailable(e))
             {
                 return true;
             }

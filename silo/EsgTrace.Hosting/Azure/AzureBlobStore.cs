@@ -49,7 +49,7 @@ public sealed class AzureBlobStore : IBlobStore
             var existing = await GetInfoAsync(blob, container, name, cancellationToken);
             return existing?.Sha256 == info.Sha256 ? existing : throw new StorageConflictException($"Blob '{container}/{name}' already exists with other content.", ex);
         }
-        catch (RequestFailedException ex) when (ex.Status is 0 or >= 500)
+        catch (Exception ex) when (AzureFailures.IsUnavailable(ex))
         {
             throw new StorageUnavailableException("Azure Blob storage did not answer; the document was not confirmed.", ex);
         }

@@ -138,9 +138,10 @@ public sealed class AzureTableStore : ITableStore
             yield break;
         }
 
-        await foreach (var entity in client.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(remaining, 1000), cancellationToken: cancellationToken))
+        await using var pages = client.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(remaining, 1000), cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (await Call(async () => await pages.MoveNextAsync()))
         {
-            yield return ToRow(entity);
+            yield return ToRow(pages.Current);
             if (--remaining == 0)
             {
                 yield break;
@@ -154,13 +155,9 @@ public sealed class AzureTableStore : ITableStore
         {
             return await call();
         }
-        catch (RequestFailedException ex) when (ex.Status is 0 or >= 500)
+        catch (Exception ex) when (AzureFailures.IsUnavailable(ex))
         {
             throw new StorageUnavailableException("Azure Table storage did not answer; nothing was confirmed.", ex);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new StorageUnavailableException("Azure Table storage could not be reached; nothing was confirmed.", ex);
         }
     }
 
