@@ -73,9 +73,17 @@ public static class PlatformExtensions
         app.MapPactApi();
         app.MapPost("/account/logout", async (HttpContext context) =>
         {
+            // A bare POST endpoint reads no form, so the anti-forgery verdict (from UseAntiforgery) is checked here:
+            // no cross-site sign-outs.
+            if (context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false })
+            {
+                return Results.Problem("The form did not come from this portal (missing or invalid anti-forgery token).", statusCode: StatusCodes.Status400BadRequest, title: "Form refused.");
+            }
+
             await context.SignOutAsync(AuthSchemes.Cookie);
-            return TypedResults.LocalRedirect("/account/login");
-        }).WithName("SignOut").ExcludeFromDescription();
+            return Results.LocalRedirect("/account/login");
+        }).WithName("SignOut").ExcludeFromDescription()
+            .WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
