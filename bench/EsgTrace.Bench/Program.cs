@@ -6,7 +6,7 @@ using EsgTrace.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-// Usage: dotnet run -c Release --project bench/EsgTrace.Bench [storage|lists|import|epcis|all] [seconds-per-case | rows for import]
+// Usage: dotnet run -c Release --project bench/EsgTrace.Bench [storage|lists|import|epcis|load|all] [seconds-per-case | rows for import]
 var what = args.Length > 0 ? args[0] : "all";
 var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 Console.WriteLine($"EsgTrace benchmarks ({what}), {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
@@ -26,6 +26,15 @@ if (what is "epcis" or "all")
     var total = what == "epcis" && args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
     Console.WriteLine($"EPCIS capture and query, embedded store, {total:N0} events");
     await EpcisBench.RunAsync(Math.Min(100_000, total), total);
+}
+
+if (what is "load")
+{
+    Console.WriteLine($"HTTP load, {seconds:0.#} s per concurrency level (configurations start as real processes)");
+    var rows = await LoadBench.RunAsync(TimeSpan.FromSeconds(seconds));
+    var results = Path.Combine(RepositoryRoot.Path, "bench", "results");
+    LoadBench.Write(rows, Path.Combine(results, "load-table.md"), Path.Combine(results, "load.svg"));
+    Console.WriteLine($"Table: {Path.Combine(results, "load-table.md")}; plot: {Path.Combine(results, "load.svg")}");
 }
 
 if (what is "import" or "all")
