@@ -29,6 +29,14 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
 
     public bool IsExternal => _process is null && _blobPort == 0;
 
+    public int BlobPort => _blobPort;
+
+    public int TablePort => _tablePort;
+
+    /// <summary>The connection string for the same account reached through other ports (e.g. <see cref="TcpGate"/>s).</summary>
+    public string ConnectionStringVia(int blobPort, int tablePort) => $"DefaultEndpointsProtocol=http;AccountName={DevAccount};AccountKey={DevKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{blobPort}/{DevAccount};TableEndpoint=http://127.0.0.1:{tablePort}/{DevAccount};";
+
     /// <summary>Starts Azurite in memory, or persisting to <paramref name="location"/> so a stopped and restarted Azurite keeps its data.</summary>
     public static async Task<AzuriteInstance> StartAsync(string? location = null)
     {
