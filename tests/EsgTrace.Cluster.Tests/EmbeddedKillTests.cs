@@ -16,12 +16,12 @@ public sealed class EmbeddedKillTests(ITestOutputHelper output)
     public async Task EmbeddedPlatform_KilledMidWrite_KeepsEveryAcknowledgedShipment_AndAnIntactDatabase()
     {
         using var directory = new TempDirectory();
-        var (tee, fabric) = ("e-tee", "e-F");
+        string tee, fabric;
         ShipmentTraffic traffic;
         await using (var platform = await EmbeddedPlatform.StartAsync(directory.Path))
         {
             var api = ApiClients.For(platform.Address, await platform.IssueKeyAsync(Role.SupplyChain), TimeSpan.FromSeconds(20));
-            await TestSupplyChain.RecordAsync(api, "e");
+            (tee, fabric) = await TestSupplyChain.RecordAsync(api, "e");
             traffic = new ShipmentTraffic([api], fabric, "crash");
             using var stop = new CancellationTokenSource();
             try

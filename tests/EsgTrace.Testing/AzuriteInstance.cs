@@ -15,7 +15,6 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
     private const string DevKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private Process? _process;
-    private string? _location;
     private int _blobPort;
     private int _tablePort;
 
@@ -37,8 +36,7 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
     public string ConnectionStringVia(int blobPort, int tablePort) => $"DefaultEndpointsProtocol=http;AccountName={DevAccount};AccountKey={DevKey};" +
         $"BlobEndpoint=http://127.0.0.1:{blobPort}/{DevAccount};TableEndpoint=http://127.0.0.1:{tablePort}/{DevAccount};";
 
-    /// <summary>Starts Azurite in memory, or persisting to <paramref name="location"/> so a stopped and restarted Azurite keeps its data.</summary>
-    public static async Task<AzuriteInstance> StartAsync(string? location = null)
+    public static async Task<AzuriteInstance> StartAsync()
     {
         var external = Environment.GetEnvironmentVariable("AZURITE_CONNECTION_STRING");
         if (!string.IsNullOrWhiteSpace(external))
@@ -46,7 +44,7 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
             return new AzuriteInstance(external, null);
         }
 
-        var instance = new AzuriteInstance(string.Empty, null) { _location = location };
+        var instance = new AzuriteInstance(string.Empty, null);
         await instance.LaunchAsync(blobPort: 0, tablePort: 0);
         return instance;
     }
@@ -64,32 +62,7 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
         _process = null;
     }
 
-    /// <summary>Stops Azurite the way an operator would (SIGINT, so a persisted Azurite saves its data), waiting for it to exit.</summary>
-    public async Task StopAsync()
-    {
-        if (_process is { HasExited: false } process)
-        {
-            using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync();
-            }
-
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new InvalidOperationException("Azurite did not stop within 20 s of SIGINT.");
-            }
-        }
-
-        _process?.Dispose();
-        _process = null;
-    }
-
-    /// <summary>Starts Azurite again on the same ports after <see cref="Kill"/> or <see cref="StopAsync"/>.</summary>
+    /// <summary>Starts Azurite again on the same ports after <see cref="Kill"/>.</summary>
     public Task RestartAsync() => IsExternal ? throw new InvalidOperationException("An external Azurite cannot be restarted.") : LaunchAsync(_blobPort, _tablePort);
 
     public ValueTask DisposeAsync()
@@ -113,15 +86,13 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = RepositoryRoot.Path,
         };
-        string[] persistence = _location is null ? ["--inMemoryPersistence"] : ["--location", _location];
-        string[] arguments =
-        [
-            script, .. persistence, "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
+        foreach (var arg in new[]
+        {
+            script, "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
             "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", "0",
             "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ];
-        foreach (var arg in arguments)
+        })
         {
             start.ArgumentList.Add(arg);
         }
@@ -186,8 +157,7 @@ public sealed partial class AzuriteInstance : IAsyncDisposable
             throw new InvalidOperationException("Azurite did not report its ports within 60 s:\n" + output);
         }
 
-        ConnectionString = $"DefaultEndpointsProtocol=http;AccountName={DevAccount};AccountKey={DevKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{_blobPort}/{DevAccount};TableEndpoint=http://127.0.0.1:{_tablePort}/{DevAccount};";
+        ConnectionString = ConnectionStringVia(_blobPort, _tablePort);
     }
 
     [GeneratedRegex(@"Azurite (?<service>Blob|Table|Queue) service is successfully listening at http://[^:]+:(?<port>\d+)")]

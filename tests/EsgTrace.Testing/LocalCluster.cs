@@ -19,6 +19,7 @@ public sealed class LocalCluster : IAsyncDisposable
     private readonly Dictionary<string, string> _common;
     private readonly TempDirectory _directory = new();
     private readonly List<PlatformProcess> _silos = [];
+    private readonly HashSet<PlatformProcess> _killed = [];
     private readonly List<(PlatformProcess Process, Uri Address)> _portals = [];
     private ClusterAdmin? _admin;
 
@@ -144,7 +145,7 @@ public sealed class LocalCluster : IAsyncDisposable
             await Task.Delay(250);
         }
 
-        throw new TimeoutException($"{active} of {count} silos active after {timeout.TotalSeconds} s.\n" + string.Join("\n---\n", _silos.Select(s => s.Name + ":\n" + s.Output)));
+        throw new TimeoutException($"{active} of {count} silos active after {timeout.TotalSeconds} s.\n" + Logs());
     }
 
     /// <summary>The membership rows as the silos keep them.</summary>
@@ -156,8 +157,6 @@ public sealed class LocalCluster : IAsyncDisposable
         _killed.Add(silo);
         silo.Kill();
     }
-
-    private readonly HashSet<PlatformProcess> _killed = [];
 
     /// <summary>Issues an API key through the cluster, as an admin would in the portal.</summary>
     public async Task<string> IssueKeyAsync(Role role, string name = "cluster test")

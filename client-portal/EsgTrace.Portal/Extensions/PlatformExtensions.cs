@@ -49,7 +49,7 @@ public static class PlatformExtensions
     // Several portals behind one address need one shared folder (DataProtection:KeysDirectory).
     private static string KeysDirectory(IConfiguration configuration)
         => configuration["DataProtection:KeysDirectory"]
-           ?? Path.Combine(Path.GetFullPath(configuration.GetSection(EsgTraceStorageOptions.Section).Get<EsgTraceStorageOptions>()?.DataDirectory ?? "data"), "keys");
+           ?? Path.Combine(Path.GetFullPath(EsgTraceStorageOptions.From(configuration).DataDirectory), "keys");
 
     public static WebApplication MapEsgTracePlatform(this WebApplication app)
     {

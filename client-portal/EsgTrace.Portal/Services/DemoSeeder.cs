@@ -66,7 +66,7 @@ public sealed partial class DemoSeeder(AccountService accounts, SupplyChainServi
             return Path.GetFullPath(demo.Value.CredentialsFile);
         }
 
-        var storage = configuration.GetSection(EsgTraceStorageOptions.Section).Get<EsgTraceStorageOptions>() ?? new EsgTraceStorageOptions();
+        var storage = EsgTraceStorageOptions.From(configuration);
         return Path.Combine(Path.GetFullPath(storage.DataDirectory), "demo-credentials.txt");
     }
 

@@ -40,7 +40,7 @@ public sealed class MaterialLotGrain(
 
             // A retried request (its first try may have failed after the log write): list the lot again, idempotently.
             await SupplyChainIndexes.PutIdentifierAsync(index, SupplyChainIndexes.LotsByEpc, null, input.EpcClass, Id);
-            await SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Lots, Id, View());
+            await ListAsync();
             return Outcome<LotView>.Ok(View());
         }
 
@@ -74,7 +74,7 @@ public sealed class MaterialLotGrain(
         if (_journal.Exists && (!_journal.State.Legs.TryGetValue(leg.ShipmentId, out var known) || known != leg))
         {
             await _journal.AppendAsync(new LotLegRecorded(leg, clock.GetCurrentInstant(), actor));
-            await SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Lots, Id, View());
+            await ListAsync();
         }
     }
 
@@ -83,7 +83,7 @@ public sealed class MaterialLotGrain(
         if (_journal.Exists && _journal.State.Legs.ContainsKey(shipmentId))
         {
             await _journal.AppendAsync(new LotLegRemoved(shipmentId, clock.GetCurrentInstant(), actor));
-            await SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Lots, Id, View());
+            await ListAsync();
         }
     }
 
@@ -128,9 +128,12 @@ public sealed class MaterialLotGrain(
         return new LotView(Id, s.Lot!, s.Legs.Values.OrderBy(l => l.DepartedAt.ToInstant()).ToList(), s.Version, s.CorrectedVersion, s.UpdatedAt, s.UpdatedBy, s.CertificationLinks.ToList());
     }
 
+    /// <summary>Puts the lot's current view in the lot list (idempotent).</summary>
+    private Task ListAsync() => SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Lots, Id, View());
+
     private async Task AfterChangeAsync(string action, string actor, string? detail)
     {
-        await SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Lots, Id, View());
+        await ListAsync();
         await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), actor, action, "lot:" + Id, detail));
     }
 }

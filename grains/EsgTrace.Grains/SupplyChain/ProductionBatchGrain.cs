@@ -51,14 +51,14 @@ public sealed class ProductionBatchGrain(
             // A retried request (its first try may have failed after the log write): list the batch again, idempotently.
             if (_journal.State.WithdrawnReason is null)
             {
-                await SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Batches, Id, View(), partition: input.ProductId);
+                await ListAsync(input);
             }
 
             return Outcome<BatchView>.Ok(View());
         }
 
         await _journal.AppendAsync(new BatchRecorded(input, clock.GetCurrentInstant(), actor));
-        await SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Batches, Id, View(), partition: input.ProductId);
+        await ListAsync(input);
         await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), actor, "batch.recorded", "batch:" + Id, $"{input.Quantity} × {input.ProductId} from {input.InputLotIds.Count} lot(s)"));
         return Outcome<BatchView>.Ok(View());
     }
@@ -76,6 +76,9 @@ public sealed class ProductionBatchGrain(
     }
 
     public Task<BatchView?> Get() => Task.FromResult(_journal.Exists ? View() : null);
+
+    /// <summary>Puts the batch's current view in its product's batch list (idempotent).</summary>
+    private Task ListAsync(BatchInput input) => SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Batches, Id, View(), partition: input.ProductId);
 
     private BatchView View() => new(Id, _journal.State.Batch!, _journal.State.Version, _journal.State.UpdatedAt, _journal.State.UpdatedBy, _journal.State.WithdrawnReason);
 }

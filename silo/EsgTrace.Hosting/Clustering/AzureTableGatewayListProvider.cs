@@ -16,10 +16,7 @@ public sealed class AzureTableGatewayListProvider(
     IOptions<AzureTableMembershipOptions> membership,
     IOptions<GatewayOptions> gateway) : IGatewayListProvider
 {
-    private readonly MembershipPartition _partition = new(
-        AzureTableServiceFactory.Create(storage.Value, TimeSpan.FromSeconds(10)),
-        storage.Value.TablePrefix + membership.Value.TableName,
-        cluster.Value.ClusterId);
+    private readonly MembershipPartition _partition = MembershipPartition.Open(cluster.Value, storage.Value, membership.Value);
 
     public TimeSpan MaxStaleness => gateway.Value.GatewayListRefreshPeriod;
 

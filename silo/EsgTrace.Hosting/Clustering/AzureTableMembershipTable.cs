@@ -18,10 +18,7 @@ public sealed partial class AzureTableMembershipTable(
     IOptions<AzureTableMembershipOptions> membership,
     ILogger<AzureTableMembershipTable> logger) : IMembershipTable
 {
-    private readonly MembershipPartition _partition = new(
-        AzureTableServiceFactory.Create(storage.Value, TimeSpan.FromSeconds(10)),
-        storage.Value.TablePrefix + membership.Value.TableName,
-        cluster.Value.ClusterId);
+    private readonly MembershipPartition _partition = MembershipPartition.Open(cluster.Value, storage.Value, membership.Value);
 
     [Obsolete("Use InitializeMembershipTableAsync instead.")]
     public Task InitializeMembershipTable(bool tryInitTableVersion) => InitializeMembershipTableAsync(tryInitTableVersion, CancellationToken.None);

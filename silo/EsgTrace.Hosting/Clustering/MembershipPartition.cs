@@ -27,6 +27,10 @@ public sealed class MembershipPartition
 
     public string ClusterId { get; }
 
+    /// <summary>The partition of <paramref name="cluster"/>'s id in the membership table of the configured account.</summary>
+    public static MembershipPartition Open(Orleans.Configuration.ClusterOptions cluster, AzureStorageOptions storage, AzureTableMembershipOptions membership)
+        => new(AzureTableServiceFactory.Create(storage, TimeSpan.FromSeconds(10)), storage.TablePrefix + membership.TableName, cluster.ClusterId);
+
     public async Task EnsureTableAsync(CancellationToken cancellationToken) => await _table.CreateIfNotExistsAsync(cancellationToken);
 
     /// <summary>Writes version 0 unless a version row exists already (any silo may try; the first one wins).</summary>

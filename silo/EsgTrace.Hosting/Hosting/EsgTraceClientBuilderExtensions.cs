@@ -16,22 +16,19 @@ public static class EsgTraceClientBuilderExtensions
     /// </summary>
     public static IClientBuilder AddEsgTraceClient(this IClientBuilder client, IConfiguration configuration)
     {
-        var cluster = configuration.GetSection(EsgTraceClusterOptions.Section).Get<EsgTraceClusterOptions>() ?? new EsgTraceClusterOptions();
+        var cluster = EsgTraceClusterOptions.From(configuration);
         if (cluster.Clustering == ClusteringMode.AzureStorage)
         {
-            var storage = configuration.GetSection(EsgTraceStorageOptions.Section).Get<EsgTraceStorageOptions>() ?? new EsgTraceStorageOptions();
-            storage.Azure.Validate();
-            client.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(storage.Azure));
-            client.Services.Configure<AzureTableMembershipOptions>(configuration.GetSection(EsgTraceClusterOptions.Section + ":MembershipTable"));
+            client.Services.AddAzureMembershipStore(configuration);
             client.Services.AddSingleton<IGatewayListProvider, AzureTableGatewayListProvider>();
             // Notice new and departed silos within seconds rather than Orleans' default minute.
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
-            Identify(client, cluster);
+            client.Configure<ClusterOptions>(cluster.Identify);
         }
         else if (cluster.Gateways.Length > 0)
         {
             client.UseStaticClustering(cluster.Gateways.Select(EsgTraceClusterOptions.ParseEndpoint).ToArray());
-            Identify(client, cluster);
+            client.Configure<ClusterOptions>(cluster.Identify);
         }
         else
         {
@@ -45,11 +42,4 @@ public static class EsgTraceClientBuilderExtensions
 
         return client;
     }
-
-    private static void Identify(IClientBuilder client, EsgTraceClusterOptions cluster)
-        => client.Configure<ClusterOptions>(o =>
-        {
-            o.ClusterId = cluster.ClusterId;
-            o.ServiceId = cluster.ServiceId;
-        });
 }

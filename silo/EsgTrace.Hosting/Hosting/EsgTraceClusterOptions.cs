@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
 
 namespace EsgTrace.Hosting;
 
@@ -36,6 +38,17 @@ public sealed class EsgTraceClusterOptions
 
     /// <summary>Gateways a standalone portal connects to, e.g. ["127.0.0.1:30000", "127.0.0.1:30001"].</summary>
     public string[] Gateways { get; set; } = [];
+
+    /// <summary>The section as configured, defaults where unset.</summary>
+    public static EsgTraceClusterOptions From(IConfiguration configuration)
+        => configuration.GetSection(Section).Get<EsgTraceClusterOptions>() ?? new EsgTraceClusterOptions();
+
+    /// <summary>Gives Orleans this cluster's identity (silos and clients must agree on both ids).</summary>
+    public void Identify(ClusterOptions options)
+    {
+        options.ClusterId = ClusterId;
+        options.ServiceId = ServiceId;
+    }
 
     public IPAddress Advertised() => IPAddress.TryParse(AdvertisedAddress, out var address) ? address : throw new InvalidOperationException($"Cluster:AdvertisedAddress '{AdvertisedAddress}' is not an IP address.");
 

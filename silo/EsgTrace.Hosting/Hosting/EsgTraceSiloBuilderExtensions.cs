@@ -1,5 +1,6 @@
 using System.Net;
 using EsgTrace.Hosting;
+using EsgTrace.Hosting.Clustering;
 using EsgTrace.Hosting.Tables;
 using EsgTrace.Storage;
 using EsgTrace.Time;
@@ -20,28 +21,23 @@ public static class EsgTraceSiloBuilderExtensions
     /// <summary>Everything a silo of EsgTrace needs, read from configuration ("Cluster" and "Storage" sections).</summary>
     public static ISiloBuilder AddEsgTraceSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var cluster = configuration.GetSection(EsgTraceClusterOptions.Section).Get<EsgTraceClusterOptions>() ?? new EsgTraceClusterOptions();
+        var cluster = EsgTraceClusterOptions.From(configuration);
         switch (cluster.Clustering)
         {
             case ClusteringMode.Localhost:
                 silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
                 break;
-            case ClusteringMode.Development:
-                silo.UseDevelopmentClustering(cluster.PrimaryEndpoint());
-                silo.Configure<ClusterOptions>(o =>
+            case ClusteringMode.Development or ClusteringMode.AzureStorage:
+                if (cluster.Clustering == ClusteringMode.Development)
                 {
-                    o.ClusterId = cluster.ClusterId;
-                    o.ServiceId = cluster.ServiceId;
-                });
-                silo.ConfigureEndpoints(cluster.Advertised(), cluster.SiloPort, cluster.GatewayPort);
-                break;
-            case ClusteringMode.AzureStorage:
-                silo.UseAzureTableMembership(configuration);
-                silo.Configure<ClusterOptions>(o =>
+                    silo.UseDevelopmentClustering(cluster.PrimaryEndpoint());
+                }
+                else
                 {
-                    o.ClusterId = cluster.ClusterId;
-                    o.ServiceId = cluster.ServiceId;
-                });
+                    silo.UseAzureTableMembership(configuration);
+                }
+
+                silo.Configure<ClusterOptions>(cluster.Identify);
                 silo.ConfigureEndpoints(cluster.Advertised(), cluster.SiloPort, cluster.GatewayPort);
                 break;
         }
@@ -70,15 +66,12 @@ public static class EsgTraceSiloBuilderExtensions
     /// </summary>
     public static ISiloBuilder UseAzureTableMembership(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var storage = configuration.GetSection(EsgTraceStorageOptions.Section).Get<EsgTraceStorageOptions>() ?? new EsgTraceStorageOptions();
-        if (storage.Backend != StorageBackend.AzureStorage)
+        if (EsgTraceStorageOptions.From(configuration).Backend != StorageBackend.AzureStorage)
         {
             throw new InvalidOperationException("Cluster:Clustering=AzureStorage keeps membership in Azure Tables, and the silos of one cluster must share their data: set Storage:Backend=AzureStorage (and Storage:Azure:ConnectionString) too.");
         }
 
-        storage.Azure.Validate();
-        silo.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(storage.Azure));
-        silo.Services.Configure<EsgTrace.Hosting.Clustering.AzureTableMembershipOptions>(configuration.GetSection(EsgTraceClusterOptions.Section + ":MembershipTable"));
+        silo.Services.AddAzureMembershipStore(configuration);
         silo.Services.AddSingleton<IMembershipTable, EsgTrace.Hosting.Clustering.AzureTableMembershipTable>();
         return silo;
     }

@@ -1,4 +1,5 @@
 using EsgTrace.Hosting.Azure;
+using Microsoft.Extensions.Configuration;
 
 namespace EsgTrace.Hosting;
 
@@ -13,4 +14,8 @@ public sealed class EsgTraceStorageOptions
     public string DataDirectory { get; set; } = "data";
 
     public AzureStorageOptions Azure { get; set; } = new();
+
+    /// <summary>The section as configured, defaults where unset.</summary>
+    public static EsgTraceStorageOptions From(IConfiguration configuration)
+        => configuration.GetSection(Section).Get<EsgTraceStorageOptions>() ?? new EsgTraceStorageOptions();
 }

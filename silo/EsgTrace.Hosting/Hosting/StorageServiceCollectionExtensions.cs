@@ -17,7 +17,7 @@ public static class StorageServiceCollectionExtensions
 {
     public static IServiceCollection AddEsgTraceStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(EsgTraceStorageOptions.Section).Get<EsgTraceStorageOptions>() ?? new EsgTraceStorageOptions();
+        var options = EsgTraceStorageOptions.From(configuration);
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         switch (options.Backend)
         {
