@@ -32,9 +32,10 @@ public sealed class SiloKillTests(ITestOutputHelper output)
         var marketing = ApiClients.For(cluster.Portals[1], await cluster.IssueKeyAsync(Role.Marketing));
         var auditor = ApiClients.For(cluster.Portals[0], await cluster.IssueKeyAsync(Role.Auditor));
         var (tee, fabric) = await TestSupplyChain.RecordAsync(supply[0], "k");
-        // Two published claims on the T-shirt: at most 1.5 kg holds whatever happens; at most 1.05 kg breaks after 11 more shipments.
+        // Two published claims on the T-shirt: at most 1.5 kg holds whatever happens; at most 1.0225 kg breaks after 58 more
+        // shipments ((1.0225 − 1.021853056) ÷ 0.00001124475 = 57.5).
         await PublishAsync(marketing, auditor, "k-holds", tee, 1.5m);
-        await PublishAsync(marketing, auditor, "k-breaks", tee, 1.05m);
+        await PublishAsync(marketing, auditor, "k-breaks", tee, 1.0225m);
 
         var traffic = new ShipmentTraffic(supply, fabric, "kill");
         var victim = cluster.Silos[1];
@@ -60,9 +61,9 @@ public sealed class SiloKillTests(ITestOutputHelper output)
         Assert.Equal(Shipments, traffic.Acknowledged.Count);
         Assert.Equal(traffic.Acknowledged.Order(), stored.ById.Order());
         Assert.Equal(traffic.Acknowledged.Order(), stored.Listed.Order()); // each exactly once in the list
-        Assert.Equal(traffic.Acknowledged.Order(), stored.Legs.Order()); // each exactly once as the lot's leg
-        // 1.0189744 + 120 × (0.0002 t × 100 km × 0.14993 = 0.0029986) = 1.0189744 + 0.359832 = 1.3788064 kg CO2e per piece
-        Assert.Equal(1.3788064m, stored.FootprintKgCo2e);
+        Assert.Equal(traffic.Acknowledged.Order(), stored.Legs.Order()); // each exactly once in the lot's ledger
+        // 1.021853056 + 120 × 0.00001124475 = 1.021853056 + 0.00134937 = 1.023202426 kg CO2e per piece
+        Assert.Equal(1.023202426m, stored.FootprintKgCo2e);
         Assert.Equal(TestSupplyChain.TeeKgCo2e + Shipments * ShipmentTraffic.AddedPerShipment, stored.FootprintKgCo2e);
         Assert.Equal("published", holds.GetProperty("status").GetString());
         Assert.Equal("at-risk", breaks.GetProperty("status").GetString());

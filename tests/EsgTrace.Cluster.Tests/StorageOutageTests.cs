@@ -54,7 +54,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
         Assert.Equal(ids, final.ById.Order());
         Assert.Equal(ids, final.Listed.Order());
         Assert.Equal(ids, final.Legs.Order());
-        // 1.0189744 + 28 × 0.0029986 = 1.0189744 + 0.0839608 = 1.1029352 kg CO2e per piece
-        Assert.Equal(1.1029352m, final.FootprintKgCo2e);
+        // 1.021853056 + 28 × 0.00001124475 = 1.021853056 + 0.000314853 = 1.022167909 kg CO2e per piece
+        Assert.Equal(1.022167909m, final.FootprintKgCo2e);
     }
 }

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace EsgTrace.Cluster.Tests;
 
-/// <summary>What the platform holds, read back through its API after a fault: by id, in the lot's list, as the lot's legs, in the footprint.</summary>
+/// <summary>What the platform holds, read back through its API after a fault: by id, in the lot's list, in the lot's ledger, in the footprint.</summary>
 public sealed record StoredState(IReadOnlySet<string> ById, IReadOnlyList<string> Listed, IReadOnlyList<string> Legs, decimal FootprintKgCo2e)
 {
     public static async Task<StoredState> ReadAsync(HttpClient api, IEnumerable<string> candidates, string lot, string product, string prefix)
@@ -33,11 +33,11 @@ public sealed record StoredState(IReadOnlySet<string> ById, IReadOnlyList<string
         }
         while (after is not null);
 
-        var lotView = await api.GetFromJsonAsync<JsonElement>($"/api/lots/{lot}");
-        var legs = lotView.GetProperty("legs").EnumerateArray().Select(l => l.GetProperty("shipmentId").GetString()!).Where(id => id.StartsWith(prefix + "-", StringComparison.Ordinal)).ToList();
+        var movements = await api.GetFromJsonAsync<JsonElement>($"/api/lots/{lot}/movements");
+        var legs = movements.EnumerateArray().Where(m => m.GetProperty("kind").GetString() == "shipment").Select(l => l.GetProperty("recordId").GetString()!).Where(id => id.StartsWith(prefix + "-", StringComparison.Ordinal)).ToList();
         var footprint = await api.GetFromJsonAsync<JsonElement>($"/api/products/{product}/footprint");
         return new StoredState(byId, listed, legs, footprint.GetProperty("totalKgCo2e").GetDecimal());
     }
 
-    public string Summary() => $"found by id {ById.Count}, listed {Listed.Count} ({Listed.Distinct().Count()} distinct), lot legs {Legs.Count}, footprint {FootprintKgCo2e} kg CO2e";
+    public string Summary() => $"found by id {ById.Count}, listed {Listed.Count} ({Listed.Distinct().Count()} distinct), lot ledger {Legs.Count}, footprint {FootprintKgCo2e} kg CO2e";
 }

@@ -18,6 +18,12 @@ public static class ProblemResults
             _ => StatusCodes.Status500InternalServerError,
         };
         var extensions = problem.Errors is null ? null : new Dictionary<string, object?> { ["errors"] = problem.Errors };
+        if (problem.Shortfall is { } shortfall)
+        {
+            extensions ??= [];
+            extensions["shortfall"] = shortfall;
+        }
+
         return TypedResults.Problem(problem.Detail, statusCode: status, title: problem.Title, extensions: extensions);
     }
 

@@ -38,6 +38,8 @@ public static class SupplyChainApi
             .WithName("CorrectLot").WithSummary("Correct a lot: a new event that names the version it corrects and why.");
         read.MapGet("/lots", (string? after, int? pageSize, SupplyChainService s) => s.ListAsync<LotView>(SupplyChainIndexes.Lots, after, pageSize ?? 100)).WithName("ListLots");
         read.MapGet("/lots/{id}", (string id, SupplyChainService s) => Found(s.GetLotAsync(id), "lot", id)).WithName("GetLot");
+        read.MapGet("/lots/{id}/movements", (string id, SupplyChainService s) => Found(s.GetLotMovementsAsync(id), "lot", id))
+            .WithName("GetLotMovements").WithSummary("The lot's mass-balance ledger: each shipment (kg, from, to, mode, km) and batch (kg consumed, where) that took from it.");
 
         write.MapPut("/shipments/{id}", (string id, ShipmentInput body, ClaimsPrincipal user, SupplyChainService s) => Reply(s.RecordShipmentAsync(id, body, user.Actor())))
             .WithName("RecordShipment").WithSummary("Record a shipment of lots (idempotent by id).");

@@ -70,6 +70,8 @@ public sealed class SupplyChainService(IGrainFactory grains)
 
     public Task<LotView?> GetLotAsync(string id) => Validation.IsId(id) ? grains.GetGrain<IMaterialLotGrain>(id).Get() : Task.FromResult<LotView?>(null);
 
+    public Task<IReadOnlyList<MassBalance.LotMovement>?> GetLotMovementsAsync(string id) => Validation.IsId(id) ? grains.GetGrain<IMaterialLotGrain>(id).Movements() : Task.FromResult<IReadOnlyList<MassBalance.LotMovement>?>(null);
+
     public Task<ShipmentView?> GetShipmentAsync(string id) => Validation.IsId(id) ? grains.GetGrain<IShipmentGrain>(id).Get() : Task.FromResult<ShipmentView?>(null);
 
     public Task<ProductView?> GetProductAsync(string id) => Validation.IsId(id) ? grains.GetGrain<IProductGrain>(id).Get() : Task.FromResult<ProductView?>(null);

@@ -10,7 +10,8 @@ namespace EsgTrace.Analysis;
 /// <summary>
 /// Turns recorded supply-chain data into calculator inputs and runs them. A BOM material line ("cotton fabric", 180 g) is
 /// met by the lots of that material that went into the product's batches, shared by their mass; each lot brings its own
-/// emission factor, supplier and transport legs.
+/// emission factor, supplier and transport intensity (tonne-km per kg, allocated by shipped mass and inherited from the lots
+/// it was made from).
 /// </summary>
 public static class ProductAnalyzer
 {
@@ -73,7 +74,7 @@ public static class ProductAnalyzer
     public static TraceabilityResult Trace(string subjectId, IReadOnlyList<string> inputLotIds, SupplyChainSnapshot data)
     {
         var lots = data.Lots.Values.ToDictionary(l => l.Id, ToTraceLot(data));
-        var certificates = data.Suppliers.Values.SelectMany(s => s.Certificates.Select(c => new SupplierCertificate(s.Id, c.Scheme, c.Number, c.ValidFrom, c.ValidTo, c.EvidenceSha256))).ToList();
+        var certificates = data.Suppliers.Values.SelectMany(s => s.Certificates.Select(c => new SupplierCertificate(s.Id, c.Scheme, c.Number, c.ValidFrom, c.ValidTo, c.EvidenceSha256, c.ChainOfCustody))).ToList();
         return TraceabilityCalculator.Calculate(subjectId, inputLotIds, lots, certificates);
     }
 
@@ -81,6 +82,7 @@ public static class ProductAnalyzer
     {
         var products = new Dictionary<string, ProductDefinition>();
         var materials = new Dictionary<string, MaterialSource>();
+        var transport = TransportAllocation.Intensities(data.Lots.Keys, data.Lots.Values.ToDictionary(l => l.Id, l => new TransportLot(l.Id, Kg(l), l.Transport, l.Lot.InputLotIds), StringComparer.Ordinal));
         foreach (var (id, view) in data.Products)
         {
             var p = view.Product;
@@ -112,7 +114,8 @@ public static class ProductAnalyzer
                         $"{lot.Lot.Material} (lot {lot.Id})",
                         lot.Lot.SupplierId,
                         LotRules.Factor(lot.Id, lot.Lot, catalog),
-                        lot.Legs.Select(l => new TransportLeg(l.ShipmentId, l.Mode, new Quantity(l.DistanceKm, Unit.Kilometre))).ToList());
+                        [],
+                        transport.TryGetValue(lot.Id, out var intensity) ? intensity : TransportIntensity.None(lot.Id));
                 }
             }
 
@@ -126,10 +129,10 @@ public static class ProductAnalyzer
     private static Func<LotView, TraceLot> ToTraceLot(SupplyChainSnapshot data) => lot =>
     {
         var supplier = data.Suppliers.TryGetValue(lot.Lot.SupplierId, out var s) ? s : null;
-        var firstLeg = lot.Legs.OrderBy(l => l.DepartedAt.ToInstant()).FirstOrDefault();
         return new TraceLot(
             lot.Id, lot.Lot.Material, Quantity.Of(lot.Lot.Quantity, lot.Lot.Unit), lot.Lot.SupplierId, supplier?.Name ?? lot.Lot.SupplierId,
-            supplier?.Tier ?? 0, lot.Lot.OriginCountry, lot.Lot.CertificationScheme, lot.Lot.RecycledShare, firstLeg?.DepartedAt.Date, lot.Lot.InputLotIds);
+            supplier?.Tier ?? 0, lot.Lot.OriginCountry, lot.Lot.CertificationScheme, lot.Lot.RecycledShare, lot.FirstShippedOn, lot.Lot.InputLotIds,
+            lot.Lot.ChainOfCustody, lot.Lot.CreditedShare, lot.Balance.Overdrawn);
     };
 
     private static LineageRecord Lineage<T>(string productId, string calculator, SupplyChainSnapshot data, DatasetRef? dataset, T result)
@@ -152,7 +155,7 @@ public static class ProductAnalyzer
 
         foreach (var l in data.Lots.Values)
         {
-            builder.Input("lot", $"{l.Id}@v{l.Version}", new { l.Lot, l.Legs });
+            builder.Input("lot", $"{l.Id}@v{l.Version}", new { l.Lot, l.Transport, l.Balance });
         }
 
         foreach (var s in data.Suppliers.Values)

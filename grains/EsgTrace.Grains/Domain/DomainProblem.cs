@@ -1,8 +1,11 @@
 namespace EsgTrace.Domain;
 
-/// <summary>Why a command was refused, in the terms the API turns into RFC 9457 problem details. A refused command changed nothing.</summary>
+/// <summary>
+/// Why a command was refused, in the terms the API turns into RFC 9457 problem details. A refused command changed nothing.
+/// <see cref="Shortfall"/> carries the figures of a mass-balance refusal.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("esg.problem")]
-public sealed record DomainProblem(ProblemKind Kind, string Title, string Detail, IReadOnlyDictionary<string, string[]>? Errors = null)
+public sealed record DomainProblem(ProblemKind Kind, string Title, string Detail, IReadOnlyDictionary<string, string[]>? Errors = null, MassBalance.MassShortfall? Shortfall = null)
 {
     public static DomainProblem Invalid(string field, string message)
         => new(ProblemKind.Validation, "The request is invalid.", message, new Dictionary<string, string[]> { [field] = [message] });

@@ -99,9 +99,11 @@ public sealed class EpcisDomainFeed(IGrainFactory grains, IIndexStore index)
         var to = Party(e.Json, "destinationList") ?? "unknown destination";
         var input = new ShipmentInput(lots, Short(from), Short(to), transport, distance.Value, "km", mass.Value, "kg", departed, arrived);
         var id = DerivedId(e.EventId);
-        var outcome = await grains.GetGrain<IShipmentGrain>(id).Record(input, actor);
+        // A captured event is a fact: recorded even when a lot's origin held less, and flagged in the lot's mass balance.
+        var outcome = await grains.GetGrain<IShipmentGrain>(id).Record(input, actor, flagShortfall: true);
+        var overdrawn = outcome.Value?.OverdrawnLots is { Count: > 0 } over ? $"; over-consumption flagged: {string.Join(", ", over)} held less at '{Short(from)}' than this event moved" : string.Empty;
         return outcome.IsOk
-            ? new FeedOutcome(e.EventId, "shipment", "shipment:" + id, $"{Numbers(mass.Value)} kg of {string.Join(", ", lots)} by {mode}, {Numbers(distance.Value)} km")
+            ? new FeedOutcome(e.EventId, "shipment", "shipment:" + id, $"{Numbers(mass.Value)} kg of {string.Join(", ", lots)} by {mode}, {Numbers(distance.Value)} km{overdrawn}")
             : Skipped(e, outcome.Problem!.Detail);
     }
 
@@ -133,7 +135,7 @@ public sealed class EpcisDomainFeed(IGrainFactory grains, IIndexStore index)
 
         var produced = OffsetTime(e.Json.GetProperty("eventTime").GetString()!, EpcisTerms.Text(e.Json, "eventTimeZoneOffset"));
         var id = DerivedId(e.EventId);
-        var outcome = await grains.GetGrain<IProductionBatchGrain>(id).Record(new BatchInput(product, lots, units, produced), actor);
+        var outcome = await grains.GetGrain<IProductionBatchGrain>(id).Record(new BatchInput(product, lots, units, produced), actor, flagShortfall: true);
         return outcome.IsOk
             ? new FeedOutcome(e.EventId, "batch", "batch:" + id, $"{Numbers(units)} × {product} from {string.Join(", ", lots)}")
             : Skipped(e, outcome.Problem!.Detail);

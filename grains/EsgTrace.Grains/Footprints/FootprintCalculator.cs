@@ -8,17 +8,33 @@ namespace EsgTrace.Footprints;
 /// Computes a product's cradle-to-gate carbon footprint per declared unit. Pure: same inputs, same result, to the last decimal
 /// (decimal arithmetic, no rounding until display).
 /// </summary>
+/// <remarks>
+/// Version 2 allocates transport by shipped mass (<see cref="TransportAllocation"/>): a material's transport term is its
+/// quantity (kg) × its lot's tonne-km per kg × the mode factor. Version 1 charged every unit every leg in full
+/// (quantity in t × leg km × factor); it stays here so results computed with it can be reproduced.
+/// </remarks>
 public static class FootprintCalculator
 {
-    public const string Version = "footprint/1.0.0";
+    public const string Version = "footprint/2.0.0";
 
-    public static FootprintResult Calculate(string productId, FootprintInputs inputs)
+    /// <summary>The per-leg method of results computed before transport was allocated by shipped mass.</summary>
+    public const string LegacyVersion = "footprint/1.0.0";
+
+    public static FootprintResult Calculate(string productId, FootprintInputs inputs) => Calculate(productId, inputs, Version);
+
+    /// <summary>Recomputes a result with the method of <paramref name="version"/> (<see cref="Version"/> or <see cref="LegacyVersion"/>).</summary>
+    public static FootprintResult Calculate(string productId, FootprintInputs inputs, string version)
     {
+        if (version is not (Version or LegacyVersion))
+        {
+            throw new FootprintException($"Calculator '{version}' is not known; this platform computes {Version} and reproduces {LegacyVersion}.");
+        }
+
         var product = Product(productId, inputs);
         var contributions = new List<FootprintContribution>();
         try
         {
-            Accumulate(product, 1m, string.Empty, [productId], inputs, contributions);
+            Accumulate(product, 1m, string.Empty, [productId], inputs, version == LegacyVersion, contributions);
         }
         catch (UnitMismatchException ex)
         {
@@ -29,10 +45,10 @@ public static class FootprintCalculator
             throw new FootprintException(ex.Message, ex);
         }
 
-        return new FootprintResult(productId, product.DeclaredUnit, contributions.Sum(c => c.KgCo2e), contributions, inputs.Factors.Dataset.Ref, Version);
+        return new FootprintResult(productId, product.DeclaredUnit, contributions.Sum(c => c.KgCo2e), contributions, inputs.Factors.Dataset.Ref, version);
     }
 
-    private static void Accumulate(ProductDefinition product, decimal scale, string path, List<string> chain, FootprintInputs inputs, List<FootprintContribution> into)
+    private static void Accumulate(ProductDefinition product, decimal scale, string path, List<string> chain, FootprintInputs inputs, bool perLeg, List<FootprintContribution> into)
     {
         foreach (var line in product.Bom)
         {
@@ -50,7 +66,7 @@ public static class FootprintCalculator
 
                 var pieces = line.QuantityPerUnit.To(Unit.Piece).Value;
                 var sub = Product(line.Ref, inputs);
-                Accumulate(sub, scale * pieces, path.Length == 0 ? sub.Id : path + "/" + sub.Id, [.. chain, sub.Id], inputs, into);
+                Accumulate(sub, scale * pieces, path.Length == 0 ? sub.Id : path + "/" + sub.Id, [.. chain, sub.Id], inputs, perLeg, into);
                 continue;
             }
 
@@ -61,7 +77,11 @@ public static class FootprintCalculator
                 amount * material.Factor.KgCo2ePerUnit,
                 Invariant($"{amount} {material.Factor.PerUnit} × {material.Factor.KgCo2ePerUnit} kg CO2e/{material.Factor.PerUnit}")));
 
-            if (material.Legs.Count > 0)
+            if (!perLeg)
+            {
+                AllocatedTransport(material, line.QuantityPerUnit.To(Unit.Kilogram).Value * scale, path, inputs.Factors, into);
+            }
+            else if (material.Legs.Count > 0)
             {
                 var tonnes = line.QuantityPerUnit.To(Unit.Tonne).Value * scale;
                 foreach (var leg in material.Legs)
@@ -91,6 +111,26 @@ public static class FootprintCalculator
                 Invariant($"{kwh} kWh × {grid.KgCo2ePerUnit} kg CO2e/kWh")));
         }
     }
+
+    /// <summary>Transport by shipped mass: kg of the material × its lot's tonne-km per kg by mode × the mode's factor.</summary>
+    private static void AllocatedTransport(MaterialSource material, decimal kg, string path, FactorCatalog factors, List<FootprintContribution> into)
+    {
+        foreach (var mode in material.Transport?.Modes ?? [])
+        {
+            var factor = factors.TransportFactor(mode.Mode);
+            var how = mode.InheritedTonneKmPerKg == 0
+                ? Invariant($"{mode.OwnShipments} shipment(s) of the lot")
+                : mode.OwnShipments == 0
+                    ? Invariant($"inherited from {material.Transport!.InputLots} input lot(s)")
+                    : Invariant($"{mode.OwnShipments} shipment(s) {mode.OwnTonneKmPerKg} + inherited {mode.InheritedTonneKmPerKg} t.km/kg");
+            into.Add(new FootprintContribution(
+                FootprintStage.Transport, path, $"{material.Name}: {Words(mode.Mode)} transport ({how})", material.Id, material.SupplierId, factor.Id, factor.Kind,
+                kg * mode.TonneKmPerKg * factor.KgCo2ePerUnit,
+                Invariant($"{kg} kg × {mode.TonneKmPerKg} t.km/kg × {factor.KgCo2ePerUnit} kg CO2e/t.km")));
+        }
+    }
+
+    private static string Words(TransportMode mode) => mode == TransportMode.InlandWaterway ? "inland waterway" : mode.ToString().ToLowerInvariant();
 
     private static ProductDefinition Product(string id, FootprintInputs inputs)
         => inputs.Products.TryGetValue(id, out var product) ? product : throw new FootprintException($"Product '{id}' is not known.");

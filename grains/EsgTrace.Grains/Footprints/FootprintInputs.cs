@@ -23,11 +23,14 @@ public enum BomLineKind
     SubProduct,
 }
 
-/// <summary>A material as sourced: its supplier, its cradle-to-gate factor, and the transport legs it travelled to the product's plant.</summary>
+/// <summary>
+/// A material as sourced: its supplier, its cradle-to-gate factor, and its transport: tonne-km per kg allocated by shipped
+/// mass (<see cref="Transport"/>, version 2), or the legs every unit travelled in full (<see cref="Legs"/>, version 1 only).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("esg.material-source")]
-public sealed record MaterialSource(string Id, string Name, string SupplierId, EmissionFactor Factor, IReadOnlyList<TransportLeg> Legs);
+public sealed record MaterialSource(string Id, string Name, string SupplierId, EmissionFactor Factor, IReadOnlyList<TransportLeg> Legs, TransportIntensity? Transport = null);
 
-/// <summary>One leg of transport: mode and distance. Emissions are mass moved (t) × distance (km) × the mode's factor.</summary>
+/// <summary>One leg of transport (version 1): mode and distance. Emissions are mass moved (t) × distance (km) × the mode's factor.</summary>
 [GenerateSerializer, Immutable, Alias("esg.transport-leg")]
 public sealed record TransportLeg(string Id, TransportMode Mode, Quantity Distance);
 

@@ -13,7 +13,10 @@ public sealed record FootprintResult(
     string CalculatorVersion)
 {
     public const string Unit = "kg CO2e per declared unit";
-    public const string Method = "Cradle-to-gate attributional: materials (quantity × factor) + transport (t × km × mode factor, per leg) + process energy (kWh × location-based grid factor), sub-products recursively.";
+    public const string Method = "Cradle-to-gate attributional (GHG Protocol Product Standard / ISO 14067): materials (quantity × factor) + transport allocated by shipped mass (ISO 14083 / GLEC: quantity in kg × the lot's tonne-km per kg, which is the sum over the shipments that carried it of their mass × distance ÷ the lot's mass, inherited from input lots by mass, × the mode factor) + process energy (kWh × location-based grid factor), sub-products recursively.";
+
+    /// <summary>The method text of <see cref="FootprintCalculator.LegacyVersion"/>, for results computed with it.</summary>
+    public const string LegacyMethod = "Cradle-to-gate attributional: materials (quantity × factor) + transport (t × km × mode factor, per leg) + process energy (kWh × location-based grid factor), sub-products recursively.";
 
     public IReadOnlyDictionary<FootprintStage, decimal> ByStage => Sum(c => c.Stage);
 

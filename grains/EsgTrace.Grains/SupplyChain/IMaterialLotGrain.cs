@@ -14,13 +14,27 @@ public interface IMaterialLotGrain : IGrainWithStringKey
     [Alias("Correct")]
     Task<Outcome<LotView>> Correct(LotInput input, long corrects, string reason, string actor);
 
-    /// <summary>Adds (or, for a corrected shipment, replaces) the leg a shipment moved this lot on. Idempotent per shipment.</summary>
-    [Alias("RecordLeg")]
-    Task RecordLeg(LotLeg leg, string actor);
+    /// <summary>
+    /// Holds back the movement's mass for a short while if its source location still has it (else says what is missing), so a
+    /// shipment or batch can check all its lots before it writes anything. A movement of the same key replaces its earlier version.
+    /// </summary>
+    [Alias("Reserve")]
+    Task<MassBalance.MassShortfall?> Reserve(MassBalance.LotMovement movement);
 
-    /// <summary>Removes the leg of a shipment that, once corrected, no longer carries this lot. Idempotent.</summary>
-    [Alias("RemoveLeg")]
-    Task RemoveLeg(string shipmentId, string actor);
+    /// <summary>Drops a reservation that will not be used. Idempotent.</summary>
+    [Alias("Release")]
+    Task Release(string movementKey);
+
+    /// <summary>
+    /// Records the movement in the lot's ledger (idempotent by key; a new version replaces the old). A recorded shipment or batch
+    /// is a fact, so a movement that no longer fits is still recorded, marked overdrawn; returns it as stored.
+    /// </summary>
+    [Alias("Apply")]
+    Task<MassBalance.LotMovement> Apply(MassBalance.LotMovement movement);
+
+    /// <summary>Removes a movement whose shipment or batch no longer carries this lot (corrected or withdrawn). Idempotent.</summary>
+    [Alias("Remove")]
+    Task Remove(string movementKey);
 
     /// <summary>Links a certificate named by a captured EPCIS event (idempotent per event and certificate).</summary>
     [Alias("LinkCertification")]
@@ -32,4 +46,8 @@ public interface IMaterialLotGrain : IGrainWithStringKey
 
     [Alias("Get")]
     Task<LotView?> Get();
+
+    /// <summary>The lot's ledger: every shipment and batch that moved or consumed it, in the order they were recorded (null: no such lot).</summary>
+    [Alias("Movements")]
+    Task<IReadOnlyList<MassBalance.LotMovement>?> Movements();
 }

@@ -18,8 +18,12 @@ public interface IProductGrain : IGrainWithStringKey
 [Alias("esg.IProductionBatchGrain")]
 public interface IProductionBatchGrain : IGrainWithStringKey
 {
+    /// <summary>
+    /// Records the batch; refused (nothing written) when it would consume more of a lot than is there, unless
+    /// <paramref name="flagShortfall"/> (a captured EPCIS event: recorded, the lot's balance flagged).
+    /// </summary>
     [Alias("Record")]
-    Task<Outcome<BatchView>> Record(BatchInput input, string actor);
+    Task<Outcome<BatchView>> Record(BatchInput input, string actor, bool flagShortfall = false);
 
     /// <summary>Withdraws the batch (its source event was declared erroneous): it leaves the product's batches. Idempotent.</summary>
     [Alias("Withdraw")]

@@ -12,8 +12,6 @@ public sealed class LotState : IEventSourcedState
 
     public long? CorrectedVersion { get; set; }
 
-    public Dictionary<string, LotLeg> Legs { get; set; } = [];
-
     public List<LotCertificationLink> CertificationLinks { get; set; } = [];
 
     public Instant UpdatedAt { get; set; }
@@ -31,11 +29,8 @@ public sealed class LotState : IEventSourcedState
                 state.Lot = c.Lot;
                 state.CorrectedVersion = version;
                 break;
-            case LotLegRecorded leg:
-                state.Legs[leg.Leg.ShipmentId] = leg.Leg;
-                break;
-            case LotLegRemoved removed:
-                state.Legs.Remove(removed.ShipmentId);
+            case LotLegRecorded or LotLegRemoved:
+                // Histories from before the ledger: the shipments' own events are the record of those legs.
                 break;
             case LotCertificationLinked linked:
                 state.CertificationLinks.Add(linked.Link);

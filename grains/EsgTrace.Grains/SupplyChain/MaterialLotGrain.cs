@@ -1,12 +1,19 @@
 using EsgTrace.Audit;
 using EsgTrace.Domain;
 using EsgTrace.EventSourcing;
+using EsgTrace.Footprints;
+using EsgTrace.MassBalance;
 using EsgTrace.Storage;
+using EsgTrace.Units;
 using NodaTime;
 
 namespace EsgTrace.SupplyChain;
 
-/// <summary>A material lot; checks its supplier and input lots exist before recording anything.</summary>
+/// <summary>
+/// A material lot; checks its supplier and input lots exist before recording anything. Its movements (shipments, batches)
+/// live in its ledger partition, read once on activation; it balances its mass by location and refuses (or, for recorded
+/// facts, flags) what would take more than a location holds.
+/// </summary>
 public sealed class MaterialLotGrain(
     [PersistentState("lot")] IPersistentState<LotState> snapshot,
     IEventLog log,
@@ -14,14 +21,24 @@ public sealed class MaterialLotGrain(
     IAuditTrail audit,
     IClock clock) : Grain, IMaterialLotGrain
 {
+    /// <summary>How long a reservation holds mass for a shipment or batch that is still checking its other lots.</summary>
+    private static readonly Duration ReservationLifetime = Duration.FromMinutes(2);
+
+    private readonly Dictionary<string, LotMovement> _movements = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (LotMovement Movement, Instant Expires)> _reservations = new(StringComparer.Ordinal);
     private EventJournal<LotState, LotEvent> _journal = null!;
+    private LotBalance? _balance;
 
     private string Id => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _journal = new(SupplyChainStreams.Lot(Id), snapshot, log, LotState.Apply);
-        return _journal.CatchUpAsync();
+        await _journal.CatchUpAsync();
+        foreach (var m in await LotLedgerIndex.ReadAllAsync(index, Id))
+        {
+            _movements[m.Key] = m;
+        }
     }
 
     public async Task<Outcome<LotView>> Record(LotInput input, string actor)
@@ -62,27 +79,83 @@ public sealed class MaterialLotGrain(
             return problem;
         }
 
+        var corrected = MassBalanceLedger.Balance(Kg(input), input.Site, _movements.Values);
+        if (corrected.Locations.FirstOrDefault(l => l.RemainingKg < 0) is { } short_ && !Balance().Locations.Any(l => l.RemainingKg < 0))
+        {
+            return new DomainProblem(ProblemKind.Conflict, "The lot would hold less than has left it.", $"Lot {Id} as corrected ({Numbers.Plain(Kg(input))} kg, site '{corrected.Origin}') leaves {Numbers.Plain(short_.RemainingKg)} kg at '{short_.Location}': more has been shipped on or consumed there than it would hold. Correct those shipments or batches first.");
+        }
+
         var before = _journal.State.Lot!.EpcClass;
+        _balance = null;
         await _journal.AppendAsync(new LotCorrected(input, corrects, reason, clock.GetCurrentInstant(), actor));
         await SupplyChainIndexes.PutIdentifierAsync(index, SupplyChainIndexes.LotsByEpc, before, input.EpcClass, Id);
         await AfterChangeAsync("lot.corrected", actor, reason);
         return Outcome<LotView>.Ok(View());
     }
 
-    public async Task RecordLeg(LotLeg leg, string actor)
+    public Task<MassShortfall?> Reserve(LotMovement movement)
     {
-        if (_journal.Exists && (!_journal.State.Legs.TryGetValue(leg.ShipmentId, out var known) || known != leg))
+        if (!_journal.Exists)
         {
-            await _journal.AppendAsync(new LotLegRecorded(leg, clock.GetCurrentInstant(), actor));
-            await ListAsync();
+            return Task.FromResult<MassShortfall?>(new MassShortfall(Id, 0, movement.From ?? MassBalanceLedger.UnnamedSite, 0, movement.Kg, 0));
         }
+
+        var now = clock.GetCurrentInstant();
+        foreach (var expired in _reservations.Where(r => r.Value.Expires <= now).Select(r => r.Key).ToList())
+        {
+            _reservations.Remove(expired);
+        }
+
+        var others = Others(movement.Key, withReservations: true);
+        if (MassBalanceLedger.Check(Id, Kg(_journal.State.Lot!), _journal.State.Lot!.Site, others, movement) is { } shortfall)
+        {
+            return Task.FromResult<MassShortfall?>(shortfall);
+        }
+
+        _reservations[movement.Key] = (MassBalanceLedger.Resolved(movement, MassBalanceLedger.Balance(Kg(_journal.State.Lot!), _journal.State.Lot!.Site, others)), now + ReservationLifetime);
+        return Task.FromResult<MassShortfall?>(null);
     }
 
-    public async Task RemoveLeg(string shipmentId, string actor)
+    public Task Release(string movementKey)
     {
-        if (_journal.Exists && _journal.State.Legs.ContainsKey(shipmentId))
+        _reservations.Remove(movementKey);
+        return Task.CompletedTask;
+    }
+
+    public async Task<LotMovement> Apply(LotMovement movement)
+    {
+        if (!_journal.Exists)
         {
-            await _journal.AppendAsync(new LotLegRemoved(shipmentId, clock.GetCurrentInstant(), actor));
+            return movement;
+        }
+
+        var others = Others(movement.Key, withReservations: false);
+        var lot = _journal.State.Lot!;
+        var resolved = _reservations.TryGetValue(movement.Key, out var held) && held.Movement with { From = movement.From } == movement
+            ? held.Movement
+            : MassBalanceLedger.Resolved(movement, MassBalanceLedger.Balance(Kg(lot), lot.Site, others));
+        var stored = resolved with { Overdrawn = MassBalanceLedger.Check(Id, Kg(lot), lot.Site, others, resolved) is not null };
+        _reservations.Remove(movement.Key);
+        if (_movements.TryGetValue(movement.Key, out var known) && known == stored)
+        {
+            return known;
+        }
+
+        await LotLedgerIndex.PutAsync(index, Id, stored);
+        _movements[stored.Key] = stored;
+        _balance = null;
+        await ListAsync();
+        return stored;
+    }
+
+    public async Task Remove(string movementKey)
+    {
+        _reservations.Remove(movementKey);
+        if (_movements.ContainsKey(movementKey))
+        {
+            await LotLedgerIndex.RemoveAsync(index, Id, movementKey);
+            _movements.Remove(movementKey);
+            _balance = null;
             await ListAsync();
         }
     }
@@ -107,6 +180,9 @@ public sealed class MaterialLotGrain(
 
     public Task<LotView?> Get() => Task.FromResult(_journal.Exists ? View() : null);
 
+    public Task<IReadOnlyList<LotMovement>?> Movements() => Task.FromResult<IReadOnlyList<LotMovement>?>(
+        _journal.Exists ? _movements.Values.OrderBy(m => m.RecordedAt).ThenBy(m => m.Key, StringComparer.Ordinal).ToList() : null);
+
     private async Task<DomainProblem?> CheckAsync(LotInput input)
     {
         var check = LotRules.Check(input).Check(Validation.IsId(Id), "id", "The lot id must be 1-100 characters: letters, digits, '.', '-', '_' or ':'.");
@@ -125,8 +201,26 @@ public sealed class MaterialLotGrain(
     private LotView View()
     {
         var s = _journal.State;
-        return new LotView(Id, s.Lot!, s.Legs.Values.OrderBy(l => l.DepartedAt.ToInstant()).ToList(), s.Version, s.CorrectedVersion, s.UpdatedAt, s.UpdatedBy, s.CertificationLinks.ToList());
+        var shipments = _movements.Values.Where(m => m.Kind == MovementKind.Shipment).ToList();
+        var transport = shipments.GroupBy(m => m.Mode!.Value).OrderBy(g => g.Key).Select(g => new ModeTonneKm(g.Key, g.Sum(m => m.TonneKm), g.Count())).ToList();
+        var firstShipped = shipments.Where(m => m.DepartedAt is not null).MinBy(m => m.DepartedAt!.Value.ToInstant())?.DepartedAt!.Value.Date;
+        return new LotView(Id, s.Lot!, s.Version, s.CorrectedVersion, s.UpdatedAt, s.UpdatedBy, s.CertificationLinks.ToList(), Balance(), transport, firstShipped);
     }
+
+    private LotBalance Balance() => _balance ??= MassBalanceLedger.Balance(Kg(_journal.State.Lot!), _journal.State.Lot!.Site, _movements.Values);
+
+    private List<LotMovement> Others(string key, bool withReservations)
+    {
+        var others = _movements.Values.Where(m => m.Key != key).ToList();
+        if (withReservations)
+        {
+            others.AddRange(_reservations.Where(r => r.Key != key).Select(r => r.Value.Movement));
+        }
+
+        return others;
+    }
+
+    private static decimal Kg(LotInput lot) => Quantity.Of(lot.Quantity, lot.Unit).To(Unit.Kilogram).Value;
 
     /// <summary>Puts the lot's current view in the lot list (idempotent).</summary>
     private Task ListAsync() => SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Lots, Id, View());

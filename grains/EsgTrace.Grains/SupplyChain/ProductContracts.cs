@@ -19,9 +19,23 @@ public abstract record ProductEvent(Instant At, string Actor);
 /// <summary>A (re)definition of the product; every definition is kept.</summary>
 public sealed record ProductDefined(ProductInput Product, Instant At, string Actor) : ProductEvent(At, Actor);
 
-/// <summary>A production batch: input lots → so many declared units of a product (an EPCIS TransformationEvent).</summary>
+/// <summary>
+/// A production batch: input lots → so many declared units of a product (an EPCIS TransformationEvent), made at
+/// <see cref="Site"/> (null: where each lot is). <see cref="LotUses"/> says how much of each lot went in (in
+/// <see cref="MassUnit"/>; left out: the bill of materials × units, shared among the lots of a material by their mass);
+/// <see cref="OutputMass"/> and <see cref="LossMass"/> what came out and what was lost, at most what went in.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("esg.batch-input")]
-public sealed record BatchInput(string ProductId, IReadOnlyList<string> InputLotIds, decimal Quantity, OffsetDateTime ProducedAt);
+public sealed record BatchInput(
+    string ProductId,
+    IReadOnlyList<string> InputLotIds,
+    decimal Quantity,
+    OffsetDateTime ProducedAt,
+    IReadOnlyList<LotMass>? LotUses = null,
+    decimal? OutputMass = null,
+    decimal? LossMass = null,
+    string? MassUnit = null,
+    string? Site = null);
 
 [GenerateSerializer, Immutable, Alias("esg.batch-view")]
 public sealed record BatchView(string Id, BatchInput Batch, long Version, Instant UpdatedAt, string UpdatedBy, string? WithdrawnReason = null);

@@ -47,9 +47,31 @@ public static class ProductRules
         return v;
     }
 
-    public static Validation Check(BatchInput input) => new Validation()
-        .Id(input.ProductId, "productId")
-        .Check(input.InputLotIds.Count is >= 1 and <= 500, "inputLotIds", "A batch uses 1 to 500 input lots.")
-        .Check(input.InputLotIds.All(Validation.IsId) && input.InputLotIds.Distinct().Count() == input.InputLotIds.Count, "inputLotIds", "Input lot ids must be valid ids, each listed once.")
-        .Check(input.Quantity > 0, "quantity", "'quantity' (declared units produced) must be greater than zero.");
+    public static Validation Check(BatchInput input)
+    {
+        var v = new Validation()
+            .Id(input.ProductId, "productId")
+            .Check(input.InputLotIds.Count is >= 1 and <= 500, "inputLotIds", "A batch uses 1 to 500 input lots.")
+            .Check(input.InputLotIds.All(Validation.IsId) && input.InputLotIds.Distinct().Count() == input.InputLotIds.Count, "inputLotIds", "Input lot ids must be valid ids, each listed once.")
+            .Check(input.Quantity > 0, "quantity", "'quantity' (declared units produced) must be greater than zero.")
+            .Text(input.Site, "site", 200, required: false);
+        var masses = input.LotUses is not null || input.OutputMass is not null || input.LossMass is not null;
+        if (!masses)
+        {
+            return v;
+        }
+
+        v.Check(Unit.FromSymbol(input.MassUnit) is { Dimension: Dimension.Mass }, "massUnit", "Masses of a batch need 'massUnit': one of g, kg, t, lb.");
+        v.Check(input.OutputMass is null or > 0, "outputMass", "'outputMass' is greater than zero.");
+        v.Check(input.LossMass is null or >= 0, "lossMass", "'lossMass' is zero or more.");
+        if (input.LotUses is { } uses)
+        {
+            v.Check(uses.Count == input.InputLotIds.Count && uses.Select(u => u.LotId).Order(StringComparer.Ordinal).SequenceEqual(input.InputLotIds.Order(StringComparer.Ordinal)), "lotUses", "'lotUses' names each lot of 'inputLotIds' once.");
+            v.Check(uses.All(u => u.Mass > 0), "lotUses", "Each lot's mass used is greater than zero.");
+            var input_ = uses.Sum(u => u.Mass);
+            v.Check((input.OutputMass ?? 0) + (input.LossMass ?? 0) <= input_, "outputMass", $"Output and losses ({Numbers.Plain((input.OutputMass ?? 0) + (input.LossMass ?? 0))} {input.MassUnit}) cannot exceed what went in ({Numbers.Plain(input_)} {input.MassUnit}).");
+        }
+
+        return v;
+    }
 }

@@ -33,6 +33,9 @@ public sealed class BatchState : IEventSourcedState
 
     public BatchInput? Batch { get; set; }
 
+    /// <summary>When the batch was recorded: its lots' ledger entries carry this time.</summary>
+    public Instant RecordedAt { get; set; }
+
     public string? WithdrawnReason { get; set; }
 
     public Instant UpdatedAt { get; set; }
@@ -44,6 +47,7 @@ public sealed class BatchState : IEventSourcedState
         if (e is BatchRecorded recorded)
         {
             state.Batch = recorded.Batch;
+            state.RecordedAt = recorded.At;
         }
         else if (e is BatchWithdrawn withdrawn)
         {

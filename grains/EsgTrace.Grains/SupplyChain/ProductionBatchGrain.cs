@@ -1,12 +1,18 @@
 using EsgTrace.Audit;
 using EsgTrace.Domain;
 using EsgTrace.EventSourcing;
+using EsgTrace.MassBalance;
 using EsgTrace.Storage;
+using EsgTrace.Units;
 using NodaTime;
 
 namespace EsgTrace.SupplyChain;
 
-/// <summary>A production batch: which lots went into how many units of which product. Listed per product.</summary>
+/// <summary>
+/// A production batch: which lots went into how many units of which product. Listed per product. Its consumption of each
+/// lot enters the lot's ledger; a batch that would consume more than a lot holds where it runs is refused (or, captured
+/// from EPCIS, recorded and flagged).
+/// </summary>
 public sealed class ProductionBatchGrain(
     [PersistentState("batch")] IPersistentState<BatchState> snapshot,
     IEventLog log,
@@ -24,16 +30,31 @@ public sealed class ProductionBatchGrain(
         return _journal.CatchUpAsync();
     }
 
-    public async Task<Outcome<BatchView>> Record(BatchInput input, string actor)
+    public async Task<Outcome<BatchView>> Record(BatchInput input, string actor, bool flagShortfall = false)
     {
         var check = ProductRules.Check(input).Check(Validation.IsId(Id), "id", "The batch id must be 1-100 characters: letters, digits, '.', '-', '_' or ':'.");
+        ProductView? product = null;
+        var lots = new Dictionary<string, LotInput>(StringComparer.Ordinal);
         if (check.IsValid)
         {
-            check.Check(await GrainFactory.GetGrain<IProductGrain>(input.ProductId).Get() is not null, "productId", $"Product '{input.ProductId}' is not defined.");
-            foreach (var lot in input.InputLotIds)
+            product = await GrainFactory.GetGrain<IProductGrain>(input.ProductId).Get();
+            check.Check(product is not null, "productId", $"Product '{input.ProductId}' is not defined.");
+            foreach (var id in input.InputLotIds)
             {
-                check.Check(await GrainFactory.GetGrain<IMaterialLotGrain>(lot).Get() is not null, "inputLotIds", $"Lot '{lot}' is not recorded.");
+                var lot = await GrainFactory.GetGrain<IMaterialLotGrain>(id).Get();
+                check.Check(lot is not null, "inputLotIds", $"Lot '{id}' is not recorded.");
+                if (lot is not null)
+                {
+                    lots[id] = lot.Lot;
+                }
             }
+        }
+
+        if (check.IsValid && input.LotUses is null && input.OutputMass is { } output)
+        {
+            var inKg = BatchConsumption.KgByLot(input, product!.Product, lots).Values.Sum();
+            var outKg = Quantity.Of(output + (input.LossMass ?? 0), input.MassUnit!).To(Unit.Kilogram).Value;
+            check.Check(outKg <= inKg, "outputMass", $"Output and losses ({Numbers.Plain(outKg)} kg) cannot exceed what went in by the bill of materials ({Numbers.Plain(inKg)} kg).");
         }
 
         if (!check.IsValid)
@@ -48,16 +69,49 @@ public sealed class ProductionBatchGrain(
                 return FactRules.AlreadyRecorded("batch", Id);
             }
 
-            // A retried request (its first try may have failed after the log write): list the batch again, idempotently.
+            // A retried request (its first try may have failed after the log write): finish its follow-ups, idempotently.
             if (_journal.State.WithdrawnReason is null)
             {
+                foreach (var (lotId, movement) in Movements(input, product!.Product, lots, _journal.State.RecordedAt))
+                {
+                    await GrainFactory.GetGrain<IMaterialLotGrain>(lotId).Apply(movement);
+                }
+
                 await ListAsync(input);
             }
 
             return Outcome<BatchView>.Ok(View());
         }
 
-        await _journal.AppendAsync(new BatchRecorded(input, clock.GetCurrentInstant(), actor));
+        var at = clock.GetCurrentInstant();
+        var movements = Movements(input, product!.Product, lots, at);
+        var reserved = new List<string>();
+        foreach (var (lotId, movement) in flagShortfall ? [] : movements)
+        {
+            if (await GrainFactory.GetGrain<IMaterialLotGrain>(lotId).Reserve(movement) is { } shortfall)
+            {
+                await ReleaseAsync(reserved);
+                return MassBalanceProblems.Refused(shortfall, "batch");
+            }
+
+            reserved.Add(lotId);
+        }
+
+        try
+        {
+            await _journal.AppendAsync(new BatchRecorded(input, at, actor));
+        }
+        catch
+        {
+            await ReleaseAsync(reserved);
+            throw;
+        }
+
+        foreach (var (lotId, movement) in movements)
+        {
+            await GrainFactory.GetGrain<IMaterialLotGrain>(lotId).Apply(movement);
+        }
+
         await ListAsync(input);
         await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), actor, "batch.recorded", "batch:" + Id, $"{input.Quantity} × {input.ProductId} from {input.InputLotIds.Count} lot(s)"));
         return Outcome<BatchView>.Ok(View());
@@ -71,8 +125,29 @@ public sealed class ProductionBatchGrain(
         }
 
         await _journal.AppendAsync(new BatchWithdrawn(reason, clock.GetCurrentInstant(), actor));
+        foreach (var lotId in _journal.State.Batch!.InputLotIds)
+        {
+            await GrainFactory.GetGrain<IMaterialLotGrain>(lotId).Remove(MovementKey);
+        }
+
         await index.RemoveAsync(SupplyChainIndexes.Batches, _journal.State.Batch!.ProductId, Id);
         await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), actor, "batch.withdrawn", "batch:" + Id, reason));
+    }
+
+    private string MovementKey => new LotMovement(MovementKind.Batch, Id, null, null, 0, null, null, null, default).Key;
+
+    private List<(string LotId, LotMovement Movement)> Movements(BatchInput input, ProductInput product, IReadOnlyDictionary<string, LotInput> lots, Instant at)
+        => BatchConsumption.KgByLot(input, product, lots)
+            .Where(u => u.Value > 0)
+            .Select(u => (u.Key, new LotMovement(MovementKind.Batch, Id, input.Site, null, u.Value, null, null, input.ProducedAt, at)))
+            .ToList();
+
+    private async Task ReleaseAsync(IEnumerable<string> lotIds)
+    {
+        foreach (var lotId in lotIds)
+        {
+            await GrainFactory.GetGrain<IMaterialLotGrain>(lotId).Release(MovementKey);
+        }
     }
 
     public Task<BatchView?> Get() => Task.FromResult(_journal.Exists ? View() : null);

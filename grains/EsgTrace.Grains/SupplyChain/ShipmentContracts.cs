@@ -3,7 +3,11 @@ using NodaTime;
 
 namespace EsgTrace.SupplyChain;
 
-/// <summary>Lots moved from one place to another by one transport mode; times keep the offsets they were recorded with.</summary>
+/// <summary>
+/// Lots moved from one place to another by one transport mode; times keep the offsets they were recorded with.
+/// <see cref="Mass"/> is what the shipment carried; <see cref="LotMasses"/> splits it by lot (in <see cref="MassUnit"/>) and
+/// may be left out for one lot (it carried the whole mass) or, for several, to split in proportion to the lots' masses.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("esg.shipment-input")]
 public sealed record ShipmentInput(
     IReadOnlyList<string> LotIds,
@@ -15,11 +19,16 @@ public sealed record ShipmentInput(
     decimal Mass,
     string MassUnit,
     OffsetDateTime DepartedAt,
-    OffsetDateTime ArrivedAt);
+    OffsetDateTime ArrivedAt,
+    IReadOnlyList<LotMass>? LotMasses = null);
+
+/// <summary>How much of one lot a shipment or batch took, in the unit of the record it belongs to.</summary>
+[GenerateSerializer, Immutable, Alias("esg.lot-mass")]
+public sealed record LotMass(string LotId, decimal Mass);
 
 /// <summary>A shipment as read back; <see cref="TonneKm"/> is mass (t) × distance (km).</summary>
 [GenerateSerializer, Immutable, Alias("esg.shipment-view")]
-public sealed record ShipmentView(string Id, ShipmentInput Shipment, decimal DistanceKm, decimal MassTonnes, decimal TonneKm, long Version, long? CorrectedVersion, Instant UpdatedAt, string UpdatedBy, string? WithdrawnReason = null);
+public sealed record ShipmentView(string Id, ShipmentInput Shipment, decimal DistanceKm, decimal MassTonnes, decimal TonneKm, long Version, long? CorrectedVersion, Instant UpdatedAt, string UpdatedBy, string? WithdrawnReason = null, IReadOnlyList<string>? OverdrawnLots = null);
 
 /// <summary>The row a shipment list shows.</summary>
 [GenerateSerializer, Immutable, Alias("esg.shipment-summary")]

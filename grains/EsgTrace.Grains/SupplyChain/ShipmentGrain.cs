@@ -2,14 +2,17 @@ using System.Globalization;
 using EsgTrace.Audit;
 using EsgTrace.Domain;
 using EsgTrace.EventSourcing;
+using EsgTrace.MassBalance;
 using EsgTrace.Storage;
+using EsgTrace.Units;
 using NodaTime;
 
 namespace EsgTrace.SupplyChain;
 
 /// <summary>
-/// A shipment. Everything is checked before anything is written; once recorded, each lot it moved is told of its leg
-/// (idempotently), and an unfinished hand-over is completed on the next activation.
+/// A shipment. Everything is checked before anything is written, the mass balance of every lot included (each lot holds the
+/// mass back while the others are checked); once recorded, each lot it moved gets the movement in its ledger (idempotently),
+/// and an unfinished hand-over is completed on the next activation.
 /// </summary>
 public sealed class ShipmentGrain(
     [PersistentState("shipment")] IPersistentState<ShipmentState> snapshot,
@@ -32,9 +35,10 @@ public sealed class ShipmentGrain(
         }
     }
 
-    public async Task<Outcome<ShipmentView>> Record(ShipmentInput input, string actor)
+    public async Task<Outcome<ShipmentView>> Record(ShipmentInput input, string actor, bool flagShortfall = false)
     {
-        if (await CheckAsync(input) is { } problem)
+        var (problem, lots) = await CheckAsync(input);
+        if (problem is not null)
         {
             return problem;
         }
@@ -55,7 +59,14 @@ public sealed class ShipmentGrain(
             return Outcome<ShipmentView>.Ok(View());
         }
 
-        await _journal.AppendAsync(new ShipmentRecorded(input, clock.GetCurrentInstant(), actor));
+        var at = clock.GetCurrentInstant();
+        var movements = Movements(input, lots, at);
+        if (!flagShortfall && await ReserveAsync(movements) is { } refused)
+        {
+            return refused;
+        }
+
+        await WriteReservedAsync(movements, () => _journal.AppendAsync(new ShipmentRecorded(input, at, actor)));
         await AfterChangeAsync("shipment.recorded", actor, $"{input.From} → {input.To} by {input.Mode}");
         return Outcome<ShipmentView>.Ok(View());
     }
@@ -67,16 +78,28 @@ public sealed class ShipmentGrain(
             return FactRules.NotRecorded("shipment", Id);
         }
 
-        if (((_journal.State.WithdrawnReason is not null ? FactRules.Withdrawn("shipment", Id) : null) ?? FactRules.CheckCorrection(corrects, reason, _journal.State.Version) ?? await CheckAsync(input)) is { } problem)
+        if (((_journal.State.WithdrawnReason is not null ? FactRules.Withdrawn("shipment", Id) : null) ?? FactRules.CheckCorrection(corrects, reason, _journal.State.Version)) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var (problem, lots) = await CheckAsync(input);
+        if (problem is not null)
         {
             return problem;
         }
 
+        var movements = Movements(input, lots, _journal.State.RecordedAt);
+        if (await ReserveAsync(movements) is { } refused)
+        {
+            return refused;
+        }
+
         var before = _journal.State.Shipment!;
-        await _journal.AppendAsync(new ShipmentCorrected(input, corrects, reason, clock.GetCurrentInstant(), actor));
+        await WriteReservedAsync(movements, () => _journal.AppendAsync(new ShipmentCorrected(input, corrects, reason, clock.GetCurrentInstant(), actor)));
         foreach (var dropped in before.LotIds.Except(input.LotIds))
         {
-            await GrainFactory.GetGrain<IMaterialLotGrain>(dropped).RemoveLeg(Id, actor);
+            await GrainFactory.GetGrain<IMaterialLotGrain>(dropped).Remove(MovementKey);
         }
 
         // Drop the entries the correction moved or removed; AfterChangeAsync writes the new ones.
@@ -103,7 +126,7 @@ public sealed class ShipmentGrain(
         await _journal.AppendAsync(new ShipmentWithdrawn(reason, clock.GetCurrentInstant(), actor));
         foreach (var lot in s.LotIds)
         {
-            await GrainFactory.GetGrain<IMaterialLotGrain>(lot).RemoveLeg(Id, actor);
+            await GrainFactory.GetGrain<IMaterialLotGrain>(lot).Remove(MovementKey);
         }
 
         foreach (var partition in Partitions(s))
@@ -116,18 +139,73 @@ public sealed class ShipmentGrain(
 
     public Task<ShipmentView?> Get() => Task.FromResult(_journal.Exists ? View() : null);
 
-    private async Task<DomainProblem?> CheckAsync(ShipmentInput input)
+    private string MovementKey => new LotMovement(MovementKind.Shipment, Id, null, null, 0, null, null, null, default).Key;
+
+    private async Task<(DomainProblem? Problem, IReadOnlyDictionary<string, LotView> Lots)> CheckAsync(ShipmentInput input)
     {
         var check = ShipmentRules.Check(input).Check(Validation.IsId(Id), "id", "The shipment id must be 1-100 characters: letters, digits, '.', '-', '_' or ':'.");
+        var lots = new Dictionary<string, LotView>(StringComparer.Ordinal);
         if (check.IsValid)
         {
-            foreach (var lot in input.LotIds)
+            foreach (var id in input.LotIds)
             {
-                check.Check(await GrainFactory.GetGrain<IMaterialLotGrain>(lot).Get() is not null, "lotIds", $"Lot '{lot}' is not recorded.");
+                var lot = await GrainFactory.GetGrain<IMaterialLotGrain>(id).Get();
+                check.Check(lot is not null, "lotIds", $"Lot '{id}' is not recorded.");
+                if (lot is not null)
+                {
+                    lots[id] = lot;
+                }
             }
         }
 
-        return check.IsValid ? null : check.ToProblem();
+        return (check.IsValid ? null : check.ToProblem(), lots);
+    }
+
+    /// <summary>The ledger entry each lot gets: its share of the shipped mass, from origin to destination.</summary>
+    private List<(string LotId, LotMovement Movement)> Movements(ShipmentInput input, IReadOnlyDictionary<string, LotView> lots, NodaTime.Instant at)
+    {
+        var kg = ShipmentRules.KgByLot(input, id => lots.TryGetValue(id, out var l) ? Quantity.Of(l.Lot.Quantity, l.Lot.Unit).To(Unit.Kilogram).Value : 0m);
+        return input.LotIds.Select(id => (id, new LotMovement(MovementKind.Shipment, Id, input.From, input.To, kg[id], input.Mode, ShipmentRules.Km(input), input.DepartedAt, at))).ToList();
+    }
+
+    /// <summary>Reserves the mass on every lot; on the first refusal releases the others and says what is missing.</summary>
+    private async Task<DomainProblem?> ReserveAsync(List<(string LotId, LotMovement Movement)> movements)
+    {
+        var reserved = new List<string>();
+        foreach (var (lotId, movement) in movements)
+        {
+            if (await GrainFactory.GetGrain<IMaterialLotGrain>(lotId).Reserve(movement) is { } shortfall)
+            {
+                await ReleaseAsync(reserved, movement.Key);
+                return MassBalanceProblems.Refused(shortfall, "shipment");
+            }
+
+            reserved.Add(lotId);
+        }
+
+        return null;
+    }
+
+    /// <summary>Runs the write; if it fails, the reservations are given back before the failure surfaces.</summary>
+    private async Task WriteReservedAsync(List<(string LotId, LotMovement Movement)> movements, Func<Task> write)
+    {
+        try
+        {
+            await write();
+        }
+        catch
+        {
+            await ReleaseAsync(movements.Select(m => m.LotId), MovementKey);
+            throw;
+        }
+    }
+
+    private async Task ReleaseAsync(IEnumerable<string> lotIds, string key)
+    {
+        foreach (var lotId in lotIds)
+        {
+            await GrainFactory.GetGrain<IMaterialLotGrain>(lotId).Release(key);
+        }
     }
 
     /// <summary>
@@ -137,11 +215,25 @@ public sealed class ShipmentGrain(
     private async Task PropagateAsync(string actor)
     {
         var s = _journal.State.Shipment!;
-        var leg = new LotLeg(Id, s.Mode, ShipmentRules.Km(s), s.DepartedAt, s.ArrivedAt);
-        foreach (var lot in s.LotIds)
+        var lots = new Dictionary<string, LotView>(StringComparer.Ordinal);
+        foreach (var id in s.LotIds)
         {
-            await GrainFactory.GetGrain<IMaterialLotGrain>(lot).RecordLeg(leg, actor);
+            if (await GrainFactory.GetGrain<IMaterialLotGrain>(id).Get() is { } lot)
+            {
+                lots[id] = lot;
+            }
         }
+
+        var overdrawn = new List<string>();
+        foreach (var (lotId, movement) in Movements(s, lots, _journal.State.RecordedAt))
+        {
+            if ((await GrainFactory.GetGrain<IMaterialLotGrain>(lotId).Apply(movement)).Overdrawn)
+            {
+                overdrawn.Add(lotId);
+            }
+        }
+
+        _journal.State.OverdrawnLots = overdrawn;
 
         var summary = ShipmentSummary.Of(Id, s);
         foreach (var partition in Partitions(s))
@@ -158,7 +250,7 @@ public sealed class ShipmentGrain(
         var s = _journal.State;
         var km = ShipmentRules.Km(s.Shipment!);
         var t = ShipmentRules.Tonnes(s.Shipment!);
-        return new ShipmentView(Id, s.Shipment!, km, t, km * t, s.Version, s.CorrectedVersion, s.UpdatedAt, s.UpdatedBy, s.WithdrawnReason);
+        return new ShipmentView(Id, s.Shipment!, km, t, km * t, s.Version, s.CorrectedVersion, s.UpdatedAt, s.UpdatedBy, s.WithdrawnReason, s.OverdrawnLots.ToList());
     }
 
     /// <summary>

@@ -20,7 +20,35 @@ public static class ShipmentRules
             .Check(input.ArrivedAt.ToInstant() >= input.DepartedAt.ToInstant(), "arrivedAt", "The shipment cannot arrive before it left.");
         v.Check(Unit.FromSymbol(input.DistanceUnit) is { Dimension: Dimension.Distance }, "distanceUnit", "'distanceUnit' is one of km, m, mi, nmi.");
         v.Check(Unit.FromSymbol(input.MassUnit) is { Dimension: Dimension.Mass }, "massUnit", "'massUnit' is one of g, kg, t, lb.");
+        if (input.LotMasses is { } split)
+        {
+            v.Check(split.Count == input.LotIds.Count && split.Select(l => l.LotId).Order(StringComparer.Ordinal).SequenceEqual(input.LotIds.Order(StringComparer.Ordinal)), "lotMasses", "'lotMasses' names each lot of 'lotIds' once.");
+            v.Check(split.All(l => l.Mass > 0), "lotMasses", "Each lot's mass is greater than zero.");
+            v.Check(split.Sum(l => l.Mass) == input.Mass, "lotMasses", "The lots' masses add up to the shipment's 'mass'.");
+        }
+
         return v;
+    }
+
+    /// <summary>
+    /// Kg of each lot the shipment carried: as split in <see cref="ShipmentInput.LotMasses"/>, the whole mass for one lot, or
+    /// the mass shared in proportion to the lots' own masses (<paramref name="lotKg"/>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, decimal> KgByLot(ShipmentInput input, Func<string, decimal> lotKg)
+    {
+        var kg = Quantity.Of(input.Mass, input.MassUnit).To(Unit.Kilogram).Value;
+        if (input.LotMasses is { } split)
+        {
+            return split.ToDictionary(l => l.LotId, l => Quantity.Of(l.Mass, input.MassUnit).To(Unit.Kilogram).Value);
+        }
+
+        if (input.LotIds.Count == 1)
+        {
+            return new Dictionary<string, decimal> { [input.LotIds[0]] = kg };
+        }
+
+        var total = input.LotIds.Sum(lotKg);
+        return input.LotIds.ToDictionary(l => l, l => total == 0 ? kg / input.LotIds.Count : kg * lotKg(l) / total);
     }
 
     public static decimal Km(ShipmentInput input) => Quantity.Of(input.Distance, input.DistanceUnit).To(Unit.Kilometre).Value;

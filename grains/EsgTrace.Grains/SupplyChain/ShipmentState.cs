@@ -14,6 +14,12 @@ public sealed class ShipmentState : IEventSourcedState
 
     public bool LegsPending { get; set; }
 
+    /// <summary>When the shipment was first recorded: its lots' ledger entries keep this time through corrections.</summary>
+    public Instant RecordedAt { get; set; }
+
+    /// <summary>Lots this shipment took more of than their origin held (only captured facts are recorded so).</summary>
+    public List<string> OverdrawnLots { get; set; } = [];
+
     public string? WithdrawnReason { get; set; }
 
     public Instant UpdatedAt { get; set; }
@@ -26,6 +32,7 @@ public sealed class ShipmentState : IEventSourcedState
         {
             case ShipmentRecorded r:
                 state.Shipment = r.Shipment;
+                state.RecordedAt = r.At;
                 break;
             case ShipmentCorrected c:
                 state.Shipment = c.Shipment;

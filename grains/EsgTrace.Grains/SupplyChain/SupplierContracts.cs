@@ -8,7 +8,7 @@ public sealed record SupplierInput(string Name, string Country, int Tier, string
 
 /// <summary>A certificate the supplier holds, with the SHA-256 of its evidence document when one was uploaded.</summary>
 [GenerateSerializer, Immutable, Alias("esg.certificate-input")]
-public sealed record CertificateInput(string Scheme, string Number, LocalDate ValidFrom, LocalDate ValidTo, string? EvidenceSha256, string? EvidenceBlob);
+public sealed record CertificateInput(string Scheme, string Number, LocalDate ValidFrom, LocalDate ValidTo, string? EvidenceSha256, string? EvidenceBlob, Traceability.ChainOfCustodyModel? ChainOfCustody = null);
 
 /// <summary>A supplier as read back.</summary>
 [GenerateSerializer, Immutable, Alias("esg.supplier-view")]

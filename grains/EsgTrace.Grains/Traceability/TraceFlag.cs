@@ -20,6 +20,15 @@ public enum TraceFlagKind
 
     /// <summary>The lot names an input lot that is not recorded.</summary>
     UnknownInputLot,
+
+    /// <summary>The lot claims a stricter chain-of-custody model than its supplier's certificate covers; the certificate's model is applied.</summary>
+    ChainOfCustodyExceedsCertificate,
+
+    /// <summary>Book and claim: certificates are not physically linked to the lot, so none of its mass counts as certified content.</summary>
+    BookAndClaim,
+
+    /// <summary>A captured movement took more of the lot from a location than was there (mass balance broken).</summary>
+    OverConsumed,
 }
 
 /// <summary>One finding about one lot, in words a supply-chain manager can act on.</summary>

@@ -5,7 +5,7 @@ namespace EsgTrace.Traceability;
 /// <summary>Builds the upstream tree of a set of lots and its mass-balance shares. Pure, deterministic.</summary>
 public static class TraceabilityCalculator
 {
-    public const string Version = "traceability/1.0.0";
+    public const string Version = "traceability/2.0.0";
 
     /// <param name="subjectId">The batch or product the lots went into.</param>
     /// <param name="inputLotIds">The subject's direct input lots.</param>
@@ -33,8 +33,8 @@ public static class TraceabilityCalculator
         return new TraceabilityResult(
             subjectId,
             total,
-            Share(n => n.Certified ? Kg(n.Lot) : 0),
-            Share(n => Kg(n.Lot) * n.Lot.RecycledShare),
+            Share(n => n.CertifiedKg),
+            Share(n => n.RecycledKg),
             Share(n => n.TraceableToOrigin ? Kg(n.Lot) : 0),
             tree,
             flags.DistinctBy(f => (f.LotId, f.Kind)).ToList(),
@@ -66,11 +66,18 @@ public static class TraceabilityCalculator
             inputs.Add(Node(inputId, lots, certificates, flags, cache, path));
         }
 
-        var (certified, number) = CheckCertificate(lot, certificates, flags);
-        if (certified && inputs.Any(i => !i.Certified || i.Lot.CertificationScheme != lot.CertificationScheme))
+        var (certified, certificate) = CheckCertificate(lot, certificates, flags);
+        var model = Model(lot, certificate, flags);
+        var physical = model is ChainOfCustodyModel.IdentityPreserved or ChainOfCustodyModel.Segregated;
+        if (certified && physical && inputs.Any(i => !i.Certified || i.Lot.CertificationScheme != lot.CertificationScheme))
         {
             certified = false;
             flags.Add(new TraceFlag(id, TraceFlagKind.BrokenChainOfCustody, $"Lot {id} claims {lot.CertificationScheme}, but not every lot it was made from is {lot.CertificationScheme}-certified."));
+        }
+
+        if (lot.Overdrawn is { Count: > 0 } overdrawn)
+        {
+            flags.Add(new TraceFlag(id, TraceFlagKind.OverConsumed, $"Lot {id}: {string.Join(", ", overdrawn)} took more of it than the location held; its mass balance does not close."));
         }
 
         var traceable = lot.OriginCountry is not null && inputsKnown && inputs.All(i => i.TraceableToOrigin);
@@ -79,12 +86,50 @@ public static class TraceabilityCalculator
             flags.Add(new TraceFlag(id, TraceFlagKind.UnknownOrigin, $"Lot {id} ({lot.Material} from {lot.SupplierName}) has no country of origin."));
         }
 
-        var node = new TraceNode(lot, certified, traceable, number, inputs);
+        var kg = Kg(lot);
+        var credited = model == ChainOfCustodyModel.MassBalance ? kg * (lot.CreditedShare ?? 0) : kg;
+        var certifiedKg = !certified || model == ChainOfCustodyModel.BookAndClaim ? 0 : credited;
+        var recycledKg = model switch
+        {
+            ChainOfCustodyModel.BookAndClaim => 0,
+            ChainOfCustodyModel.MassBalance => Math.Min(kg * lot.RecycledShare, credited),
+            _ => kg * lot.RecycledShare,
+        };
+        var node = new TraceNode(lot, certified, traceable, certificate?.Number, inputs, model, certifiedKg, recycledKg);
         cache[id] = node;
         return node;
     }
 
-    private static (bool Certified, string? Number) CheckCertificate(TraceLot lot, IReadOnlyList<SupplierCertificate> certificates, List<TraceFlag> flags)
+    /// <summary>
+    /// The chain-of-custody model that applies: the lot's (not stated: segregated), but never stricter than its certificate's.
+    /// </summary>
+    private static ChainOfCustodyModel Model(TraceLot lot, SupplierCertificate? certificate, List<TraceFlag> flags)
+    {
+        var model = lot.ChainOfCustody ?? ChainOfCustodyModel.Segregated;
+        if (certificate?.ChainOfCustody is { } covered && covered > model)
+        {
+            flags.Add(new TraceFlag(lot.LotId, TraceFlagKind.ChainOfCustodyExceedsCertificate, $"Lot {lot.LotId} states {Words(model)}, but certificate {certificate.Number} covers {Words(covered)} only; {Words(covered)} is applied."));
+            model = covered;
+        }
+
+        if (model == ChainOfCustodyModel.BookAndClaim && lot.CertificationScheme is not null)
+        {
+            flags.Add(new TraceFlag(lot.LotId, TraceFlagKind.BookAndClaim, $"Lot {lot.LotId} is {lot.CertificationScheme} by book and claim: the certificates are not physically linked to it, so none of its mass counts as certified or recycled content."));
+        }
+
+        return model;
+    }
+
+    /// <summary>A chain-of-custody model in words.</summary>
+    public static string Words(ChainOfCustodyModel model) => model switch
+    {
+        ChainOfCustodyModel.IdentityPreserved => "identity preserved",
+        ChainOfCustodyModel.Segregated => "segregated",
+        ChainOfCustodyModel.MassBalance => "mass balance",
+        _ => "book and claim",
+    };
+
+    private static (bool Certified, SupplierCertificate? Certificate) CheckCertificate(TraceLot lot, IReadOnlyList<SupplierCertificate> certificates, List<TraceFlag> flags)
     {
         if (lot.CertificationScheme is null)
         {
@@ -112,7 +157,7 @@ public static class TraceabilityCalculator
             return (false, null);
         }
 
-        return (true, valid.Number);
+        return (true, valid);
     }
 
     private static decimal Kg(TraceLot lot) => lot.Mass.To(Unit.Kilogram).Value;

@@ -1,8 +1,11 @@
 namespace EsgTrace.Traceability;
 
-/// <summary>One lot in the upstream tree with what traceability concluded about it.</summary>
+/// <summary>
+/// One lot in the upstream tree with what traceability concluded about it: whether it is certified, under which
+/// chain-of-custody model, and how many of its kg count as certified and as recycled content under that model.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("esg.trace-node")]
-public sealed record TraceNode(TraceLot Lot, bool Certified, bool TraceableToOrigin, string? CertificateNumber, IReadOnlyList<TraceNode> Inputs);
+public sealed record TraceNode(TraceLot Lot, bool Certified, bool TraceableToOrigin, string? CertificateNumber, IReadOnlyList<TraceNode> Inputs, ChainOfCustodyModel Model = ChainOfCustodyModel.Segregated, decimal CertifiedKg = 0, decimal RecycledKg = 0);
 
 /// <summary>
 /// The upstream tree of a product batch (or any set of lots) and mass-balance shares over its direct input lots:
@@ -19,7 +22,7 @@ public sealed record TraceabilityResult(
     IReadOnlyList<TraceFlag> Flags,
     string CalculatorVersion)
 {
-    public const string Method = "Mass balance over the direct input lots (kg). A lot counts as certified when its supplier held a certificate of the claimed scheme valid on the day it shipped and every lot it was made from is certified under the same scheme; traceable to origin when it and all its inputs name a country of origin.";
+    public const string Method = "Shares by mass over the direct input lots (kg). A lot is certified when its supplier held a certificate of the claimed scheme valid on the day it first shipped; under identity preserved or segregated chain of custody (ISO 22095) every lot it was made from must be certified under the same scheme and its whole mass counts, under mass balance only its credited mass counts (certified and recycled), under book and claim none; traceable to origin when it and all its inputs name a country of origin.";
 
     public IEnumerable<TraceNode> AllNodes() => Tree.SelectMany(Flatten);
 

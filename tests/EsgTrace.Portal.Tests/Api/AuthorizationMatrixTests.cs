@@ -42,6 +42,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal)
         ["POST /api/lots/{id}/corrections"] = "S",
         ["GET /api/lots"] = "SMIA",
         ["GET /api/lots/{id}"] = "SMIA",
+        ["GET /api/lots/{id}/movements"] = "SMIA",
         ["PUT /api/shipments/{id}"] = "S",
         ["POST /api/shipments/{id}/corrections"] = "S",
         ["GET /api/shipments"] = "SMIA",

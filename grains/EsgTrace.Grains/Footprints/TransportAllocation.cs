@@ -1,0 +1,56 @@
+using EsgTrace.Factors;
+
+namespace EsgTrace.Footprints;
+
+/// <summary>
+/// Allocates transport to lots by mass (ISO 14083 / GLEC Framework: a transport operation's emissions go to the goods it
+/// carried in proportion to mass × distance). A shipment carrying m t of a lot over d km gives that lot m × d tonne-km; the
+/// lot's intensity is the sum over its shipments ÷ its mass, so part-shipments of one lot add up to one trip of the whole
+/// lot and sequential legs (A→B, then B→C) add. A lot made from other lots inherits their tonne-km per kg, weighted by their
+/// masses (one kg of the lot stands for one kg of its inputs; yield losses are not scaled up). Pure.
+/// </summary>
+public static class TransportAllocation
+{
+    /// <summary>Intensities of every lot reachable from <paramref name="lotIds"/>; unknown input lots add nothing (traceability flags them).</summary>
+    public static IReadOnlyDictionary<string, TransportIntensity> Intensities(IEnumerable<string> lotIds, IReadOnlyDictionary<string, TransportLot> lots)
+    {
+        var done = new Dictionary<string, TransportIntensity>(StringComparer.Ordinal);
+        foreach (var id in lotIds)
+        {
+            if (lots.ContainsKey(id))
+            {
+                Of(id, lots, done, []);
+            }
+        }
+
+        return done;
+    }
+
+    private static TransportIntensity Of(string id, IReadOnlyDictionary<string, TransportLot> lots, Dictionary<string, TransportIntensity> done, HashSet<string> path)
+    {
+        if (done.TryGetValue(id, out var known))
+        {
+            return known;
+        }
+
+        var lot = lots[id];
+        path = [.. path, id];
+        var inputs = lot.InputLotIds.Where(i => lots.ContainsKey(i) && !path.Contains(i)).Distinct().Select(i => (Lot: lots[i], Intensity: Of(i, lots, done, path))).ToList();
+        var inputKg = inputs.Sum(i => i.Lot.MassKg);
+        var modes = new List<ModeIntensity>();
+        foreach (var mode in Enum.GetValues<TransportMode>())
+        {
+            var own = lot.Own.Where(o => o.Mode == mode).ToList();
+            var ownPerKg = lot.MassKg == 0 ? 0 : own.Sum(o => o.TonneKm) / lot.MassKg;
+            var inherited = inputKg == 0 ? 0 : inputs.Sum(i => i.Lot.MassKg * (i.Intensity.Modes.FirstOrDefault(m => m.Mode == mode)?.TonneKmPerKg ?? 0)) / inputKg;
+            if (ownPerKg != 0 || inherited != 0)
+            {
+                modes.Add(new ModeIntensity(mode, ownPerKg, inherited, own.Sum(o => o.Shipments)));
+            }
+        }
+
+        var result = new TransportIntensity(id, modes, inputs.Count);
+        done[id] = result;
+        return result;
+    }
+}

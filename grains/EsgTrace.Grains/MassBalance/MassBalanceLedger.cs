@@ -1,0 +1,100 @@
+namespace EsgTrace.MassBalance;
+
+/// <summary>
+/// Balances a lot's mass by location (pure). A lot starts with its whole mass where it was produced (its declared site, else
+/// the origin of the first shipment recorded for it); a shipment moves mass from its origin to its destination; a batch
+/// consumes mass where it runs. Nothing may take more from a location than is there. Locations compare by name, ignoring
+/// case and surrounding spaces.
+/// </summary>
+public static class MassBalanceLedger
+{
+    private static readonly StringComparer Names = StringComparer.OrdinalIgnoreCase;
+
+    /// <summary>The balance after every movement of the ledger.</summary>
+    public static LotBalance Balance(decimal massKg, string? site, IEnumerable<LotMovement> movements)
+    {
+        var ordered = Ordered(movements);
+        var origin = Origin(site, ordered);
+        var rows = new Dictionary<string, Row>(Names);
+        Row At(string location) => rows.TryGetValue(location.Trim(), out var r) ? r : rows[location.Trim()] = new Row(location.Trim());
+        At(origin).Produced = massKg;
+
+        foreach (var m in ordered)
+        {
+            if (m.Kind == MovementKind.Shipment)
+            {
+                At(m.From!).ShippedOn += m.Kg;
+                At(m.To!).Received += m.Kg;
+            }
+            else
+            {
+                At(m.From ?? origin).Consumed += m.Kg;
+            }
+        }
+
+        return new LotBalance(
+            massKg,
+            origin,
+            rows.Values.Select(r => new LocationBalance(r.Name, r.Produced, r.Received, r.ShippedOn, r.Consumed)).ToList(),
+            ordered.Count(m => m.Kind == MovementKind.Shipment),
+            ordered.Count(m => m.Kind == MovementKind.Batch),
+            ordered.Where(m => m.Overdrawn).Select(m => m.Key).ToList());
+    }
+
+    /// <summary>
+    /// Where a movement takes its mass from: a shipment's origin, or for a batch its site, or (no site) the location holding
+    /// the most of the lot. Null when the lot holds nothing anywhere.
+    /// </summary>
+    public static string? SourceOf(LotMovement movement, LotBalance balance)
+        => movement.From is { } from
+            ? from.Trim()
+            : balance.Locations.Where(l => l.RemainingKg > 0).OrderByDescending(l => l.RemainingKg).ThenBy(l => l.Location, StringComparer.Ordinal).FirstOrDefault()?.Location;
+
+    /// <summary>
+    /// Null when the movement fits: its source holds at least its mass once every other movement (and any movement it replaces,
+    /// by the same key, is taken out) is counted. Else what is missing.
+    /// </summary>
+    public static MassShortfall? Check(string lotId, decimal massKg, string? site, IReadOnlyCollection<LotMovement> others, LotMovement movement)
+    {
+        var without = Ordered(others.Where(o => o.Key != movement.Key));
+        // The first shipment of a lot without a declared site fixes where it was produced.
+        var firstShipment = movement.Kind == MovementKind.Shipment && !without.Any(m => m.Kind == MovementKind.Shipment);
+        var balance = Balance(massKg, string.IsNullOrWhiteSpace(site) && firstShipment ? movement.From : site, without);
+        var source = SourceOf(movement, balance);
+        var at = source is null ? null : balance.Locations.FirstOrDefault(l => Names.Equals(l.Location, source));
+        var available = at?.RemainingKg ?? 0m;
+        if (movement.Kg <= available)
+        {
+            return null;
+        }
+
+        var taken = at is null ? 0m : at.ShippedOnKg + at.ConsumedKg;
+        return new MassShortfall(lotId, massKg, source ?? movement.From ?? balance.Origin ?? UnnamedSite, Math.Max(available, 0m), movement.Kg, taken);
+    }
+
+    /// <summary>The movement with its source resolved (a batch without a site takes from where the lot is).</summary>
+    public static LotMovement Resolved(LotMovement movement, LotBalance balance)
+        => movement.From is null && SourceOf(movement, balance) is { } source ? movement with { From = source } : movement;
+
+    private static List<LotMovement> Ordered(IEnumerable<LotMovement> movements)
+        => movements.OrderBy(m => m.RecordedAt).ThenBy(m => m.Key, StringComparer.Ordinal).ToList();
+
+    /// <summary>Where a lot that names no site is taken to be while nothing has shipped it.</summary>
+    public const string UnnamedSite = "(where produced)";
+
+    private static string Origin(string? site, IReadOnlyList<LotMovement> ordered)
+        => string.IsNullOrWhiteSpace(site) ? ordered.FirstOrDefault(m => m.Kind == MovementKind.Shipment)?.From?.Trim() ?? UnnamedSite : site.Trim();
+
+    private sealed class Row(string name)
+    {
+        public string Name { get; } = name;
+
+        public decimal Produced { get; set; }
+
+        public decimal Received { get; set; }
+
+        public decimal ShippedOn { get; set; }
+
+        public decimal Consumed { get; set; }
+    }
+}
