@@ -8,6 +8,8 @@ namespace EsgTrace.Domain.Tests.Footprints;
 /// <summary>
 /// A T-shirt (declared unit: 1 piece) made of 180 g cotton fabric, with two label packs as a sub-product, and process energy.
 /// Every expected figure is worked out below by hand (and was checked with Python's decimal module), not by the calculator.
+/// These cases use the legacy per-leg method (footprint/1.0.0), kept so results computed with it stay reproducible;
+/// transport by shipped mass (2.0.0) is in TransportAllocationTests.
 /// </summary>
 public sealed class FootprintCalculatorTests
 {
@@ -49,7 +51,7 @@ public sealed class FootprintCalculatorTests
     [Fact]
     public void MultiTierProduct_MatchesTheHandComputation()
     {
-        var result = FootprintCalculator.Calculate("tshirt", Inputs());
+        var result = FootprintCalculator.Calculate("tshirt", Inputs(), FootprintCalculator.LegacyVersion);
 
         // Materials
         //   cotton:    0.180 kg × 5.2                          = 0.936
@@ -73,13 +75,13 @@ public sealed class FootprintCalculatorTests
         // Only the cotton material term uses a primary factor: 0.936 / 2.094122165791872 = 0.44696532766…
         Assert.Equal(0.44696532766m, Math.Round(result.PrimaryDataShare, 11));
         Assert.Equal("esgtrace-starter@2026.1", result.Dataset.ToString());
-        Assert.Equal(FootprintCalculator.Version, result.CalculatorVersion);
+        Assert.Equal(FootprintCalculator.LegacyVersion, result.CalculatorVersion);
     }
 
     [Fact]
     public void Contributions_ShowTheirArithmetic_AndTheSubProductPath()
     {
-        var result = FootprintCalculator.Calculate("tshirt", Inputs());
+        var result = FootprintCalculator.Calculate("tshirt", Inputs(), FootprintCalculator.LegacyVersion);
 
         var sea = Assert.Single(result.Contributions, c => c.Label.Contains("sea leg L2", StringComparison.Ordinal));
         var labelEnergy = Assert.Single(result.Contributions, c => c.Stage == FootprintStage.ProcessEnergy && c.Path == "label-pack");
@@ -132,9 +134,13 @@ public sealed class FootprintCalculatorTests
         var inputs = Inputs();
         var materials = inputs.Materials.ToDictionary();
         materials["cotton"] = materials["cotton"] with { Legs = [new TransportLeg("W1", TransportMode.InlandWaterway, Quantity.Of(100, "km"))] };
+        var allocated = inputs.Materials.ToDictionary();
+        allocated["cotton"] = allocated["cotton"] with { Transport = new TransportIntensity("cotton", [new ModeIntensity(TransportMode.InlandWaterway, 0.1m, 0, 1)], 0) };
 
-        var ex = Assert.Throws<FootprintException>(() => FootprintCalculator.Calculate("tshirt", inputs with { Materials = materials }));
+        var ex = Assert.Throws<FootprintException>(() => FootprintCalculator.Calculate("tshirt", inputs with { Materials = materials }, FootprintCalculator.LegacyVersion));
+        var byMass = Assert.Throws<FootprintException>(() => FootprintCalculator.Calculate("tshirt", inputs with { Materials = allocated }));
 
         Assert.Contains("InlandWaterway", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("InlandWaterway", byMass.Message, StringComparison.Ordinal);
     }
 }

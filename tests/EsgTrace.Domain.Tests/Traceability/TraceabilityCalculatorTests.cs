@@ -91,6 +91,46 @@ public sealed class TraceabilityCalculatorTests
         Assert.Contains(result.Flags, f => f is { LotId: "ghost", Kind: TraceFlagKind.UnknownInputLot });
     }
 
+    [Fact]
+    public void MassBalance_CountsOnlyTheCreditedMass_AndBookAndClaimCountsNone()
+    {
+        // M1 600 kg GOTS under mass balance, 50 % credited → 300 kg certified; its input X is uncertified, which mass balance allows.
+        // M2 200 kg GOTS, segregated → 200 kg. M3 200 kg recycled polyester, 90 % recycled, mass balance with 60 % credited →
+        // recycled counts min(0.9 × 200, 0.6 × 200) = 120 kg. M4 100 kg GOTS by book and claim → 0 kg.
+        // Input mass 600 + 200 + 200 + 100 = 1,100 kg. Certified (300 + 200) / 1,100 = 0.4545…; recycled 120 / 1,100 = 0.1090….
+        var lots = new Dictionary<string, TraceLot>
+        {
+            ["X"] = Lot("X", "cotton fibre", 700, "farm2", 4, "IN", null, 0, new LocalDate(2026, 2, 1)),
+            ["M1"] = Lot("M1", "cotton fabric", 600, "mill", 2, "IN", "GOTS", 0, new LocalDate(2026, 4, 1), "X") with { ChainOfCustody = ChainOfCustodyModel.MassBalance, CreditedShare = 0.5m },
+            ["M2"] = Lot("M2", "cotton fabric", 200, "mill", 2, "IN", "GOTS", 0, new LocalDate(2026, 4, 1)) with { ChainOfCustody = ChainOfCustodyModel.Segregated },
+            ["M3"] = Lot("M3", "recycled polyester", 200, "trims", 2, "CN", null, 0.9m, new LocalDate(2026, 4, 1)) with { ChainOfCustody = ChainOfCustodyModel.MassBalance, CreditedShare = 0.6m },
+            ["M4"] = Lot("M4", "cotton fabric", 100, "mill", 2, "IN", "GOTS", 0, new LocalDate(2026, 4, 1)) with { ChainOfCustody = ChainOfCustodyModel.BookAndClaim },
+        };
+
+        var result = TraceabilityCalculator.Calculate("batch-mb", ["M1", "M2", "M3", "M4"], lots, Certificates);
+
+        Assert.Equal(1100m, result.InputMassKg);
+        Assert.Equal(500m / 1100m, result.CertifiedShare);
+        Assert.Equal(120m / 1100m, result.RecycledShare);
+        Assert.Equal(300m, result.Tree.Single(n => n.Lot.LotId == "M1").CertifiedKg);
+        Assert.DoesNotContain(result.Flags, f => f is { LotId: "M1", Kind: TraceFlagKind.BrokenChainOfCustody });
+        Assert.Contains(result.Flags, f => f is { LotId: "M4", Kind: TraceFlagKind.BookAndClaim });
+    }
+
+    [Fact]
+    public void ALotClaimingMoreThanItsCertificateCovers_GetsTheCertificatesModel()
+    {
+        // The mill's certificate covers mass balance only; F9 (100 kg) states segregated with 40 % credited → mass balance, 40 kg.
+        var certificates = new[] { new SupplierCertificate("mill", "GOTS", "CU-MB-1", new LocalDate(2026, 1, 1), new LocalDate(2026, 12, 31), null, ChainOfCustodyModel.MassBalance) };
+        var lots = new Dictionary<string, TraceLot> { ["F9"] = Lot("F9", "cotton fabric", 100, "mill", 2, "IN", "GOTS", 0, new LocalDate(2026, 4, 1)) with { ChainOfCustody = ChainOfCustodyModel.Segregated, CreditedShare = 0.4m } };
+
+        var result = TraceabilityCalculator.Calculate("batch-9", ["F9"], lots, certificates);
+
+        Assert.Equal(0.4m, result.CertifiedShare);
+        Assert.Equal(ChainOfCustodyModel.MassBalance, result.Tree[0].Model);
+        Assert.Contains(result.Flags, f => f is { LotId: "F9", Kind: TraceFlagKind.ChainOfCustodyExceedsCertificate });
+    }
+
     private static TraceLot Lot(string id, string material, decimal kg, string supplier, int tier, string? country, string? scheme, decimal recycled, LocalDate shipped, params string[] inputs)
         => new(id, material, Quantity.Of(kg, "kg"), supplier, supplier, tier, country, scheme, recycled, shipped, inputs);
 }
