@@ -134,8 +134,10 @@ public sealed class EpcisDomainFeed(IGrainFactory grains, IIndexStore index)
         }
 
         var produced = OffsetTime(e.Json.GetProperty("eventTime").GetString()!, EpcisTerms.Text(e.Json, "eventTimeZoneOffset"));
+        // Where the batch ran: its business location, else its read point; the lots' mass is taken there.
+        var site = (EpcisTerms.Location(e.Json, "bizLocation") ?? EpcisTerms.Location(e.Json, "readPoint")) is { } at ? Short(at) : null;
         var id = DerivedId(e.EventId);
-        var outcome = await grains.GetGrain<IProductionBatchGrain>(id).Record(new BatchInput(product, lots, units, produced), actor, flagShortfall: true);
+        var outcome = await grains.GetGrain<IProductionBatchGrain>(id).Record(new BatchInput(product, lots, units, produced, Site: site), actor, flagShortfall: true);
         return outcome.IsOk
             ? new FeedOutcome(e.EventId, "batch", "batch:" + id, $"{Numbers(units)} × {product} from {string.Join(", ", lots)}")
             : Skipped(e, outcome.Problem!.Detail);

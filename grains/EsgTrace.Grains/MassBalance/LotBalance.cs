@@ -3,6 +3,8 @@ namespace EsgTrace.MassBalance;
 /// <summary>
 /// A lot's mass balance: where its mass was produced, what each location received, shipped on and consumed, and what remains.
 /// Mass that moves on is not lost: a lot of 1,000 kg shipped A→B→C has shipped 2,000 kg in total and still 1,000 kg at C.
+/// <see cref="Overdrawn"/> names the locations that gave more than they held (only recorded facts, such as captured EPCIS
+/// events, can make that happen); it clears when the missing movements are recorded.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("esg.lot-balance")]
 public sealed record LotBalance(

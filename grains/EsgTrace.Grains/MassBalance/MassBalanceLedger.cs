@@ -16,7 +16,13 @@ public static class MassBalanceLedger
         var ordered = Ordered(movements);
         var origin = Origin(site, ordered);
         var rows = new Dictionary<string, Row>(Names);
-        Row At(string location) => rows.TryGetValue(location.Trim(), out var r) ? r : rows[location.Trim()] = new Row(location.Trim());
+        // Mass taken at the unnamed production site, before a first shipment named it, was taken at the origin.
+        Row At(string location)
+        {
+            var name = Names.Equals(location.Trim(), UnnamedSite) ? origin : location.Trim();
+            return rows.TryGetValue(name, out var r) ? r : rows[name] = new Row(name);
+        }
+
         At(origin).Produced = massKg;
 
         foreach (var m in ordered)
@@ -38,7 +44,7 @@ public static class MassBalanceLedger
             rows.Values.Select(r => new LocationBalance(r.Name, r.Produced, r.Received, r.ShippedOn, r.Consumed)).ToList(),
             ordered.Count(m => m.Kind == MovementKind.Shipment),
             ordered.Count(m => m.Kind == MovementKind.Batch),
-            ordered.Where(m => m.Overdrawn).Select(m => m.Key).ToList());
+            rows.Values.Where(r => r.Produced + r.Received - r.ShippedOn - r.Consumed < 0).Select(r => r.Name).ToList());
     }
 
     /// <summary>

@@ -77,7 +77,7 @@ public static class TraceabilityCalculator
 
         if (lot.Overdrawn is { Count: > 0 } overdrawn)
         {
-            flags.Add(new TraceFlag(id, TraceFlagKind.OverConsumed, $"Lot {id}: {string.Join(", ", overdrawn)} took more of it than the location held; its mass balance does not close."));
+            flags.Add(new TraceFlag(id, TraceFlagKind.OverConsumed, $"Lot {id}: more of it left {string.Join(", ", overdrawn.Select(l => $"'{l}'"))} than was there; its mass balance does not close."));
         }
 
         var traceable = lot.OriginCountry is not null && inputsKnown && inputs.All(i => i.TraceableToOrigin);

@@ -14,9 +14,10 @@ public sealed class SupplyChainBrowserTests(PortalFixture portal, BrowserFixture
         await SignInTests.SignInAsync(page, "supply", PortalHost.DemoPassword);
         await page.GotoAsync("/supply-chain/products/demo-tee");
 
-        // Demo T-shirt, per piece: 180 g jersey × 6.1 = 1.098; road 460 km: 0.00018 t × 460 × 0.14993 = 0.012414204;
-        // energy 0.35 kWh × 0.708 = 0.2478; total 1.358214204 → shown as 1.3582.
-        Assert.Equal("1.3582", (await page.GetByTestId("footprint-total").InnerTextAsync()).Trim());
+        // Demo T-shirt, per piece: 180 g jersey × 6.1 = 1.098; road: 0.18 kg × (jersey 8 t × 460 km ÷ 8000 kg = 0.46 t.km/kg
+        // + from its yarn: 10 t × 60 km ÷ 10000 kg = 0.06 + from the yarn's cotton: 12 t × 95 km ÷ 12000 kg = 0.095) × 0.14993
+        // = 0.18 × 0.615 × 0.14993 = 0.016597251; energy 0.35 kWh × 0.708 = 0.2478; total 1.362397251 → shown as 1.3624.
+        Assert.Equal("1.3624", (await page.GetByTestId("footprint-total").InnerTextAsync()).Trim());
         await BrowserFixture.CaptureAsync(page, "product-demo-tee");
 
         await page.GotoAsync("/supply-chain/shipments");
@@ -25,7 +26,7 @@ public sealed class SupplyChainBrowserTests(PortalFixture portal, BrowserFixture
         await page.GetByLabel("From").FillAsync("Chennai cut-and-sew");
         await page.GetByLabel("To", new() { Exact = true }).FillAsync("Chennai port");
         await page.GetByLabel("Distance", new() { Exact = true }).FillAsync("100");
-        await page.GetByLabel("Mass", new() { Exact = true }).FillAsync("8");
+        await page.GetByLabel("Mass", new() { Exact = true }).FillAsync("4");
         await page.GetByLabel("Departed (local time with offset)").FillAsync("2026-05-01T08:00:00+05:30");
         await page.GetByLabel("Arrived (local time with offset)").FillAsync("2026-05-01T12:00:00+05:30");
         await page.GetByTestId("record-shipment").ClickAsync();
@@ -34,8 +35,9 @@ public sealed class SupplyChainBrowserTests(PortalFixture portal, BrowserFixture
 
         await page.GotoAsync("/supply-chain/products/demo-tee");
 
-        // + 0.00018 t × 100 km × 0.14993 = 0.0026987 → 1.360912904 → shown as 1.3609.
-        Assert.Equal("1.3609", (await page.GetByTestId("footprint-total").InnerTextAsync()).Trim());
+        // 4 of the 4.1 t left at Chennai cut-and-sew (8 t arrived, the batches used 3.6 + 0.3 t), 100 km by road:
+        // + 0.18 kg × (4 t × 100 km ÷ 8000 kg = 0.05 t.km/kg) × 0.14993 = 0.00134937 → 1.363746621 → shown as 1.3637.
+        Assert.Equal("1.3637", (await page.GetByTestId("footprint-total").InnerTextAsync()).Trim());
         await page.Context.CloseAsync();
     }
 

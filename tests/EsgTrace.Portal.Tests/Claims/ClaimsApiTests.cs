@@ -10,7 +10,7 @@ namespace EsgTrace.Portal.Tests.Claims;
 
 /// <summary>
 /// The claim workflow through the HTTP API on the chain of <see cref="SupplyChainApiTests"/>, whose T-shirt footprint is
-/// 1.0189744 kg CO2e per piece (worked out by hand there).
+/// 1.021853056 kg CO2e per piece (worked out by hand there).
 /// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class ClaimsApiTests(PortalFixture portal)
@@ -47,18 +47,19 @@ public sealed class ClaimsApiTests(PortalFixture portal)
         var (supply, marketing, fabric, verified, published) = await PublishAsync("c1");
 
         Assert.Equal("verified", verified.GetProperty("status").GetString());
-        Assert.Equal(1.0189744m, verified.GetProperty("lastEvaluation").GetProperty("actual").GetDecimal());
+        Assert.Equal(1.021853056m, verified.GetProperty("lastEvaluation").GetProperty("actual").GetDecimal());
         Assert.Equal("published", published.GetProperty("status").GetString());
         Assert.Equal(["drafted", "verified", "approved", "published"], published.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()));
 
-        // A 3,000 km road leg for the fabric: + 0.0002 t × 3000 km × 0.14993 = 0.089958 → 1.1089324 > 1.1
-        await Ok(supply.PutAsJsonAsync("/api/shipments/c1-S9", SupplyChainApiTests.Shipment(fabric, "road", 3000, "km", "2026-04-03T08:00:00+02:00", "2026-04-05T08:00:00+02:00")));
+        // 400 kg of the fabric 7,000 km onward by road: + 0.2 kg × (0.4 t × 7000 km ÷ 800 kg = 3.5 t.km/kg) × 0.14993 = 0.104951
+        // → 1.126804056 > 1.1
+        await Ok(supply.PutAsJsonAsync("/api/shipments/c1-S9", SupplyChainApiTests.Shipment(fabric, "road", 7000, "km", "2026-04-03T08:00:00+02:00", "2026-04-05T08:00:00+02:00")));
         var monitored = await portal.Host.Services.GetRequiredService<IGrainFactory>().GetGrain<EsgTrace.Claims.IClaimMonitorGrain>(0).CheckAll();
         var after = await (await marketing.GetAsync("/api/claims/c1-claim")).ReadJsonAsync();
 
         Assert.True(monitored >= 1, "the scheduled monitor found no claim to turn at-risk");
         Assert.Equal("at-risk", after.GetProperty("status").GetString());
-        Assert.Contains("1.1089324", after.GetProperty("steps")[4].GetProperty("saw").GetString(), StringComparison.Ordinal);
+        Assert.Contains("1.126804056", after.GetProperty("steps")[4].GetProperty("saw").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -153,8 +154,9 @@ public sealed class ClaimsApiTests(PortalFixture portal)
         var batch = await Ok(marketing.PostAsync("/api/claims/c5-batch/verify", null));
 
         // Portfolio c5-tee + c6-tee: lots c5-F, c5-G, c6-F, 800 kg each; certified c5-F + c6-F = 1600 / 2400 = 66.67 %.
-        // Footprints: c6-tee 1.0189744 (see SupplyChainApiTests); c5-tee 0.2 × 4.0 + (0.0119944 + 0.03798) / 2 + 0.169 = 0.9939872.
-        // "At most 1.0 per T-shirt" fails for the portfolio because its worst product (1.0189744) is above 1.0.
+        // Footprints: c6-tee 1.021853056 (see SupplyChainApiTests); c5-tee: 0.1 kg from each 800 kg lot, G never shipped:
+        // 0.2 × 4.0 + 0.1 × 0.496 × 0.14993 + 0.1 × 15 × 0.01266 + 0.169 = 0.8 + 0.007436528 + 0.01899 + 0.169 = 0.995426528.
+        // "At most 1.0 per T-shirt" fails for the portfolio because its worst product (1.021853056) is above 1.0.
         await Ok(marketing.PutAsJsonAsync("/api/claims/c56-share", Claim("portfolio", "c56", [tee5, tee6], "certified-content", 60, "60 % GOTS-certified cotton by weight across the range")));
         await Ok(marketing.PutAsJsonAsync("/api/claims/c56-limit", Claim("portfolio", "c56", [tee5, tee6], "footprint-at-most", 1.0m, "Every T-shirt: at most 1.0 kg CO2e per T-shirt, cradle to gate")));
         var share = await Ok(marketing.PostAsync("/api/claims/c56-share/verify", null));
@@ -167,7 +169,7 @@ public sealed class ClaimsApiTests(PortalFixture portal)
         Assert.Equal("verified", batch.GetProperty("status").GetString());
         Assert.Equal(66.67m, Math.Round(share.GetProperty("lastEvaluation").GetProperty("actual").GetDecimal(), 2));
         Assert.Equal("verified", share.GetProperty("status").GetString());
-        Assert.Equal(1.0189744m, limit.GetProperty("lastEvaluation").GetProperty("actual").GetDecimal());
+        Assert.Equal(1.021853056m, limit.GetProperty("lastEvaluation").GetProperty("actual").GetDecimal());
         Assert.Equal("draft", limit.GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, badBatch.StatusCode);
     }

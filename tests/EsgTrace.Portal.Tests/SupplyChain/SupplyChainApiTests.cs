@@ -9,8 +9,8 @@ namespace EsgTrace.Portal.Tests.SupplyChain;
 
 /// <summary>
 /// A supply chain recorded through the real HTTP API (portal + embedded silo + SQLite), read back as traceability and footprint.
-/// The chain: farm (cotton lot C, GOTS) → mill (fabric lot F from C, GOTS) → road 400 km and sea 15,000 km → a T-shirt made in
-/// Germany from 200 g of that fabric with 0.5 kWh of process energy.
+/// The chain (TestSupplyChain): farm (cotton lot C, GOTS) → mill (fabric lot F from C, GOTS) → road 400 km and sea 15,000 km →
+/// a T-shirt made in Germany from 200 g of that fabric with 0.5 kWh of process energy.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class SupplyChainApiTests(PortalFixture portal)
@@ -28,20 +28,22 @@ public sealed class SupplyChainApiTests(PortalFixture portal)
         var footprint = await (await api.GetAsync($"/api/products/{tee}/footprint")).ReadJsonAsync();
         var trace = await (await api.GetAsync($"/api/products/{tee}/traceability")).ReadJsonAsync();
 
-        // materials: 200 g = 0.2 kg × 4.0 (mill's primary factor)      = 0.8
-        // road S1:   0.0002 t × 400 km × 0.14993                       = 0.0119944
-        // sea S2:    0.0002 t × 15000 km × 0.01266                     = 0.03798
-        // energy:    0.5 kWh × 0.338 (grid.DE)                          = 0.169
-        // total                                                         = 1.0189744 kg CO2e per piece
-        Assert.Equal(1.0189744m, footprint.GetProperty("totalKgCo2e").GetDecimal());
+        // materials: 200 g = 0.2 kg × 4.0 (mill's primary factor)                                   = 0.8
+        // road:      0.2 kg × (S1: 0.8 t × 400 km ÷ 800 kg = 0.4 t.km/kg
+        //                      + from C: S0 0.8 t × 120 km ÷ 1000 kg = 0.096) × 0.14993              = 0.014873056
+        // sea S2:    0.2 kg × (0.8 t × 15000 km ÷ 800 kg = 15 t.km/kg) × 0.01266                    = 0.03798
+        // energy:    0.5 kWh × 0.338 (grid.DE)                                                       = 0.169
+        // total                                                                                      = 1.021853056 kg CO2e per piece
+        Assert.Equal(1.021853056m, footprint.GetProperty("totalKgCo2e").GetDecimal());
         Assert.Equal("kg CO2e per declared unit", footprint.GetProperty("unit").GetString());
-        Assert.Equal(0.0499744m, footprint.GetProperty("byStage").GetProperty("Transport").GetDecimal());
+        Assert.Equal(0.052853056m, footprint.GetProperty("byStage").GetProperty("Transport").GetDecimal());
+        Assert.Equal("footprint/2.0.0", footprint.GetProperty("calculator").GetString());
         Assert.Equal("esgtrace-starter@2026.1", footprint.GetProperty("dataset").GetString());
         Assert.Equal(64, footprint.GetProperty("lineageRootSha256").GetString()!.Length);
         Assert.Equal("2026-04-10", footprint.GetProperty("reportingPeriod").GetProperty("from").GetString());
         Assert.Equal("2026-04-10", footprint.GetProperty("reportingPeriod").GetProperty("to").GetString());
-        // 0.8 / 1.0189744 = 0.78510…: only the fabric term is primary data.
-        Assert.Equal(0.7851m, Math.Round(footprint.GetProperty("primaryDataShare").GetDecimal(), 4));
+        // 0.8 / 1.021853056 = 0.78289…: only the fabric term is primary data.
+        Assert.Equal(0.7829m, Math.Round(footprint.GetProperty("primaryDataShare").GetDecimal(), 4));
 
         var result = trace.GetProperty("result");
         Assert.Equal(800m, result.GetProperty("inputMassKg").GetDecimal());
@@ -63,8 +65,9 @@ public sealed class SupplyChainApiTests(PortalFixture portal)
         await Ok(api.PutAsJsonAsync("/api/shipments/t2-S3", Shipment(fabric, "road", 100, "km", "2026-04-02T08:00:00+02:00", "2026-04-02T10:00:00+02:00")));
         var after = await (await api.GetAsync($"/api/products/{tee}/footprint")).ReadJsonAsync();
 
-        // + 0.0002 t × 100 km × 0.14993 = 0.0029986 → 1.0189744 + 0.0029986 = 1.021973
-        Assert.Equal(1.021973m, after.GetProperty("totalKgCo2e").GetDecimal());
+        // 400 kg onward 100 km by road: + 0.2 kg × (0.4 t × 100 km ÷ 800 kg = 0.05 t.km/kg) × 0.14993 = 0.0014993
+        // → 1.021853056 + 0.0014993 = 1.023352356
+        Assert.Equal(1.023352356m, after.GetProperty("totalKgCo2e").GetDecimal());
         Assert.NotEqual(before.GetProperty("lineageRootSha256").GetString(), after.GetProperty("lineageRootSha256").GetString());
     }
 
@@ -74,8 +77,8 @@ public sealed class SupplyChainApiTests(PortalFixture portal)
         var api = await ClientAsync(Role.SupplyChain);
         await RecordChainAsync(api, "t3");
 
-        var again = await api.PutAsJsonAsync("/api/shipments/t3-S1", Shipment("t3-F", "road", 400, "km", "2026-03-02T08:00:00+05:30", "2026-03-02T20:00:00+05:30"));
-        var different = await api.PutAsJsonAsync("/api/shipments/t3-S1", Shipment("t3-F", "road", 999, "km", "2026-03-02T08:00:00+05:30", "2026-03-02T20:00:00+05:30"));
+        var again = await api.PutAsJsonAsync("/api/shipments/t3-S1", TestSupplyChain.S1("t3-F"));
+        var different = await api.PutAsJsonAsync("/api/shipments/t3-S1", Shipment("t3-F", "road", 999, "km", "2026-03-02T08:00:00+05:30", "2026-03-02T20:00:00+05:30", "Tiruppur mill", "Chennai port", 800m));
         var shipment = await (await api.GetAsync("/api/shipments/t3-S1")).ReadJsonAsync();
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
@@ -92,7 +95,7 @@ public sealed class SupplyChainApiTests(PortalFixture portal)
 
         var corrected = await api.PostAsJsonAsync("/api/shipments/t4-S2/corrections", new
         {
-            record = Shipment(fabric, "sea", 14000, "km", "2026-03-05T10:00:00+05:30", "2026-04-01T09:00:00+02:00"),
+            record = TestSupplyChain.S2(fabric, 14000),
             corrects = 1,
             reason = "Distance re-measured on the actual route",
         });
@@ -102,8 +105,9 @@ public sealed class SupplyChainApiTests(PortalFixture portal)
         Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
         Assert.Equal(2, view.GetProperty("version").GetInt64());
         Assert.Equal(2, view.GetProperty("correctedVersion").GetInt64());
-        // sea term: 0.0002 × 14000 × 0.01266 = 0.035448 instead of 0.03798 → 1.0189744 − 0.002532 = 1.0164424
-        Assert.Equal(1.0164424m, footprint.GetProperty("totalKgCo2e").GetDecimal());
+        // sea term: 0.2 kg × (0.8 t × 14000 km ÷ 800 kg = 14 t.km/kg) × 0.01266 = 0.035448 instead of 0.03798
+        // → 1.021853056 − 0.002532 = 1.019321056
+        Assert.Equal(1.019321056m, footprint.GetProperty("totalKgCo2e").GetDecimal());
     }
 
     [Fact]
@@ -118,8 +122,8 @@ public sealed class SupplyChainApiTests(PortalFixture portal)
 
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal(HttpStatusCode.OK, good.StatusCode);
-        // materials now 0.2 kg × 4.5 = 0.9 instead of 0.8: 1.0189744 + 0.1 = 1.1189744
-        Assert.Equal(1.1189744m, footprint.GetProperty("totalKgCo2e").GetDecimal());
+        // materials now 0.2 kg × 4.5 = 0.9 instead of 0.8: 1.021853056 + 0.1 = 1.121853056
+        Assert.Equal(1.121853056m, footprint.GetProperty("totalKgCo2e").GetDecimal());
     }
 
     public static TheoryData<string, string, object, string> BadInputs => new()
@@ -223,17 +227,18 @@ public sealed class SupplyChainApiTests(PortalFixture portal)
 
         Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Conflict, reimportChanged.StatusCode);
-        // Road S1 with 0.2 instead of 0.14993: 0.0002 t × 400 km × 0.2 = 0.016; 1.0189744 − 0.0119944 + 0.016 = 1.02298
-        Assert.Equal(1.02298m, v2.GetProperty("totalKgCo2e").GetDecimal());
+        // Road with 0.2 instead of 0.14993: 0.2 kg × 0.496 t.km/kg × 0.2 = 0.01984; 1.021853056 − 0.014873056 + 0.01984 = 1.02682
+        Assert.Equal(1.02682m, v2.GetProperty("totalKgCo2e").GetDecimal());
         Assert.Equal("esgtrace-starter@2026.2-t8", v2.GetProperty("dataset").GetString());
-        Assert.Equal(1.0189744m, v1.GetProperty("totalKgCo2e").GetDecimal());
+        Assert.Equal(1.021853056m, v1.GetProperty("totalKgCo2e").GetDecimal());
         Assert.Equal("esgtrace-starter@2026.1", v1.GetProperty("dataset").GetString());
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     private static object Lot(string p, string material, decimal quantity, string unit, string supplier, decimal kgPerKg, string[] inputs) => TestSupplyChain.Lot(p, material, quantity, unit, supplier, kgPerKg, inputs);
 
-    internal static object Shipment(string lot, string mode, decimal distance, string unit, string departed, string arrived) => TestSupplyChain.Shipment(lot, mode, distance, unit, departed, arrived);
+    internal static object Shipment(string lot, string mode, decimal distance, string unit, string departed, string arrived, string from = "Hamburg port", string to = "Berlin plant", decimal mass = TestSupplyChain.FabricKgAtHamburg)
+        => TestSupplyChain.Shipment(lot, mode, distance, unit, departed, arrived, from, to, mass);
 
     private static async Task Ok(Task<HttpResponseMessage> call)
     {
