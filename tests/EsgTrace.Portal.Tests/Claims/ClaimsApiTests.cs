@@ -118,7 +118,7 @@ public sealed class ClaimsApiTests(PortalFixture portal)
         Assert.Equal(64, status.GetProperty("lineageRootSha256").GetString()!.Length);
         Assert.True(exit == 0, pdfsig);
         Assert.Contains("Signature is Valid.", pdfsig, StringComparison.Ordinal);
-        Assert.Contains("1.0190 kg CO2e per 1 piece", text, StringComparison.Ordinal);
+        Assert.Contains("1.0219 kg CO2e per 1 piece", text, StringComparison.Ordinal);
         Assert.Contains("/verify/c4-claim", text, StringComparison.Ordinal);
         Assert.True(genuine.GetProperty("genuine").GetBoolean(), genuine.ToString());
         Assert.False(forged.GetProperty("genuine").GetBoolean());
