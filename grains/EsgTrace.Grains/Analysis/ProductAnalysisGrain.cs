@@ -8,9 +8,9 @@ using Orleans.Concurrency;
 namespace EsgTrace.Analysis;
 
 /// <summary>
-/// Loads the current state of a product, its sub-products, batches, lots (upstream included) and suppliers, then runs the
-/// pure calculators. It reads each record's current snapshot, never the event history, so a change anywhere shows in the
-/// next analysis at the cost of one read per record involved.
+/// The analyses of claim scopes: a product's own figures come from its <see cref="IProductFiguresGrain"/> (kept current);
+/// a batch or a portfolio, and a batch's traceability, load the current state of the records involved and run the pure
+/// calculators (one read per record, never the event history).
 /// </summary>
 [StatelessWorker]
 public sealed class ProductAnalysisGrain(IIndexStore index) : Grain, IProductAnalysisGrain
@@ -23,13 +23,8 @@ public sealed class ProductAnalysisGrain(IIndexStore index) : Grain, IProductAna
             return catalog.Problem;
         }
 
-        if (await GrainFactory.GetGrain<IProductGrain>(productId).Get() is null)
-        {
-            return new DomainProblem(ProblemKind.NotFound, "No such product.", $"Product '{productId}' is not defined.");
-        }
-
-        var data = await LoadAsync([productId], []);
-        return Outcome<ProductAnalysis>.Ok(ProductAnalyzer.Analyze(productId, data, catalog.Value!));
+        // One product's figures are kept current by its own grain; this one only composes scopes and batches.
+        return await GrainFactory.GetGrain<IProductFiguresGrain>(productId).Analyze(dataset);
     }
 
     public async Task<Outcome<ProductAnalysis>> AnalyzeScope(Claims.ClaimScope scope, string productId, IReadOnlyList<string> subjects)

@@ -15,8 +15,9 @@ namespace EsgTrace.Analysis;
 /// </summary>
 public static class ProductAnalyzer
 {
-    public static ProductAnalysis Analyze(string productId, SupplyChainSnapshot data, FactorCatalog catalog)
+    public static ProductAnalysis Analyze(string productId, SupplyChainSnapshot data, FactorCatalog catalog, InputHashCache? hashes = null)
     {
+        hashes ??= new InputHashCache();
         var product = data.Products[productId];
         FootprintResult? footprint = null;
         string? problem = null;
@@ -25,7 +26,7 @@ public static class ProductAnalyzer
         {
             var inputs = FootprintInputs(data, catalog);
             footprint = FootprintCalculator.Calculate(productId, inputs);
-            footprintLineage = Lineage(productId, FootprintCalculator.Version, data, catalog.Dataset.Ref, footprint);
+            footprintLineage = Lineage(productId, FootprintCalculator.Version, data, catalog.Dataset.Ref, footprint, hashes);
         }
         catch (FootprintException ex)
         {
@@ -34,7 +35,7 @@ public static class ProductAnalyzer
 
         var batches = data.BatchesByProduct.TryGetValue(productId, out var list) ? list : [];
         var traceability = Trace(productId, batches.SelectMany(b => b.Batch.InputLotIds).Distinct().ToList(), data);
-        var traceLineage = Lineage(productId, TraceabilityCalculator.Version, data, null, traceability);
+        var traceLineage = Lineage(productId, TraceabilityCalculator.Version, data, null, traceability, hashes);
         var period = batches.Count == 0 ? null : new ReportingPeriod(batches.Min(b => b.Batch.ProducedAt.Date), batches.Max(b => b.Batch.ProducedAt.Date), batches.Count);
         return new ProductAnalysis(productId, product.Product.Name, footprint, problem, footprintLineage, traceability, traceLineage, catalog.Dataset.Ref, period);
     }
@@ -135,7 +136,7 @@ public static class ProductAnalyzer
             lot.Lot.ChainOfCustody, lot.Lot.CreditedShare, lot.Balance.Overdrawn);
     };
 
-    private static LineageRecord Lineage<T>(string productId, string calculator, SupplyChainSnapshot data, DatasetRef? dataset, T result)
+    private static LineageRecord Lineage<T>(string productId, string calculator, SupplyChainSnapshot data, DatasetRef? dataset, T result, InputHashCache hashes)
     {
         var builder = new LineageBuilder("product:" + productId, calculator);
         if (dataset is not null)
@@ -145,22 +146,23 @@ public static class ProductAnalyzer
 
         foreach (var p in data.Products.Values)
         {
-            builder.Input("product", $"{p.Id}@v{p.Version}", p.Product);
+            builder.InputHash("product", $"{p.Id}@v{p.Version}", hashes.Hash("product", $"{p.Id}@v{p.Version}", p.Product));
         }
 
         foreach (var b in data.BatchesByProduct.Values.SelectMany(x => x))
         {
-            builder.Input("batch", $"{b.Id}@v{b.Version}", b.Batch);
+            builder.InputHash("batch", $"{b.Id}@v{b.Version}", hashes.Hash("batch", $"{b.Id}@v{b.Version}", b.Batch));
         }
 
+        // The lot hashes itself once per change (its ledger changes without a new event-log version).
         foreach (var l in data.Lots.Values)
         {
-            builder.Input("lot", $"{l.Id}@v{l.Version}", new { l.Lot, l.Transport, l.Balance });
+            builder.InputHash("lot", $"{l.Id}@v{l.Version}", l.ContentSha256);
         }
 
         foreach (var s in data.Suppliers.Values)
         {
-            builder.Input("supplier", $"{s.Id}@v{s.Version}", new { s.Name, s.Country, s.Tier, s.Gln, s.Certificates });
+            builder.InputHash("supplier", $"{s.Id}@v{s.Version}", hashes.Hash("supplier", $"{s.Id}@v{s.Version}", new { s.Name, s.Country, s.Tier, s.Gln, s.Certificates }));
         }
 
         return builder.Build(result);

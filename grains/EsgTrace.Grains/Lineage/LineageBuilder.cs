@@ -28,6 +28,13 @@ public sealed class LineageBuilder(string subject, string calculator)
         return this;
     }
 
+    /// <summary>An input whose content hash is already known (computed once per version, see <see cref="InputHashCache"/>).</summary>
+    public LineageBuilder InputHash(string kind, string id, string sha256)
+    {
+        _inputs[(kind, id)] = new LineageInput(kind, id, sha256);
+        return this;
+    }
+
     public LineageRecord Build<TResult>(TResult result)
     {
         var inputs = _inputs.Values.OrderBy(i => i.Kind, StringComparer.Ordinal).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();

@@ -47,6 +47,10 @@ public interface IMaterialLotGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<LotView?> Get();
 
+    /// <summary>The lot, and from now on <paramref name="productId"/>'s figures are told when it changes.</summary>
+    [Alias("GetWatched")]
+    Task<LotView?> GetWatched(string productId);
+
     /// <summary>The lot's ledger: every shipment and batch that moved or consumed it, in the order they were recorded (null: no such lot).</summary>
     [Alias("Movements")]
     Task<IReadOnlyList<MassBalance.LotMovement>?> Movements();

@@ -12,6 +12,10 @@ public interface IProductGrain : IGrainWithStringKey
 
     [Alias("Get")]
     Task<ProductView?> Get();
+
+    /// <summary>The product, and from now on <paramref name="productId"/>'s figures are told when it changes.</summary>
+    [Alias("GetWatched")]
+    Task<ProductView?> GetWatched(string productId);
 }
 
 /// <summary>A production batch, keyed by a client-chosen batch id.</summary>

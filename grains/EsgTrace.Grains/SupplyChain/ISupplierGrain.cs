@@ -18,4 +18,8 @@ public interface ISupplierGrain : IGrainWithStringKey
 
     [Alias("Get")]
     Task<SupplierView?> Get();
+
+    /// <summary>The supplier, and from now on <paramref name="productId"/>'s figures are told when it changes.</summary>
+    [Alias("GetWatched")]
+    Task<SupplierView?> GetWatched(string productId);
 }

@@ -42,7 +42,8 @@ public sealed record LotCertificationLink(string Certificate, string EpcisEventI
 
 /// <summary>
 /// A lot as read back: its details, certificates linked by EPCIS events, its event-log version, and what its ledger of
-/// movements gives: the mass balance by location, the tonne-km it travelled by mode, and when it first shipped.
+/// movements gives: the mass balance by location, the tonne-km it travelled by mode, and when it first shipped; with the
+/// SHA-256 of that content (its lineage hash), computed once per change.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("esg.lot-view")]
 public sealed record LotView(
@@ -55,7 +56,13 @@ public sealed record LotView(
     IReadOnlyList<LotCertificationLink> CertificationLinks,
     MassBalance.LotBalance Balance,
     IReadOnlyList<Footprints.ModeTonneKm> Transport,
-    LocalDate? FirstShippedOn);
+    LocalDate? FirstShippedOn,
+    string ContentSha256)
+{
+    /// <summary>The content a lot's lineage hash covers: its details, transport and balance (SHA-256 of their JSON).</summary>
+    public static string HashOf(LotInput lot, IReadOnlyList<Footprints.ModeTonneKm> transport, MassBalance.LotBalance balance)
+        => Lineage.LineageBuilder.HashOf(new { Lot = lot, Transport = transport, Balance = balance });
+}
 
 public abstract record LotEvent(Instant At, string Actor);
 

@@ -25,9 +25,11 @@ public sealed class MaterialLotGrain(
     private static readonly Duration ReservationLifetime = Duration.FromMinutes(2);
 
     private readonly Dictionary<string, LotMovement> _movements = new(StringComparer.Ordinal);
+    private readonly Analysis.FigureWatchers _watchers = new();
     private readonly Dictionary<string, (LotMovement Movement, Instant Expires)> _reservations = new(StringComparer.Ordinal);
     private EventJournal<LotState, LotEvent> _journal = null!;
     private LotBalance? _balance;
+    private LotView? _view;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -180,6 +182,14 @@ public sealed class MaterialLotGrain(
 
     public Task<LotView?> Get() => Task.FromResult(_journal.Exists ? View() : null);
 
+    public Task<LotView?> GetWatched(string productId)
+    {
+        _watchers.Add(productId);
+        return Get();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _watchers.NotifyAsync(GrainFactory, new(Analysis.RecordKind.Lot, Id));
+
     public Task<IReadOnlyList<LotMovement>?> Movements() => Task.FromResult<IReadOnlyList<LotMovement>?>(
         _journal.Exists ? _movements.Values.OrderBy(m => m.RecordedAt).ThenBy(m => m.Key, StringComparer.Ordinal).ToList() : null);
 
@@ -201,10 +211,16 @@ public sealed class MaterialLotGrain(
     private LotView View()
     {
         var s = _journal.State;
+        if (_view is { } cached && cached.Version == s.Version && _balance is not null)
+        {
+            return cached;
+        }
+
         var shipments = _movements.Values.Where(m => m.Kind == MovementKind.Shipment).ToList();
         var transport = shipments.GroupBy(m => m.Mode!.Value).OrderBy(g => g.Key).Select(g => new ModeTonneKm(g.Key, g.Sum(m => m.TonneKm), g.Count())).ToList();
         var firstShipped = shipments.Where(m => m.DepartedAt is not null).MinBy(m => m.DepartedAt!.Value.ToInstant())?.DepartedAt!.Value.Date;
-        return new LotView(Id, s.Lot!, s.Version, s.CorrectedVersion, s.UpdatedAt, s.UpdatedBy, s.CertificationLinks.ToList(), Balance(), transport, firstShipped);
+        var balance = Balance();
+        return _view = new LotView(Id, s.Lot!, s.Version, s.CorrectedVersion, s.UpdatedAt, s.UpdatedBy, s.CertificationLinks.ToList(), balance, transport, firstShipped, LotView.HashOf(s.Lot!, transport, balance));
     }
 
     private LotBalance Balance() => _balance ??= MassBalanceLedger.Balance(Kg(_journal.State.Lot!), _journal.State.Lot!.Site, _movements.Values);
@@ -222,8 +238,12 @@ public sealed class MaterialLotGrain(
 
     private static decimal Kg(LotInput lot) => Quantity.Of(lot.Quantity, lot.Unit).To(Unit.Kilogram).Value;
 
-    /// <summary>Puts the lot's current view in the lot list (idempotent).</summary>
-    private Task ListAsync() => SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Lots, Id, View());
+    /// <summary>Puts the lot's current view in the lot list (idempotent) and tells the figures that read it.</summary>
+    private async Task ListAsync()
+    {
+        await SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Lots, Id, View());
+        await _watchers.NotifyAsync(GrainFactory, new(Analysis.RecordKind.Lot, Id));
+    }
 
     private async Task AfterChangeAsync(string action, string actor, string? detail)
     {

@@ -15,6 +15,8 @@ public sealed class ProductGrain(
     IAuditTrail audit,
     IClock clock) : Grain, IProductGrain
 {
+    private readonly Analysis.FigureWatchers _watchers = new();
+
     private const int MaxDepth = 20;
     private EventJournal<ProductState, ProductEvent> _journal = null!;
 
@@ -45,6 +47,7 @@ public sealed class ProductGrain(
             await _journal.AppendAsync(new ProductDefined(input, clock.GetCurrentInstant(), actor));
             await SupplyChainIndexes.PutIdentifierAsync(index, SupplyChainIndexes.ProductsByGtin, Gtin14(gtinBefore), Gtin14(input.Gtin), Id);
             await SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Products, Id, View());
+            await _watchers.NotifyAsync(GrainFactory, new(Analysis.RecordKind.Product, Id));
             await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), actor, "product.defined", "product:" + Id, $"version {_journal.State.Version}"));
         }
 
@@ -52,6 +55,14 @@ public sealed class ProductGrain(
     }
 
     public Task<ProductView?> Get() => Task.FromResult(_journal.Exists ? View() : null);
+
+    public Task<ProductView?> GetWatched(string productId)
+    {
+        _watchers.Add(productId);
+        return Get();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _watchers.NotifyAsync(GrainFactory, new(Analysis.RecordKind.Product, Id));
 
     /// <summary>Every sub-product must exist, and none may lead back to this product (a cycle), however deep.</summary>
     private async Task CheckSubProductsAsync(ProductInput input, Validation check)

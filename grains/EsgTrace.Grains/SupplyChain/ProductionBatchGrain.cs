@@ -131,6 +131,7 @@ public sealed class ProductionBatchGrain(
         }
 
         await index.RemoveAsync(SupplyChainIndexes.Batches, _journal.State.Batch!.ProductId, Id);
+        await GrainFactory.GetGrain<Analysis.IProductFiguresGrain>(_journal.State.Batch!.ProductId).Changed(new(Analysis.RecordKind.Batches, _journal.State.Batch!.ProductId));
         await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), actor, "batch.withdrawn", "batch:" + Id, reason));
     }
 
@@ -152,8 +153,12 @@ public sealed class ProductionBatchGrain(
 
     public Task<BatchView?> Get() => Task.FromResult(_journal.Exists ? View() : null);
 
-    /// <summary>Puts the batch's current view in its product's batch list (idempotent).</summary>
-    private Task ListAsync(BatchInput input) => SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Batches, Id, View(), partition: input.ProductId);
+    /// <summary>Puts the batch's current view in its product's batch list (idempotent) and tells the product's figures.</summary>
+    private async Task ListAsync(BatchInput input)
+    {
+        await SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Batches, Id, View(), partition: input.ProductId);
+        await GrainFactory.GetGrain<Analysis.IProductFiguresGrain>(input.ProductId).Changed(new(Analysis.RecordKind.Batches, input.ProductId));
+    }
 
     private BatchView View() => new(Id, _journal.State.Batch!, _journal.State.Version, _journal.State.UpdatedAt, _journal.State.UpdatedBy, _journal.State.WithdrawnReason);
 }

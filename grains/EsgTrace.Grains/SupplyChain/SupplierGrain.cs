@@ -14,6 +14,8 @@ public sealed class SupplierGrain(
     IAuditTrail audit,
     IClock clock) : Grain, ISupplierGrain
 {
+    private readonly Analysis.FigureWatchers _watchers = new();
+
     private EventJournal<SupplierState, SupplierEvent> _journal = null!;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -88,6 +90,14 @@ public sealed class SupplierGrain(
 
     public Task<SupplierView?> Get() => Task.FromResult(_journal.Exists ? View() : null);
 
+    public Task<SupplierView?> GetWatched(string productId)
+    {
+        _watchers.Add(productId);
+        return Get();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _watchers.NotifyAsync(GrainFactory, new(Analysis.RecordKind.Supplier, this.GetPrimaryKeyString()));
+
     private SupplierView View()
     {
         var s = _journal.State;
@@ -99,6 +109,7 @@ public sealed class SupplierGrain(
     private async Task AfterChangeAsync(string action, string actor, string? detail)
     {
         await SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Suppliers, this.GetPrimaryKeyString(), View());
+        await _watchers.NotifyAsync(GrainFactory, new(Analysis.RecordKind.Supplier, this.GetPrimaryKeyString()));
         await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), actor, action, "supplier:" + this.GetPrimaryKeyString(), detail));
     }
 }

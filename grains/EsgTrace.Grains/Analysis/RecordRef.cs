@@ -1,0 +1,5 @@
+namespace EsgTrace.Analysis;
+
+/// <summary>One record a product's figures rest on (for <see cref="RecordKind.Batches"/>, the product whose batch list changed).</summary>
+[GenerateSerializer, Immutable, Alias("esg.record-ref")]
+public sealed record RecordRef(RecordKind Kind, string Id);
