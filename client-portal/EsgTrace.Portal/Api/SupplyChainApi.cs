@@ -54,7 +54,7 @@ public static class SupplyChainApi
         read.MapGet("/products", (string? after, int? pageSize, SupplyChainService s) => s.ListAsync<ProductView>(SupplyChainIndexes.Products, after, pageSize ?? 100)).WithName("ListProducts");
         read.MapGet("/products/{id}", (string id, SupplyChainService s) => Found(s.GetProductAsync(id), "product", id)).WithName("GetProduct");
         read.MapGet("/products/{id}/footprint", Footprint).WithName("GetProductFootprint")
-            .WithSummary("Cradle-to-gate footprint per declared unit (kg CO2e) with breakdowns and lineage; 'dataset' picks a factor dataset version.");
+            .WithSummary("Cradle-to-gate footprint per declared unit (kg CO2e) with breakdowns and lineage; 'dataset' picks a factor dataset version; 'terms' limits how many terms (with their arithmetic) are listed, 'termsAfter' pages on.");
         read.MapGet("/products/{id}/traceability", Traceability).WithName("GetProductTraceability")
             .WithSummary("Upstream tree, flags and mass-balance shares; format=csv gives one row per lot.");
         read.MapGet("/products/{id}/lineage", Lineage).WithName("GetProductLineage").WithSummary("Inputs with content hashes, dataset, calculator and root hash of the footprint and the traceability; ?format=prov for W3C PROV-JSON, ?format=openlineage for OpenLineage run events.");
@@ -121,8 +121,13 @@ public static class SupplyChainApi
         return Reply(await s.AddCertificateAsync(id, input, evidence, body.EvidenceContentType, user.Actor()));
     }
 
-    private static async Task<Results<Ok<FootprintResponse>, ProblemHttpResult>> Footprint(string id, string? dataset, SupplyChainService s)
+    private static async Task<Results<Ok<FootprintResponse>, ProblemHttpResult>> Footprint(string id, string? dataset, int? terms, int? termsAfter, SupplyChainService s)
     {
+        if (terms is < 0 || termsAfter is < 0)
+        {
+            return ProblemResults.Invalid("terms", "'terms' and 'termsAfter' are zero or more.");
+        }
+
         var outcome = await s.AnalyzeProductAsync(id, dataset);
         if (!outcome.IsOk)
         {
@@ -136,10 +141,11 @@ public static class SupplyChainApi
         }
 
         var f = a.Footprint;
+        var listed = f.Contributions.Skip(termsAfter ?? 0).Take(terms ?? int.MaxValue).ToList();
         return TypedResults.Ok(new FootprintResponse(
-            a.ProductId, a.ProductName, f.DeclaredUnit, f.TotalKgCo2e, Footprints.FootprintResult.Unit, Footprints.FootprintResult.Method,
+            a.ProductId, a.ProductName, f.DeclaredUnit, f.TotalKgCo2e, Footprints.FootprintResult.Unit, f.MethodText,
             f.ByStage.ToDictionary(k => k.Key.ToString(), k => k.Value), f.ByMaterial, f.BySupplier, f.PrimaryDataShare,
-            f.Contributions, a.Dataset.ToString(), f.CalculatorVersion, a.FootprintLineage!.RootSha256, a.Period));
+            listed, a.Dataset.ToString(), f.CalculatorVersion, a.FootprintLineage!.RootSha256, a.Period, f.Contributions.Count));
     }
 
     private static async Task<IResult> Traceability(string id, string? format, SupplyChainService s)
@@ -188,7 +194,7 @@ public sealed record FootprintResponse(
     string ProductId, string ProductName, string DeclaredUnit, decimal TotalKgCo2e, string Unit, string Method,
     IReadOnlyDictionary<string, decimal> ByStage, IReadOnlyDictionary<string, decimal> ByMaterial, IReadOnlyDictionary<string, decimal> BySupplier,
     decimal PrimaryDataShare, IReadOnlyList<Footprints.FootprintContribution> Contributions, string Dataset, string Calculator, string LineageRootSha256,
-    ReportingPeriod? ReportingPeriod);
+    ReportingPeriod? ReportingPeriod, int TermCount);
 
 public sealed record TraceabilityResponse(TraceabilityResult Result, string Method, string LineageRootSha256);
 

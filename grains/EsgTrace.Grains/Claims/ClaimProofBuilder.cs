@@ -48,7 +48,7 @@ public static class ClaimProofBuilder
             Describe(draft), claim.LastEvaluation?.Explanation ?? string.Empty, period, documentDate.ToDateTimeOffset(),
             claim.Steps.Select(s => new ProofStep(s.Step, s.Actor, Minutes.Format(s.At), s.Saw)).ToList(),
             figures, breakdown, analysis.Traceability.Suppliers, analysis.Traceability.Countries, certificates,
-            FootprintResult.Method + " " + TraceabilityResult.Method,
+            (footprint?.MethodText ?? FootprintResult.Method) + " " + TraceabilityResult.Method,
             factors, analysis.Dataset.ToString(), footprint?.CalculatorVersion ?? FootprintCalculator.Version,
             (analysis.FootprintLineage ?? analysis.TraceabilityLineage).RootSha256, verificationUrl);
     }

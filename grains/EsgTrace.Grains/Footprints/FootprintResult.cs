@@ -18,6 +18,9 @@ public sealed record FootprintResult(
     /// <summary>The method text of <see cref="FootprintCalculator.LegacyVersion"/>, for results computed with it.</summary>
     public const string LegacyMethod = "Cradle-to-gate attributional: materials (quantity × factor) + transport (t × km × mode factor, per leg) + process energy (kWh × location-based grid factor), sub-products recursively.";
 
+    /// <summary>The method of the calculator version this result was computed with.</summary>
+    public string MethodText => CalculatorVersion == FootprintCalculator.LegacyVersion ? LegacyMethod : Method;
+
     public IReadOnlyDictionary<FootprintStage, decimal> ByStage => Sum(c => c.Stage);
 
     public IReadOnlyDictionary<string, decimal> ByMaterial => Sum(c => c.MaterialId ?? "(process energy)");

@@ -86,7 +86,7 @@ public static class PactFootprintBuilder
         };
         return (new JsonObject
         {
-            ["comment"] = $"Computed by EsgTrace ({FootprintResult.Method}; {analysis.Dataset}; calculator {f.CalculatorVersion}); {Numbers.Plain(f.TotalKgCo2e)} kg CO2e per {f.DeclaredUnit} ÷ {Numbers.Plain(massKg)} kg per {f.DeclaredUnit}. Lineage root SHA-256 {analysis.FootprintLineage!.RootSha256}. Carbon content is not assessed (reported as 0); biogenic emissions are not separated.",
+            ["comment"] = $"Computed by EsgTrace ({f.MethodText}; {analysis.Dataset}; calculator {f.CalculatorVersion}); {Numbers.Plain(f.TotalKgCo2e)} kg CO2e per {f.DeclaredUnit} ÷ {Numbers.Plain(massKg)} kg per {f.DeclaredUnit}. Lineage root SHA-256 {analysis.FootprintLineage!.RootSha256}. Carbon content is not assessed (reported as 0); biogenic emissions are not separated.",
             ["companyName"] = organisation.CompanyName,
             ["companyIds"] = new JsonArray(organisation.CompanyIds.Select(id => (JsonNode)id!).ToArray()),
             ["productDescription"] = $"{product.Product.Name}, {f.DeclaredUnit} = {Numbers.Plain(massKg)} kg",

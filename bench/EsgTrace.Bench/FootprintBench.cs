@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using EsgTrace.Accounts;
+using EsgTrace.Hosting.Sqlite;
+using EsgTrace.Storage;
+using EsgTrace.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace EsgTrace.Bench;
+
+/// <summary>
+/// The figures kept current, measured over HTTP against the embedded platform as a real process (./run.sh's shape):
+/// a product drawing on N upstream lots (each shipped once), then many times one new shipment followed by a footprint read
+/// (figure and breakdowns; terms=0, the per-term detail pages) and a traceability read. And shipment writes at 64 clients on
+/// an empty database and again with 500 shipments per lot. Each figure has a same-run baseline: a /health round trip for
+/// reads, raw durable SQLite upserts through the store's group commit for writes.
+/// </summary>
+public static class FootprintBench
+{
+    private const int Clients = 64;
+
+    public static async Task RunAsync(IReadOnlyList<int> lotCounts, TimeSpan writeDuration, int perLotFill)
+    {
+        var rawInserts = await RawInsertsPerSecondAsync(TimeSpan.FromSeconds(3));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  baseline: raw durable SQLite upserts, {Clients} writers, group commit: {rawInserts:N0} rows/s"));
+        var lines = new List<string>
+        {
+            "| case | figure | same-run baseline |",
+            "|---|---:|---|",
+        };
+        foreach (var lots in lotCounts)
+        {
+            var (footprint, trace, health) = await ReadsAsync(lots, samples: 200);
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"| footprint read after one new shipment, {lots:N0} upstream lots | p50 {footprint.P50:0.00} ms, p99 {footprint.P99:0.00} ms | /health round trip p50 {health:0.00} ms |"));
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"| traceability read after one new shipment, {lots:N0} upstream lots | p50 {trace.P50:0.00} ms, p99 {trace.P99:0.00} ms | /health round trip p50 {health:0.00} ms |"));
+            Console.WriteLine(lines[^2]);
+            Console.WriteLine(lines[^1]);
+        }
+
+        var (empty, full) = await WritesAsync(writeDuration, perLotFill);
+        lines.Add(string.Create(CultureInfo.InvariantCulture, $"| shipments recorded over HTTP, {Clients} clients, empty database | {empty:N0} /s | raw SQLite upserts {rawInserts:N0} rows/s |"));
+        lines.Add(string.Create(CultureInfo.InvariantCulture, $"| shipments recorded over HTTP, {Clients} clients, {perLotFill} shipments per lot | {full:N0} /s ({(full / empty - 1) * 100:+0;-0} % vs empty) | raw SQLite upserts {rawInserts:N0} rows/s |"));
+        Console.WriteLine(lines[^2]);
+        Console.WriteLine(lines[^1]);
+        var path = Path.Combine(RepositoryRoot.Path, "bench", "results", "footprint.md");
+        await File.WriteAllTextAsync(path, $"# Footprint figures kept current (embedded SQLite, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd})\n\n`dotnet run -c Release --project bench/EsgTrace.Bench -- footprint`\n\n{string.Join('\n', lines)}\n");
+        Console.WriteLine($"Table: {path}");
+    }
+
+    private static async Task<((double P50, double P99) Footprint, (double P50, double P99) Trace, double Health)> ReadsAsync(int lots, int samples)
+    {
+        using var directory = new TempDirectory();
+        await using var platform = await EmbeddedPlatform.StartAsync(directory.Path);
+        using var api = ApiClients.For(platform.Address, await platform.IssueKeyAsync(Role.SupplyChain));
+        var started = Stopwatch.StartNew();
+        await Must(api.PutAsJsonAsync("/api/suppliers/fb-mill", new { name = "Bench Mill", country = "IN", tier = 2 }));
+        await Parallel.ForEachAsync(Enumerable.Range(0, lots), new ParallelOptions { MaxDegreeOfParallelism = Clients }, async (i, ct) =>
+        {
+            await Must(api.PutAsJsonAsync($"/api/lots/fb-L{i}", new
+            {
+                material = "fabric", quantity = 1000m, unit = "kg", supplierId = "fb-mill", originCountry = "IN", recycledShare = 0m, site = "Mill",
+                factor = new { kind = "primary", kgCo2ePerUnit = 4.0m, perUnit = "kg", source = "bench" }, inputLotIds = Array.Empty<string>(),
+            }, ct));
+            await Must(api.PutAsJsonAsync($"/api/shipments/fb-S{i}", Shipment($"fb-L{i}", "Mill", "Plant", 500, i), ct));
+        });
+        await Must(api.PutAsJsonAsync("/api/products/fb-p", new { name = "Bench product", declaredUnit = "1 piece", bom = new[] { new { kind = "material", @ref = "fabric", quantity = 100m, unit = "g" } } }));
+        for (var b = 0; b * 500 < lots; b++)
+        {
+            var inputs = Enumerable.Range(b * 500, Math.Min(500, lots - (b * 500))).Select(i => $"fb-L{i}").ToArray();
+            await Must(api.PutAsJsonAsync($"/api/batches/fb-B{b}", new { productId = "fb-p", inputLotIds = inputs, quantity = 1000, producedAt = "2026-05-01T08:00:00+02:00" }));
+        }
+
+        Console.WriteLine($"  {lots:N0} lots, {lots:N0} shipments, {(lots + 499) / 500} batches recorded in {started.Elapsed.TotalSeconds:0} s");
+        await api.GetAsync("/api/products/fb-p/footprint?terms=0"); // first read loads every record
+        var footprint = new double[samples];
+        var trace = new double[samples];
+        var health = new double[samples];
+        for (var s = 0; s < samples; s++)
+        {
+            await Must(api.PutAsJsonAsync($"/api/shipments/fb-X{s}", Shipment($"fb-L{s % lots}", "Plant", "Store", 1, lots + s)));
+            footprint[s] = await TimeAsync(api, "/api/products/fb-p/footprint?terms=0");
+            trace[s] = await TimeAsync(api, "/api/products/fb-p/traceability");
+            health[s] = await TimeAsync(api, "/health");
+        }
+
+        return (Percentiles(footprint), Percentiles(trace), Percentiles(health).P50);
+    }
+
+    private static async Task<(double Empty, double Full)> WritesAsync(TimeSpan duration, int perLotFill)
+    {
+        using var directory = new TempDirectory();
+        await using var platform = await EmbeddedPlatform.StartAsync(directory.Path);
+        using var api = ApiClients.For(platform.Address, await platform.IssueKeyAsync(Role.SupplyChain));
+        await Must(api.PutAsJsonAsync("/api/suppliers/fw-mill", new { name = "Bench Mill", country = "IN", tier = 2 }));
+        for (var i = 0; i < Clients; i++)
+        {
+            await Must(api.PutAsJsonAsync($"/api/lots/fw-L{i}", new
+            {
+                material = "fabric", quantity = 1_000_000m, unit = "kg", supplierId = "fw-mill", originCountry = "IN", recycledShare = 0m, site = "Mill",
+                factor = new { kind = "primary", kgCo2ePerUnit = 4.0m, perUnit = "kg", source = "bench" }, inputLotIds = Array.Empty<string>(),
+            }));
+        }
+
+        var sequence = new int[Clients];
+        var empty = await DriveAsync(api, sequence, duration);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  shipments, empty database: {empty:N0} /s; filling to {perLotFill} per lot..."));
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(async c =>
+        {
+            while (sequence[c] < perLotFill)
+            {
+                await Must(api.PutAsJsonAsync($"/api/shipments/fw-{c}-{sequence[c]}", Shipment($"fw-L{c}", "Mill", "Plant", 1, sequence[c])));
+                sequence[c]++;
+            }
+        }));
+        var full = await DriveAsync(api, sequence, duration);
+        return (empty, full);
+    }
+
+    /// <summary>Each client records shipments of its own lot, one at a time, for the duration; durable shipments per second.</summary>
+    private static async Task<double> DriveAsync(HttpClient api, int[] sequence, TimeSpan duration)
+    {
+        var done = 0;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(async c =>
+        {
+            while (watch.Elapsed < duration)
+            {
+                await Must(api.PutAsJsonAsync($"/api/shipments/fw-{c}-{sequence[c]}", Shipment($"fw-L{c}", "Mill", "Plant", 1, sequence[c])));
+                sequence[c]++;
+                Interlocked.Increment(ref done);
+            }
+        }));
+        return done / watch.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<double> RawInsertsPerSecondAsync(TimeSpan duration)
+    {
+        using var directory = new TempDirectory();
+        await using var store = new SqliteTableStore(Options.Create(new SqliteTableStoreOptions { DatabasePath = Path.Combine(directory.Path, "raw.db") }), NullLogger<SqliteTableStore>.Instance);
+        var payload = new byte[300];
+        var done = 0;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(async c =>
+        {
+            for (var i = 0; watch.Elapsed < duration; i++)
+            {
+                await store.UpsertAsync("raw", new TableRow("p" + c, i.ToString("D9", CultureInfo.InvariantCulture), payload));
+                Interlocked.Increment(ref done);
+            }
+        }));
+        return done / watch.Elapsed.TotalSeconds;
+    }
+
+    private static object Shipment(string lot, string from, string to, decimal kg, int n)
+    {
+        var departed = new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.FromHours(2)).AddMinutes(n);
+        return new
+        {
+            lotIds = new[] { lot }, from, to, mode = "road", distance = 100m, distanceUnit = "km", mass = kg, massUnit = "kg",
+            departedAt = departed.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+            arrivedAt = departed.AddHours(2).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+        };
+    }
+
+    private static async Task<double> TimeAsync(HttpClient api, string path)
+    {
+        var t = Stopwatch.GetTimestamp();
+        using var response = await api.GetAsync(path);
+        response.EnsureSuccessStatusCode();
+        await response.Content.ReadAsByteArrayAsync();
+        return Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+    }
+
+    private static (double P50, double P99) Percentiles(double[] values)
+    {
+        var sorted = values.Order().ToArray();
+        return (sorted[sorted.Length / 2], sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(sorted.Length * 0.99) - 1)]);
+    }
+
+    private static async Task Must(Task<HttpResponseMessage> call)
+    {
+        using var response = await call;
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} → {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+}
