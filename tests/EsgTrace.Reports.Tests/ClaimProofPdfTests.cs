@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using System.Text.RegularExpressions;
 using EsgTrace.Reports.Pdf;
 using EsgTrace.Reports.Proofs;
 using UglyToad.PdfPig;
@@ -102,6 +103,49 @@ public sealed class ClaimProofPdfTests : IDisposable
         Assert.True(exit == 0, output);
         Assert.Contains("Status: published", output, StringComparison.Ordinal);
         Assert.Contains("http://127.0.0.1:5080/verify/claim-tee-001", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SignedProof_IsUnder100KiB_EmbedsASubsetFont_AndPassesQpdfCheck()
+    {
+        var proof = SignedProof();
+        var path = Save(proof);
+
+        var (fontsExit, fonts) = Poppler.Run("pdffonts", path);
+        var (checkExit, check) = Poppler.Run("qpdf", "--check", path);
+
+        Assert.True(proof.Length < 100 * 1024, $"{proof.Length} bytes");
+        Assert.True(fontsExit == 0, fonts);
+        var row = Assert.Single(fonts.Split('\n'), l => l.Contains("DejaVuSans", StringComparison.Ordinal));
+        Assert.Matches(@"^[A-Z]{6}\+DejaVuSans\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes\s", row);
+        Assert.True(checkExit == 0, check);
+        Assert.Contains("No syntax or stream encoding errors", check, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pdftoppm_DrawsTheTitleWithTheSubsetFont()
+    {
+        var path = Save(SignedProof());
+        var prefix = Path.Combine(_folder, "title");
+
+        // The title's box at 72 dpi (1 px = 1 pt), left of the QR code: only glyphs can put ink there.
+        var (exit, output) = Poppler.Run("pdftoppm", "-r", "72", "-gray", "-f", "1", "-l", "1", "-x", "48", "-y", "58", "-W", "330", "-H", "62", "-singlefile", path, prefix);
+
+        Assert.True(exit == 0, output);
+        var ink = Pgm.Pixels(File.ReadAllBytes(prefix + ".pgm")).Count(p => p < 128);
+        Assert.True(ink > 800, $"{ink} dark pixels in the title");
+    }
+
+    [Fact]
+    public void Render_TrailerId_IsTheDocumentIdDerivedFromTheClaim_NotFromTheClock()
+    {
+        var text = Encoding.Latin1.GetString(ClaimProofDocument.Render(Model()));
+        var later = Encoding.Latin1.GetString(ClaimProofDocument.Render(Model() with { DocumentDate = Published.AddDays(1) }));
+
+        var id = Regex.Match(text, "<xmpMM:DocumentID>uuid:([0-9a-f-]{36})</xmpMM:DocumentID>").Groups[1].Value.Replace("-", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        Assert.Equal(32, id.Length);
+        Assert.Matches($@"trailer\s*<<[^>]*/ID \[<{id}> <{id}>\]", text);
+        Assert.DoesNotContain(id, later, StringComparison.Ordinal);
     }
 
     [Fact]
