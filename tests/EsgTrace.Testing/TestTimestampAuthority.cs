@@ -39,10 +39,14 @@ public sealed class TestTimestampAuthority : IAsyncDisposable
 
     public Uri Address { get; private set; } = null!;
 
-    /// <summary>The authority's certificate (public part), as it appears in its tokens.</summary>
-    public X509Certificate2 Certificate { get; } = CreateCertificate("CN=EsgTrace test TSA, O=EsgTrace tests", timeStamping: true);
+    // Shared by every instance: an RSA key takes long enough to make on two shared cores that one per test adds up.
+    private static readonly Lazy<X509Certificate2> TimestampingCertificate = new(() => CreateCertificate("CN=EsgTrace test TSA, O=EsgTrace tests", timeStamping: true));
+    private static readonly Lazy<X509Certificate2> OtherCertificate = new(() => CreateCertificate("CN=EsgTrace test signer without timeStamping, O=EsgTrace tests", timeStamping: false));
 
-    private X509Certificate2 NotForTimestamps { get; } = CreateCertificate("CN=EsgTrace test signer without timeStamping, O=EsgTrace tests", timeStamping: false);
+    /// <summary>The authority's certificate, as it appears in its tokens.</summary>
+    public X509Certificate2 Certificate => TimestampingCertificate.Value;
+
+    private static X509Certificate2 NotForTimestamps => OtherCertificate.Value;
 
     public TimestampAuthorityBehaviour Behaviour { get; set; } = TimestampAuthorityBehaviour.Grant;
 
@@ -68,8 +72,6 @@ public sealed class TestTimestampAuthority : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        Certificate.Dispose();
-        NotForTimestamps.Dispose();
     }
 
     private async Task AnswerAsync(HttpContext context)
