@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using System.Text.RegularExpressions;
 using EsgTrace.Reports.Pdf;
 using EsgTrace.Reports.Proofs;
+using EsgTrace.Reports.Signing;
 using UglyToad.PdfPig;
 using EsgTrace.Testing;
 using Xunit;
@@ -12,12 +14,12 @@ namespace EsgTrace.Reports.Tests;
 /// <summary>The proof PDF read back with PdfPig and poppler: text and figures, the attached lineage, and a valid signature.</summary>
 public sealed class ClaimProofPdfTests : IDisposable
 {
-    private static readonly DateTimeOffset Published = new(2026, 11, 23, 10, 15, 0, TimeSpan.Zero);
+    internal static readonly DateTimeOffset Published = new(2026, 11, 23, 10, 15, 0, TimeSpan.Zero);
     private static readonly byte[] Lineage = Encoding.UTF8.GetBytes("{\"subject\":\"product:demo-tee\",\"rootSha256\":\"da779a1508f5d12ec710462d4241bc86b72922227d42540c3cb322eeab9ce747\"}\n");
-    private static readonly X509Certificate2 Certificate = CreateCertificate();
+    internal static readonly X509Certificate2 Certificate = CreateCertificate();
     private readonly string _folder = Directory.CreateTempSubdirectory("esgtrace-pdf-").FullName;
 
-    private static ClaimProofModel Model() => new(
+    internal static ClaimProofModel Model() => new(
         "claim-tee-001",
         "Cradle-to-gate footprint of at most 1.4 kg CO2e per T-shirt",
         "published",
@@ -45,17 +47,18 @@ public sealed class ClaimProofPdfTests : IDisposable
         "da779a1508f5d12ec710462d4241bc86b72922227d42540c3cb322eeab9ce747",
         "http://127.0.0.1:5080/verify/claim-tee-001");
 
-    private static byte[] SignedProof() => PdfSigner.SignWithAttachment(
+    internal static Task<byte[]> SignedProofAsync(ITimestampAuthority? timestamps = null) => PdfSigner.SignWithAttachmentAsync(
         ClaimProofDocument.Render(Model()),
         new PdfAttachment("lineage.json", "application/json", "Lineage of the claim's figures", Lineage),
         Certificate,
         Published,
-        "EsgTrace claim proof");
+        "EsgTrace claim proof",
+        timestamps);
 
     [Fact]
-    public void PdfPig_ReadsTheStatementFiguresAndLineage_AndTheAttachment()
+    public async Task PdfPig_ReadsTheStatementFiguresAndLineage_AndTheAttachment()
     {
-        using var pdf = PdfDocument.Open(SignedProof());
+        using var pdf = PdfDocument.Open(await SignedProofAsync());
 
         // Words, not Page.Text: PdfPig joins wrapped lines without a separator.
         var text = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
@@ -69,9 +72,9 @@ public sealed class ClaimProofPdfTests : IDisposable
     }
 
     [Fact]
-    public void Pdfsig_ReportsTheSignatureValid_OverTheWholeDocument()
+    public async Task Pdfsig_ReportsTheSignatureValid_OverTheWholeDocument()
     {
-        var path = Save(SignedProof());
+        var path = Save(await SignedProofAsync());
 
         var (exit, output) = Poppler.Run("pdfsig", path);
 
@@ -82,9 +85,9 @@ public sealed class ClaimProofPdfTests : IDisposable
     }
 
     [Fact]
-    public void Pdfdetach_ExtractsTheLineageByteForByte()
+    public async Task Pdfdetach_ExtractsTheLineageByteForByte()
     {
-        var path = Save(SignedProof());
+        var path = Save(await SignedProofAsync());
         var target = Path.Combine(_folder, "out");
         Directory.CreateDirectory(target);
 
@@ -95,9 +98,9 @@ public sealed class ClaimProofPdfTests : IDisposable
     }
 
     [Fact]
-    public void Pdftotext_ShowsTheStatusAndTheVerificationUrl()
+    public async Task Pdftotext_ShowsTheStatusAndTheVerificationUrl()
     {
-        var (exit, output) = Poppler.Run("pdftotext", Save(SignedProof()), "-");
+        var (exit, output) = Poppler.Run("pdftotext", Save(await SignedProofAsync()), "-");
 
         Assert.True(exit == 0, output);
         Assert.Contains("Status: published", output, StringComparison.Ordinal);
@@ -105,17 +108,62 @@ public sealed class ClaimProofPdfTests : IDisposable
     }
 
     [Fact]
+    public async Task SignedProof_IsUnder100KiB_EmbedsASubsetFont_AndPassesQpdfCheck()
+    {
+        var proof = await SignedProofAsync();
+        var path = Save(proof);
+
+        var (fontsExit, fonts) = Poppler.Run("pdffonts", path);
+        var (checkExit, check) = Poppler.Run("qpdf", "--check", path);
+
+        Assert.True(proof.Length < 100 * 1024, $"{proof.Length} bytes");
+        Assert.True(fontsExit == 0, fonts);
+        var row = Assert.Single(fonts.Split('\n'), l => l.Contains("DejaVuSans", StringComparison.Ordinal));
+        Assert.Matches(@"^[A-Z]{6}\+DejaVuSans\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes\s", row);
+        Assert.True(checkExit == 0, check);
+        Assert.Contains("No syntax or stream encoding errors", check, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pdftoppm_DrawsTheTitleWithTheSubsetFont()
+    {
+        var path = Save(await SignedProofAsync());
+        var prefix = Path.Combine(_folder, "title");
+
+        // The title's box at 72 dpi (1 px = 1 pt), left of the QR code: only glyphs can put ink there.
+        var (exit, output) = Poppler.Run("pdftoppm", "-r", "72", "-gray", "-f", "1", "-l", "1", "-x", "48", "-y", "58", "-W", "330", "-H", "62", "-singlefile", path, prefix);
+
+        Assert.True(exit == 0, output);
+        var ink = Pgm.Pixels(File.ReadAllBytes(prefix + ".pgm")).Count(p => p < 128);
+        Assert.True(ink > 800, $"{ink} dark pixels in the title");
+    }
+
+    [Fact]
+    public void Render_TrailerId_IsTheDocumentIdDerivedFromTheClaim_NotFromTheClock()
+    {
+        var text = Encoding.Latin1.GetString(ClaimProofDocument.Render(Model()));
+        var later = Encoding.Latin1.GetString(ClaimProofDocument.Render(Model() with { DocumentDate = Published.AddDays(1) }));
+
+        var id = Regex.Match(text, "<xmpMM:DocumentID>uuid:([0-9a-f-]{36})</xmpMM:DocumentID>").Groups[1].Value.Replace("-", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        Assert.Equal(32, id.Length);
+        Assert.Matches($@"trailer\s*<<[^>]*/ID \[<{id}> <{id}>\]", text);
+        Assert.DoesNotContain(id, later, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheSameClaim_RendersByteIdentical()
         => Assert.Equal(SHA256.HashData(ClaimProofDocument.Render(Model())), SHA256.HashData(ClaimProofDocument.Render(Model())));
 
     [Fact]
-    public void TheSameClaim_RendersAndSignsByteIdentical()
-        => Assert.Equal(SHA256.HashData(SignedProof()), SHA256.HashData(SignedProof()));
+    public async Task TheSameClaim_RendersAndSignsByteIdentical()
+    {
+        Assert.Equal(SHA256.HashData(await SignedProofAsync()), SHA256.HashData(await SignedProofAsync()));
+    }
 
     [Fact]
-    public void Inspector_AcceptsTheProof_AndRejectsItAlteredByOneByte()
+    public async Task Inspector_AcceptsTheProof_AndRejectsItAlteredByOneByte()
     {
-        var proof = SignedProof();
+        var proof = await SignedProofAsync();
         var altered = (byte[])proof.Clone();
         var at = Encoding.Latin1.GetString(altered).IndexOf("1.3582", StringComparison.Ordinal);
         var index = at >= 0 ? at : altered.Length / 3;
@@ -125,14 +173,38 @@ public sealed class ClaimProofPdfTests : IDisposable
         var bad = PdfSignatureInspector.Inspect(altered);
 
         Assert.True(good.SignatureValid && good.CoversWholeFile, good.Problem);
-        Assert.Equal(Certificate.GetCertHashString(HashAlgorithmName.SHA256), good.SignerThumbprint);
+        Assert.Equal(Certificate.GetCertHashString(HashAlgorithmName.SHA256), good.Signer?.Sha256Thumbprint);
         Assert.False(bad.SignatureValid && bad.CoversWholeFile);
     }
 
     [Fact]
-    public void Inspector_RejectsContentAppendedAfterSigning()
+    public async Task Inspector_AcceptsASignatureWhoseLastByteIsZero()
     {
-        var appended = SignedProof().Concat(Encoding.ASCII.GetBytes("\n% tampered\n")).ToArray();
+        // The reserved space is padded with zeros; a CMS ending in a zero byte (1 in 256) must not be cut with the padding.
+        var pdf = ClaimProofDocument.Render(Model());
+        for (var i = 0; i < 4096; i++)
+        {
+            var attachment = new PdfAttachment("lineage.json", "application/json", "try", Encoding.ASCII.GetBytes($"{{\"try\":{i}}}"));
+            var signed = await PdfSigner.SignWithAttachmentAsync(pdf, attachment, Certificate, Published, "EsgTrace claim proof");
+            var der = Convert.FromHexString(Regex.Match(Encoding.Latin1.GetString(signed), "/Contents <([0-9A-F]+)>").Groups[1].Value);
+            System.Formats.Asn1.AsnDecoder.ReadEncodedValue(der, System.Formats.Asn1.AsnEncodingRules.BER, out _, out _, out var length);
+            if (der[length - 1] != 0)
+            {
+                continue;
+            }
+
+            var report = PdfSignatureInspector.Inspect(signed);
+            Assert.True(report.SignatureValid && report.CoversWholeFile, report.Problem);
+            return;
+        }
+
+        Assert.Fail("No signature in 4096 ended in a zero byte.");
+    }
+
+    [Fact]
+    public async Task Inspector_RejectsContentAppendedAfterSigning()
+    {
+        var appended = (await SignedProofAsync()).Concat(Encoding.ASCII.GetBytes("\n% tampered\n")).ToArray();
 
         var report = PdfSignatureInspector.Inspect(appended);
 

@@ -15,6 +15,7 @@ public static class ProblemResults
             ProblemKind.Conflict => StatusCodes.Status409Conflict,
             ProblemKind.Forbidden => StatusCodes.Status403Forbidden,
             ProblemKind.Unauthorized => StatusCodes.Status401Unauthorized,
+            ProblemKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status500InternalServerError,
         };
         var extensions = problem.Errors is null ? null : new Dictionary<string, object?> { ["errors"] = problem.Errors };

@@ -76,9 +76,15 @@ public static class VerificationApi
             reasons.Add("The signature does not cover the whole file.");
         }
 
+        if (signature.Timestamp is { } timestamp)
+        {
+            reasons.Add(timestamp.Valid ? $"The signature is timestamped {timestamp.Time.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC by {timestamp.Authority}." : timestamp.Problem!);
+        }
+
         var sameBytes = BlobNames.Sha256Hex(pdf) == claim.ProofSha256;
         reasons.Add(sameBytes ? "It is the exact proof issued for this claim." : "It is not the proof issued for this claim (its SHA-256 differs): altered, or another document.");
-        return new ProofCheck(sameBytes && signature.SignatureValid && signature.CoversWholeFile, claim.Status.ToString().ToLowerInvariant(), reasons);
+        var genuine = sameBytes && signature.SignatureValid && signature.CoversWholeFile && signature.Timestamp?.Valid != false;
+        return new ProofCheck(genuine, claim.Status.ToString().ToLowerInvariant(), reasons, ProofSignature.From(signature));
     }
 
     private static ProblemHttpResult NotFound(string id)
@@ -88,5 +94,5 @@ public static class VerificationApi
 /// <summary>What anyone may see of a published claim.</summary>
 public sealed record PublicClaim(string Id, string Statement, string Status, string ProductId, NodaTime.LocalDate ValidUntil, ClaimFigures? PublishedFigures, string? CurrentVerdict, string? LineageRootSha256, string? ProofSha256);
 
-/// <summary>The answer to "is this PDF the genuine proof of this claim?".</summary>
-public sealed record ProofCheck(bool Genuine, string ClaimStatus, IReadOnlyList<string> Reasons);
+/// <summary>The answer to "is this PDF the genuine proof of this claim?", with the signature's details when it verifies.</summary>
+public sealed record ProofCheck(bool Genuine, string ClaimStatus, IReadOnlyList<string> Reasons, ProofSignature? Signature = null);

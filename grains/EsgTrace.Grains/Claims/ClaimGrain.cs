@@ -15,7 +15,7 @@ public sealed class ClaimGrain(
     IIndexStore index,
     IAuditTrail audit,
     IBlobStore blobs,
-    Signing.ISigningCertificate signing,
+    Signing.IDocumentSigner signer,
     Microsoft.Extensions.Configuration.IConfiguration configuration,
     IClock clock) : Grain, IClaimGrain
 {
@@ -128,7 +128,17 @@ public sealed class ClaimGrain(
         var at = clock.GetCurrentInstant();
         var preview = new ClaimState { Draft = _journal.State.Draft, LastEvaluation = evaluation, Steps = [.. _journal.State.Steps, new ClaimStep("published", actor, at, evaluation.Explanation, figures.LineageRootSha256)] };
         var model = ClaimProofBuilder.Model(Id, preview, ClaimStatus.Published, analysis, Factors.FactorCatalog.Starter, at, VerificationUrl());
-        var pdf = ClaimProofBuilder.SignedPdf(model, analysis, signing.Certificate);
+        byte[] pdf;
+        try
+        {
+            pdf = await ClaimProofBuilder.SignedPdfAsync(model, analysis, signer);
+        }
+        catch (Reports.Signing.TimestampAuthorityException ex)
+        {
+            // A proof without the timestamp the platform is configured to give would look weaker than it should: publish none.
+            return new DomainProblem(ProblemKind.Unavailable, "No timestamp for the proof.", ex.Message + " Nothing was published; publish again when the authority answers.");
+        }
+
         var stored = await blobs.PutAsync("proofs", $"{BlobNames.Sha256Hex(pdf)}.pdf", pdf, "application/pdf");
         await _journal.AppendAsync(new ClaimPublished(figures, $"proofs/{stored.Name}", stored.Sha256, at, actor));
         await AfterChangeAsync("claim.published", actor);

@@ -54,13 +54,12 @@ public static class ClaimProofBuilder
     }
 
     /// <summary>Renders and signs the proof, with the lineage of the figures attached as lineage.json.</summary>
-    public static byte[] SignedPdf(ClaimProofModel model, ProductAnalysis analysis, System.Security.Cryptography.X509Certificates.X509Certificate2 certificate)
+    public static Task<byte[]> SignedPdfAsync(ClaimProofModel model, ProductAnalysis analysis, Signing.IDocumentSigner signer)
     {
         var lineage = JsonSerializer.SerializeToUtf8Bytes(new { footprint = analysis.FootprintLineage, traceability = analysis.TraceabilityLineage }, EsgJson.Options);
-        return PdfSigner.SignWithAttachment(
+        return signer.SignAsync(
             ClaimProofDocument.Render(model),
             new PdfAttachment("lineage.json", "application/json", "Lineage of the claim's figures: input hashes, dataset, calculator, root hash", lineage),
-            certificate,
             model.DocumentDate,
             $"EsgTrace proof of claim {model.ClaimId}");
     }

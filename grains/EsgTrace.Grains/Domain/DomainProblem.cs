@@ -22,4 +22,7 @@ public enum ProblemKind
     Conflict,
     Forbidden,
     Unauthorized,
+
+    /// <summary>A service the command depends on (such as the timestamp authority) did not answer; nothing changed, try again later.</summary>
+    Unavailable,
 }

@@ -10,7 +10,7 @@ namespace EsgTrace.GreenIt;
 
 /// <summary>Loads what the green-IT calculators need (one range scan per index, one grain read per workload) and runs them.</summary>
 [StatelessWorker]
-public sealed class GreenItAnalysisGrain(IIndexStore index, ISigningCertificate signing, IConfiguration configuration, IClock clock) : Grain, IGreenItAnalysisGrain
+public sealed class GreenItAnalysisGrain(IIndexStore index, IDocumentSigner signer, IConfiguration configuration, IClock clock) : Grain, IGreenItAnalysisGrain
 {
     private const int MaxDays = 3 * 366;
 
@@ -66,7 +66,14 @@ public sealed class GreenItAnalysisGrain(IIndexStore index, ISigningCertificate 
         }
 
         var organisation = configuration["Organisation:Name"] ?? "this organisation";
-        return Outcome<byte[]>.Ok(GreenItReportBuilder.SignedPdf(dashboard.Value!, clock.GetCurrentInstant(), organisation, signing.Certificate));
+        try
+        {
+            return Outcome<byte[]>.Ok(await GreenItReportBuilder.SignedPdfAsync(dashboard.Value!, clock.GetCurrentInstant(), organisation, signer));
+        }
+        catch (Reports.Signing.TimestampAuthorityException ex)
+        {
+            return new DomainProblem(ProblemKind.Unavailable, "No timestamp for the report.", ex.Message + " Ask for the report again when the authority answers.");
+        }
     }
 
     public async Task<Outcome<IReadOnlyList<UsageEmissions>>> WorkloadEmissions(string workloadId)

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using EsgTrace.Reports.GreenIt;
 using EsgTrace.Reports.Pdf;
@@ -50,15 +49,14 @@ public static class GreenItReportBuilder
             figuresSha256);
     }
 
-    public static byte[] SignedPdf(GreenItDashboard d, Instant issued, string organisation, X509Certificate2 certificate)
+    public static Task<byte[]> SignedPdfAsync(GreenItDashboard d, Instant issued, string organisation, Signing.IDocumentSigner signer)
     {
         // Serialised once: the attachment and the hash printed in the PDF are the same bytes.
         var figures = JsonSerializer.SerializeToUtf8Bytes(d, EsgJson.Options);
         var model = Model(d, figures, issued, organisation);
-        return PdfSigner.SignWithAttachment(
+        return signer.SignAsync(
             GreenItReportDocument.Render(model),
             new PdfAttachment("green-it-figures.json", "application/json", "Every figure of this report with its method and datasets", figures),
-            certificate,
             model.DocumentDate,
             $"EsgTrace green-IT report {model.Period}");
     }

@@ -4,7 +4,8 @@ namespace EsgTrace.Reports.Pdf;
 
 /// <summary>
 /// Writes content top to bottom on A4 pages, wrapping text and starting a new page when the next block does not fit.
-/// Every page gets the same footer. Deterministic: the same calls produce the same drawing.
+/// Every page gets the same footer. Deterministic: the same calls produce the same drawing. It notes every character it
+/// is asked to show, so the font can be subset to them.
 /// </summary>
 public sealed class PageWriter : IDisposable
 {
@@ -13,16 +14,22 @@ public sealed class PageWriter : IDisposable
     public const float Margin = 48f;
     private const float FooterSpace = 36f;
     private readonly SKDocument _document;
+    private readonly SKTypeface _typeface;
     private readonly Func<int, string> _footer;
+    private readonly SortedSet<int> _codePoints = [];
     private SKCanvas? _canvas;
     private int _page;
 
-    public PageWriter(SKDocument document, Func<int, string> footer)
+    public PageWriter(SKDocument document, SKTypeface typeface, Func<int, string> footer)
     {
         _document = document;
+        _typeface = typeface;
         _footer = footer;
         NewPage();
     }
+
+    /// <summary>Every Unicode code point this writer was asked to show (or measure), footers included.</summary>
+    public IReadOnlySet<int> CodePoints => _codePoints;
 
     public float Y { get; private set; }
 
@@ -44,7 +51,8 @@ public sealed class PageWriter : IDisposable
     /// <summary>Writes wrapped text at the current position (optionally indented) and moves below it.</summary>
     public void Text(string text, TextStyle style, float indent = 0, float? width = null)
     {
-        using var font = style.Font();
+        Shows(text);
+        using var font = style.Font(_typeface);
         using var paint = style.Paint();
         foreach (var line in Wrap(text, font, (width ?? ContentWidth) - indent))
         {
@@ -58,7 +66,8 @@ public sealed class PageWriter : IDisposable
     /// <summary>Draws text at an absolute position on the current page without moving the cursor.</summary>
     public void TextAt(string text, TextStyle style, float x, float baseline, SKTextAlign align = SKTextAlign.Left)
     {
-        using var font = style.Font();
+        Shows(text);
+        using var font = style.Font(_typeface);
         using var paint = style.Paint();
         Canvas.DrawText(text, x, baseline, align, font, paint);
     }
@@ -80,7 +89,12 @@ public sealed class PageWriter : IDisposable
         var headerStyle = Typography.Small with { Color = Typography.Brand };
         void Row(IReadOnlyList<string> cells, TextStyle s)
         {
-            using var font = s.Font();
+            foreach (var cell in cells)
+            {
+                Shows(cell);
+            }
+
+            using var font = s.Font(_typeface);
             using var paint = s.Paint();
             var wrapped = cells.Select((c, i) => Wrap(c, font, widths[i] * ContentWidth - 6).ToList()).ToList();
             var height = wrapped.Max(w => w.Count) * s.LineHeight + 4;
@@ -163,6 +177,14 @@ public sealed class PageWriter : IDisposable
         _canvas = _document.BeginPage(PageWidth, PageHeight);
         _page++;
         Y = Margin;
+    }
+
+    private void Shows(string text)
+    {
+        foreach (var rune in text.EnumerateRunes())
+        {
+            _codePoints.Add(rune.Value);
+        }
     }
 
     /// <summary>Greedy word wrap; words longer than the line (hashes, ids) are broken by character.</summary>

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using EsgTrace.Reports.Signing;
 
 namespace EsgTrace.Reports.Pdf;
 
@@ -10,21 +11,59 @@ namespace EsgTrace.Reports.Pdf;
 /// Embeds an attachment and signs a PDF in one incremental update: the original bytes are kept as they are, followed by
 /// new objects (embedded file, file spec, signature, signature field), an updated catalog and first page, and a new
 /// xref section. The signature is CMS detached (adbe.pkcs7.detached) with SHA-256 over every byte except the signature
-/// value itself. RSA PKCS#1 v1.5 and a signing time taken from the caller make the output deterministic.
+/// value itself. RSA PKCS#1 v1.5 and a signing time taken from the caller make the output deterministic, unless a
+/// timestamp authority is given: its token (an unsigned attribute over the signature value) carries its own time.
 /// </summary>
 public static class PdfSigner
 {
-    /// <summary>Hex digits reserved for the CMS blob: 16 KiB of signature data, ample for one certificate.</summary>
-    private const int ContentsHexLength = 32768;
+    /// <summary>Bytes kept for the timestamp token on the first try: a token with its authority's certificate and one issuer is 2-6 KB.</summary>
+    private const int TimestampReserve = 8 * 1024;
+
+    /// <summary>Slack for signatures whose length varies by a byte or two (ECDSA's DER integers).</summary>
+    private const int Slack = 64;
+
     private const string ByteRangePlaceholder = "[0 0000000000 0000000000 0000000000]";
 
-    public static byte[] SignWithAttachment(byte[] pdf, PdfAttachment attachment, X509Certificate2 certificate, DateTimeOffset signingTime, string reason)
+    /// <summary>
+    /// Signs (and, with <paramref name="timestamps"/>, timestamps) the PDF. The space reserved for the CMS is what this
+    /// certificate's signature takes, plus room for a token; a token larger than that is fetched once more for a larger space.
+    /// Without a token there is no signature: a failing authority fails the signing (<see cref="TimestampAuthorityException"/>).
+    /// </summary>
+    public static async Task<byte[]> SignWithAttachmentAsync(
+        byte[] pdf, PdfAttachment attachment, X509Certificate2 certificate, DateTimeOffset signingTime, string reason, ITimestampAuthority? timestamps = null, CancellationToken cancellationToken = default)
     {
         if (!certificate.HasPrivateKey)
         {
             throw new ArgumentException("The signing certificate has no private key.", nameof(certificate));
         }
 
+        var reserve = Cms([0], certificate, signingTime).Encode().Length + Slack + (timestamps is null ? 0 : TimestampReserve);
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var update = Prepare(pdf, attachment, certificate, signingTime, reason, reserve);
+            var cms = Cms(Ranges(update.Bytes, update.ContentsStart, update.ContentsEnd), certificate, signingTime);
+            if (timestamps is not null)
+            {
+                var token = await timestamps.StampAsync(cms.SignerInfos[0], cancellationToken);
+                cms.SignerInfos[0].AddUnsignedAttribute(SignatureTimestamp.Attribute(token));
+            }
+
+            var encoded = cms.Encode();
+            if (encoded.Length <= reserve)
+            {
+                Encoding.ASCII.GetBytes(Convert.ToHexString(encoded)).CopyTo(update.Bytes, update.ContentsStart + 1);
+                return update.Bytes;
+            }
+
+            reserve = encoded.Length + Slack;
+        }
+
+        throw new InvalidOperationException($"The signature does not fit the {reserve} bytes reserved for it.");
+    }
+
+    /// <summary>The incremental update with a /Contents of <paramref name="contentsBytes"/> zero bytes (as hex) and the final /ByteRange.</summary>
+    private static PreparedUpdate Prepare(byte[] pdf, PdfAttachment attachment, X509Certificate2 certificate, DateTimeOffset signingTime, string reason, int contentsBytes)
+    {
         var structure = new PdfStructure(pdf);
         var page = structure.FirstPage();
         var next = structure.Size;
@@ -56,7 +95,7 @@ public static class PdfSigner
         var byteRangeAt = output.Position;
         Write(output, ByteRangePlaceholder + " /Contents ");
         var contentsStart = output.Position;
-        Write(output, "<" + new string('0', ContentsHexLength) + ">");
+        Write(output, "<" + new string('0', 2 * contentsBytes) + ">");
         var contentsEnd = output.Position;
         Write(output, ">>\nendobj\n");
 
@@ -85,15 +124,7 @@ public static class PdfSigner
         var signed = output.ToArray();
         var byteRange = $"[0 {contentsStart:D10} {contentsEnd:D10} {signed.Length - contentsEnd:D10}]";
         Encoding.ASCII.GetBytes(byteRange).CopyTo(signed, byteRangeAt);
-        var cms = Sign(Ranges(signed, contentsStart, contentsEnd), certificate, signingTime);
-        var hex = Convert.ToHexString(cms);
-        if (hex.Length > ContentsHexLength)
-        {
-            throw new InvalidOperationException($"The signature ({cms.Length} bytes) does not fit the reserved space.");
-        }
-
-        Encoding.ASCII.GetBytes(hex).CopyTo(signed, contentsStart + 1);
-        return signed;
+        return new PreparedUpdate(signed, contentsStart, contentsEnd);
     }
 
     /// <summary>The signed bytes: everything before the Contents value and everything after it.</summary>
@@ -105,7 +136,7 @@ public static class PdfSigner
         return data;
     }
 
-    private static byte[] Sign(byte[] data, X509Certificate2 certificate, DateTimeOffset signingTime)
+    private static SignedCms Cms(byte[] data, X509Certificate2 certificate, DateTimeOffset signingTime)
     {
         var cms = new SignedCms(new ContentInfo(data), detached: true);
         var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, certificate)
@@ -115,7 +146,7 @@ public static class PdfSigner
         };
         signer.SignedAttributes.Add(new Pkcs9SigningTime(signingTime.UtcDateTime));
         cms.ComputeSignature(signer, silent: true);
-        return cms.Encode();
+        return cms;
     }
 
     private static string AddToDictionary(string dictionary, string entries, params string[] mustBeAbsent)
@@ -173,4 +204,7 @@ public static class PdfSigner
     }
 
     private static void Write(Stream stream, string text) => stream.Write(Encoding.Latin1.GetBytes(text));
+
+    /// <summary>The PDF with its update appended; the signature goes between the angle brackets at <see cref="ContentsStart"/>.</summary>
+    private sealed record PreparedUpdate(byte[] Bytes, long ContentsStart, long ContentsEnd);
 }

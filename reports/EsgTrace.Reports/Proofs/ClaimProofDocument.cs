@@ -12,7 +12,6 @@ public static class ClaimProofDocument
 {
     public static byte[] Render(ClaimProofModel model)
     {
-        using var stream = new MemoryStream();
         var metadata = new SKDocumentPdfMetadata
         {
             Title = $"Claim proof {model.ClaimId}",
@@ -26,17 +25,18 @@ public static class ClaimProofDocument
             PdfA = true,
             RasterDpi = 300,
         };
-        using (var document = SKDocument.CreatePdf(stream, metadata))
-        using (var page = new PageWriter(document, _ => $"EsgTrace claim {model.ClaimId} · lineage {model.LineageRootSha256[..16]}… · verify at {model.VerificationUrl}"))
-        {
-            ComposeHeader(page, model);
-            ComposeFigures(page, model);
-            ComposeTraceability(page, model);
-            ComposeMethodology(page, model);
-            ComposeWorkflow(page, model);
-        }
-
-        return DeterministicIds.Apply(stream.ToArray(), $"esgtrace-claim-proof|{model.ClaimId}|{model.LineageRootSha256}|{model.DocumentDate:O}");
+        return PdfRenderer.Render(
+            metadata,
+            _ => $"EsgTrace claim {model.ClaimId} · lineage {model.LineageRootSha256[..16]}… · verify at {model.VerificationUrl}",
+            page =>
+            {
+                ComposeHeader(page, model);
+                ComposeFigures(page, model);
+                ComposeTraceability(page, model);
+                ComposeMethodology(page, model);
+                ComposeWorkflow(page, model);
+            },
+            $"esgtrace-claim-proof|{model.ClaimId}|{model.LineageRootSha256}|{model.DocumentDate:O}");
     }
 
     private static void ComposeHeader(PageWriter page, ClaimProofModel m)

@@ -39,8 +39,7 @@ public static class StorageServiceCollectionExtensions
                 throw new InvalidOperationException($"Storage:Backend '{options.Backend}' is unknown; use Embedded or AzureStorage.");
         }
 
-        var signing = configuration.GetSection(SigningOptions.Section).Get<SigningOptions>() ?? new SigningOptions();
-        services.TryAddSingleton<EsgTrace.Signing.ISigningCertificate>(new FileSigningCertificate(signing, Path.GetFullPath(options.DataDirectory)));
+        services.AddEsgTraceSigning(configuration, Path.GetFullPath(options.DataDirectory));
         services.TryAddSingleton<IEventLog, TableEventLog>();
         services.TryAddSingleton<IIndexStore, TableIndexStore>();
         services.TryAddSingleton<IAuditTrail, IndexAuditTrail>();

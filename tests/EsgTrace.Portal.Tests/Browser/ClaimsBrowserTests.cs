@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -48,6 +49,9 @@ public sealed class ClaimsBrowserTests(PortalFixture portal, BrowserFixture brow
         await visitor.Locator("#proof").SetInputFilesAsync(path);
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Check the PDF" }).ClickAsync();
         await visitor.GetByText("Genuine: this is the unaltered proof of this claim.").WaitForAsync();
+        var thumbprint = portal.Host.Services.GetRequiredService<EsgTrace.Signing.ISigningCertificate>().Certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        await Assertions.Expect(visitor.GetByTestId("signer-thumbprint")).ToHaveTextAsync(thumbprint);
+        await Assertions.Expect(visitor.GetByTestId("signature-timestamp")).ToContainTextAsync("none");
         await BrowserFixture.CaptureAsync(visitor, "verify");
         File.Delete(path);
         await visitor.Context.CloseAsync();
