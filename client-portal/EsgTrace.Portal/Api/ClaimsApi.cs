@@ -36,7 +36,11 @@ public static class ClaimsApi
         return app;
     }
 
-    private static async Task<Page<ClaimView>> List(string? after, int? pageSize, ClaimService claims) => await claims.ListAsync(after, pageSize ?? 100);
+    private static async Task<Page<ClaimSummary>> List(string? after, int? pageSize, ClaimService claims)
+    {
+        var page = await claims.ListAsync(after, pageSize ?? 100);
+        return new Page<ClaimSummary>(page.Items.Select(ClaimSummary.Of).ToList(), page.NextAfterKey);
+    }
 
     private static Task<Results<Ok<ClaimView>, ProblemHttpResult>> Get(string id, ClaimService claims) => ProblemResults.Found(claims.CurrentAsync(id), "claim", id);
 
