@@ -27,7 +27,8 @@ public static class ClaimsApi
             .WithName("PublishClaim").WithSummary("Publish an approved claim that the current data still substantiates; its proof points to Proofs:PublicBaseUrl (else the portal's own address).");
         write.MapPost("/{id}/withdraw", (string id, WithdrawRequest body, ClaimsPrincipal user, ClaimService claims) => ProblemResults.Reply(claims.WithdrawAsync(id, body.Reason ?? string.Empty, user.Actor())))
             .WithName("WithdrawClaim");
-        read.MapGet("", List)
+        // Mapped outside the group: a group's empty pattern would read "/api/claims/".
+        app.MapGet("/api/claims", List).RequireAuthorization(Policies.FiguresRead).WithTags("Claims")
             .WithName("ListClaims").WithSummary("Claims in id order, a page at a time (pass the previous page's nextAfterKey as 'after'); each with its current standing ('current'), live claims re-checked.");
         read.MapGet("/{id}", Get)
             .WithName("GetClaim").WithSummary("The claim with its current standing ('current'): a published claim is re-checked against current data on every read.");
