@@ -199,6 +199,29 @@ public sealed class ClaimsApiTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task AtRiskClaim_FollowsFurtherData_WithoutAddingAStep()
+    {
+        var (supply, marketing, fabric, _, _) = await PublishAsync("c10");
+        var anonymous = portal.Host.CreateApiClient();
+        var directory = portal.Host.Services.GetRequiredService<IGrainFactory>().GetGrain<EsgTrace.SupplyChain.ISupplyChainDirectoryGrain>(0);
+
+        // Each 3,000 km road leg adds 0.0002 t × 3000 km × 0.14993 = 0.089958:
+        // 1.0189744 + 0.089958 = 1.1089324, then 1.1089324 + 0.089958 = 1.1988904.
+        await Ok(supply.PutAsJsonAsync("/api/shipments/c10-S9", SupplyChainApiTests.Shipment(fabric, "road", 3000, "km", "2026-04-03T08:00:00+02:00", "2026-04-05T08:00:00+02:00")));
+        var first = await (await anonymous.GetAsync("/verify/c10-claim/status")).ReadJsonAsync();
+        await Ok(supply.PutAsJsonAsync("/api/shipments/c10-S10", SupplyChainApiTests.Shipment(fabric, "road", 3000, "km", "2026-04-06T08:00:00+02:00", "2026-04-08T08:00:00+02:00")));
+        var second = await (await anonymous.GetAsync("/verify/c10-claim/status")).ReadJsonAsync();
+        var claim = await (await marketing.GetAsync("/api/claims/c10-claim")).ReadJsonAsync();
+        var indexed = await IndexedAsync(directory, "c10-claim");
+
+        Assert.Equal("Now 1.1089324 kg CO2e per piece, above the claimed 1.1; at publication 1.0189744.", first.GetProperty("current").GetProperty("finding").GetString());
+        Assert.Equal("Now 1.1988904 kg CO2e per piece, above the claimed 1.1; at publication 1.0189744.", second.GetProperty("current").GetProperty("finding").GetString());
+        Assert.Equal(second.GetProperty("current").GetProperty("finding").GetString(), claim.GetProperty("current").GetProperty("finding").GetString());
+        Assert.Equal(["drafted", "verified", "approved", "published", "at risk"], claim.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()));
+        Assert.Equal(1.1988904m, indexed.Current.Actual); // the index (read by the monitor) follows the figures too
+    }
+
+    [Fact]
     public async Task PublicPage_NamesTheProduct_AndItsLinksLookLikeLinks()
     {
         await PublishAsync("c9");
@@ -268,6 +291,25 @@ public sealed class ClaimsApiTests(PortalFixture portal)
         var body = await response.ReadJsonAsync();
         Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.UnprocessableEntity, $"{(int)response.StatusCode}: {body}");
         return response.StatusCode == HttpStatusCode.OK ? body : body.GetProperty("claim");
+    }
+
+    /// <summary>The claim's entry in the claims index, as the monitor reads it.</summary>
+    private static async Task<EsgTrace.Claims.ClaimView> IndexedAsync(EsgTrace.SupplyChain.ISupplyChainDirectoryGrain directory, string id)
+    {
+        string? after = null;
+        do
+        {
+            var page = await directory.List<EsgTrace.Claims.ClaimView>("claims", "all", after, 200);
+            if (page.Items.FirstOrDefault(c => c.Id == id) is { } found)
+            {
+                return found;
+            }
+
+            after = page.NextAfterKey;
+        }
+        while (after is not null);
+
+        throw new Xunit.Sdk.XunitException($"{id} is not in the claims index");
     }
 
     /// <summary>The claim's entry in GET /api/claims, read page by page.</summary>
