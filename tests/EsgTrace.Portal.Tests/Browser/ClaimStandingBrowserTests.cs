@@ -67,6 +67,16 @@ public sealed class ClaimStandingBrowserTests(PortalFixture portal, BrowserFixtu
         Assert.Equal(0, posts);
         Assert.Equal(0, await visitor.GetByTestId("check-result").CountAsync());
 
+        // The genuine proof of a claim at risk is genuine, and the answer says the claim is at risk today.
+        var path = Path.Combine(Path.GetTempPath(), $"ui8-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(path, await (await visitor.APIRequest.GetAsync("/verify/ui8-claim/proof.pdf")).BodyAsync());
+        await visitor.Locator("#proof").SetInputFilesAsync(path);
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Check the PDF" }).ClickAsync();
+        var result = visitor.GetByTestId("check-result");
+        await Assertions.Expect(result).ToContainTextAsync("Genuine: this is the unaltered proof of this claim.");
+        await Assertions.Expect(result).ToContainTextAsync("Today: At risk: newer data no longer substantiates this claim.");
+        File.Delete(path);
+
         var unknown = await visitor.GotoAsync("/verify/ui8-never-published");
         Assert.Equal(404, unknown!.Status);
         await Assertions.Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "No published claim" })).ToBeVisibleAsync();
