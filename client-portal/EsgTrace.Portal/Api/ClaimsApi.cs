@@ -1,8 +1,9 @@
 using System.Security.Claims;
+using EsgTrace.Accounts;
 using EsgTrace.Claims;
 using EsgTrace.Domain;
 using EsgTrace.Portal.Auth;
-using EsgTrace.SupplyChain;
+using EsgTrace.Portal.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EsgTrace.Portal.Api;
@@ -16,38 +17,57 @@ public static class ClaimsApi
         var approve = app.MapGroup("/api/claims").RequireAuthorization(Policies.ClaimsApprove).WithTags("Claims");
         var read = app.MapGroup("/api/claims").RequireAuthorization(Policies.FiguresRead).WithTags("Claims");
 
-        write.MapPut("/{id}", (string id, ClaimDraft body, ClaimsPrincipal user, IGrainFactory grains) => Call(id, g => g.Draft(body, user.Actor()), grains))
+        write.MapPut("/{id}", (string id, ClaimDraft body, ClaimsPrincipal user, ClaimService claims) => ProblemResults.Reply(claims.DraftAsync(id, body, user.Actor())))
             .WithName("DraftClaim").WithSummary("Draft a claim; generic or offset-based wording is refused with the reason.");
-        write.MapPost("/{id}/verify", (string id, ClaimsPrincipal user, IGrainFactory grains) => Call(id, g => g.Verify(user.Actor()), grains))
-            .WithName("VerifyClaim").WithSummary("Check the claim against current data; the verdict and numbers are recorded.");
-        approve.MapPost("/{id}/approve", (string id, ClaimsPrincipal user, IGrainFactory grains) => Call(id, g => g.Approve(user.Actor()), grains))
+        write.MapPost("/{id}/verify", Verify)
+            .WithName("VerifyClaim").WithSummary("Check the claim against current data; the verdict and numbers are recorded. A check that fails answers 422 with the reason (the claim stays a draft).");
+        approve.MapPost("/{id}/approve", (string id, ClaimsPrincipal user, ClaimService claims) => ProblemResults.Reply(claims.ApproveAsync(id, user.Actor())))
             .WithName("ApproveClaim").WithSummary("Approve a verified claim (IT or auditor; never the claim's owner).");
-        write.MapPost("/{id}/publish", (string id, ClaimsPrincipal user, IGrainFactory grains) => Call(id, g => g.Publish(user.Actor()), grains))
-            .WithName("PublishClaim").WithSummary("Publish an approved claim that the current data still substantiates.");
-        write.MapPost("/{id}/withdraw", (string id, WithdrawRequest body, ClaimsPrincipal user, IGrainFactory grains) => Call(id, g => g.Withdraw(body.Reason ?? string.Empty, user.Actor()), grains))
+        write.MapPost("/{id}/publish", (string id, ClaimsPrincipal user, ClaimService claims) => ProblemResults.Reply(claims.PublishAsync(id, user.Actor())))
+            .WithName("PublishClaim").WithSummary("Publish an approved claim that the current data still substantiates; its proof points to Proofs:PublicBaseUrl (else the portal's own address).");
+        write.MapPost("/{id}/withdraw", (string id, WithdrawRequest body, ClaimsPrincipal user, ClaimService claims) => ProblemResults.Reply(claims.WithdrawAsync(id, body.Reason ?? string.Empty, user.Actor())))
             .WithName("WithdrawClaim");
-        read.MapGet("/{id}", async (string id, IGrainFactory grains) =>
-        {
-            if (!Validation.IsId(id) || await grains.GetGrain<IClaimGrain>(id).Monitor() is not { } view)
-            {
-                return (Results<Ok<ClaimView>, ProblemHttpResult>)new DomainProblem(ProblemKind.NotFound, "No such claim.", $"There is no claim '{id}'.").ToProblem();
-            }
-
-            return TypedResults.Ok(view);
-        }).WithName("GetClaim").WithSummary("The claim with its current status: a published claim is re-checked against current data on every read.");
+        // Mapped outside the group: a group's empty pattern would read "/api/claims/".
+        app.MapGet("/api/claims", List).RequireAuthorization(Policies.FiguresRead).WithTags("Claims")
+            .WithName("ListClaims").WithSummary("Claims in id order, a page at a time (pass the previous page's nextAfterKey as 'after'); each with its current standing ('current'), live claims re-checked.");
+        read.MapGet("/{id}", Get)
+            .WithName("GetClaim").WithSummary("The claim with its current standing ('current'): a published claim is re-checked against current data on every read.");
         read.MapGet("/{id}/lineage", Lineage).WithName("GetClaimLineage")
             .WithSummary("The lineage behind a claim: its figures' inputs, datasets and calculators, and each workflow step with who did it; ?format=prov (default) or openlineage.");
         return app;
     }
 
-    private static async Task<IResult> Lineage(string id, string? format, IGrainFactory grains, NodaTime.IClock clock)
+    private static async Task<Page<ClaimSummary>> List(string? after, int? pageSize, ClaimService claims)
+    {
+        var page = await claims.ListAsync(after, pageSize ?? 100);
+        return new Page<ClaimSummary>(page.Items.Select(ClaimSummary.Of).ToList(), page.NextAfterKey);
+    }
+
+    private static Task<Results<Ok<ClaimView>, ProblemHttpResult>> Get(string id, ClaimService claims) => ProblemResults.Found(claims.CurrentAsync(id), "claim", id);
+
+    /// <summary>A failed check is recorded, but the step did not succeed: 422, the reason as detail, the claim as recorded in 'claim'.</summary>
+    private static async Task<Results<Ok<ClaimView>, ProblemHttpResult>> Verify(string id, ClaimsPrincipal user, ClaimService claims)
+    {
+        var outcome = await claims.VerifyAsync(id, user.Actor());
+        if (!outcome.IsOk)
+        {
+            return outcome.Problem!.ToProblem();
+        }
+
+        var view = outcome.Value!;
+        return view.Current.Holds == false
+            ? TypedResults.Problem(view.Current.Finding, statusCode: StatusCodes.Status422UnprocessableEntity, title: view.Current.Headline, extensions: new Dictionary<string, object?> { ["claim"] = view })
+            : TypedResults.Ok(view);
+    }
+
+    private static async Task<IResult> Lineage(string id, string? format, ClaimService claims, IGrainFactory grains, NodaTime.IClock clock)
     {
         if (!LineageExport.IsKnown(format))
         {
             return LineageExport.UnknownFormat();
         }
 
-        if (!Validation.IsId(id) || await grains.GetGrain<IClaimGrain>(id).Get() is not { } claim)
+        if (await claims.RecordedAsync(id) is not { } claim)
         {
             return new DomainProblem(ProblemKind.NotFound, "No such claim.", $"There is no claim '{id}'.").ToProblem();
         }
@@ -63,17 +83,6 @@ public static class ClaimsApi
         var steps = claim.Steps.Select(s => new EsgTrace.Lineage.ProvJson.Step(s.Step.Replace(' ', '-'), s.Actor, s.At, s.LineageRootSha256)).ToList();
         var asked = format is null || format.Equals("json", StringComparison.OrdinalIgnoreCase) ? "prov" : format;
         return LineageExport.Render(asked, $"claim-{id}-lineage", LineageExport.Records(analysis.Value!), clock.GetCurrentInstant(), "esg:claim/" + EsgTrace.Lineage.ProvJson.Safe(id), steps)!;
-    }
-
-    private static async Task<Results<Ok<ClaimView>, ProblemHttpResult>> Call(string id, Func<IClaimGrain, Task<Outcome<ClaimView>>> step, IGrainFactory grains)
-    {
-        if (!Validation.IsId(id))
-        {
-            return ProblemResults.Invalid("id", "A claim id is 1-100 characters: letters, digits, '.', '-', '_' or ':'.");
-        }
-
-        var outcome = await step(grains.GetGrain<IClaimGrain>(id));
-        return outcome.IsOk ? TypedResults.Ok(outcome.Value!) : outcome.Problem!.ToProblem();
     }
 }
 

@@ -1,7 +1,7 @@
 using EsgTrace.Claims;
+using EsgTrace.Portal.Services;
 using EsgTrace.Reports.Pdf;
 using EsgTrace.Storage;
-using EsgTrace.SupplyChain;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EsgTrace.Portal.Api;
@@ -14,32 +14,29 @@ public static class VerificationApi
 {
     public const int MaxUploadBytes = 10 * 1024 * 1024;
 
+    /// <summary>What an empty upload is told, on the page and by the API.</summary>
+    public const string ChooseAFile = "Choose the PDF file to check: nothing was uploaded.";
+
     public static IEndpointRouteBuilder MapVerificationApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/verify").AllowAnonymous().WithTags("Public verification");
-        group.MapGet("/{id}/status", Status).WithName("PublicClaimStatus").WithSummary("A published claim's current status, figures and lineage root hash.");
+        group.MapGet("/{id}/status", Status).WithName("PublicClaimStatus").WithSummary("A published claim's current standing ('current': status, headline, finding), figures at publication and lineage root hash.");
         // Serving the stored proof needs no re-check of the figures (status and check do that): only a proof must exist.
-        group.MapGet("/{id}/proof.pdf", async (string id, IGrainFactory grains) =>
-            Validation.IsId(id) && await grains.GetGrain<IClaimGrain>(id).Proof() is { } pdf
-                ? Results.File(pdf, "application/pdf", $"claim-{id}-proof.pdf")
-                : NotFound(id))
-            .WithName("PublicClaimProof").WithSummary("The signed proof PDF of a published claim.");
-        group.MapPost("/{id}/check", Check).WithName("CheckClaimProof").WithSummary("Send a PDF (body, application/pdf): is it the genuine, unaltered proof of this claim?")
+        group.MapGet("/{id}/proof.pdf", Proof).WithName("PublicClaimProof").WithSummary("The signed proof PDF of a published claim.");
+        group.MapPost("/{id}/check", Check).WithName("CheckClaimProof").WithSummary("Send a PDF (body, application/pdf): is it the genuine, unaltered proof of this claim? An empty body answers 400.")
             .Accepts<byte[]>("application/pdf");
         return app;
     }
 
-    public static async Task<ClaimView?> PublishedAsync(string id, IGrainFactory grains)
-        => Validation.IsId(id) && await grains.GetGrain<IClaimGrain>(id).Monitor() is { ProofSha256: not null } view ? view : null;
+    private static async Task<Results<Ok<PublicClaim>, ProblemHttpResult>> Status(string id, ClaimService claims)
+        => await claims.PublishedAsync(id) is { } v ? TypedResults.Ok(PublicClaim.Of(v)) : NotFound(id);
 
-    private static async Task<IResult> Status(string id, IGrainFactory grains)
-        => await PublishedAsync(id, grains) is { } v
-            ? Results.Ok(new PublicClaim(v.Id, v.Draft.Wording, v.Status.ToString().ToLowerInvariant(), v.Draft.ProductId, v.Draft.ValidUntil, v.PublishedFigures, v.LastEvaluation?.Explanation, v.PublishedFigures?.LineageRootSha256, v.ProofSha256))
-            : NotFound(id);
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Proof(string id, ClaimService claims)
+        => await claims.ProofAsync(id) is { } pdf ? TypedResults.File(pdf, "application/pdf", $"claim-{id}-proof.pdf") : NotFound(id);
 
-    private static async Task<IResult> Check(string id, HttpRequest request, IGrainFactory grains)
+    private static async Task<IResult> Check(string id, HttpRequest request, ClaimService claims)
     {
-        if (await PublishedAsync(id, grains) is not { } claim)
+        if (await claims.PublishedAsync(id) is not { } claim)
         {
             return NotFound(id);
         }
@@ -57,17 +54,19 @@ public static class VerificationApi
             buffer.Write(read, 0, n);
         }
 
-        return TypedResults.Ok(Verdict(claim, buffer.ToArray()));
+        return buffer.Length == 0
+            ? TypedResults.Problem(ChooseAFile, statusCode: StatusCodes.Status400BadRequest, title: "No file to check.")
+            : TypedResults.Ok(Verdict(claim, buffer.ToArray()));
     }
 
-    /// <summary>Genuine means: byte for byte the proof the platform issued at publication, whose signature is valid over the whole file.</summary>
+    /// <summary>
+    /// Genuine means: byte for byte the proof the platform issued at publication, whose signature is valid over the whole
+    /// file. The answer carries the claim's current standing, since a genuine proof of a claim at risk is still at risk.
+    /// </summary>
+    /// <param name="pdf">The upload; not empty (callers answer an empty one with <see cref="ChooseAFile"/>).</param>
     public static ProofCheck Verdict(ClaimView claim, byte[] pdf)
     {
-        if (pdf.Length == 0)
-        {
-            return new ProofCheck(false, claim.Status.ToString().ToLowerInvariant(), ["The upload is empty."]);
-        }
-
+        ArgumentOutOfRangeException.ThrowIfZero(pdf.Length);
         var reasons = new List<string>();
         var signature = PdfSignatureInspector.Inspect(pdf);
         reasons.Add(signature.Signed && signature.SignatureValid ? "The signature is valid." : signature.Problem ?? "The signature is not valid.");
@@ -84,15 +83,9 @@ public static class VerificationApi
         var sameBytes = BlobNames.Sha256Hex(pdf) == claim.ProofSha256;
         reasons.Add(sameBytes ? "It is the exact proof issued for this claim." : "It is not the proof issued for this claim (its SHA-256 differs): altered, or another document.");
         var genuine = sameBytes && signature.SignatureValid && signature.CoversWholeFile && signature.Timestamp?.Valid != false;
-        return new ProofCheck(genuine, claim.Status.ToString().ToLowerInvariant(), reasons, ProofSignature.From(signature));
+        return new ProofCheck(genuine, claim.Current, reasons, ProofSignature.From(signature));
     }
 
     private static ProblemHttpResult NotFound(string id)
         => TypedResults.Problem($"There is no published claim '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "No such published claim.");
 }
-
-/// <summary>What anyone may see of a published claim.</summary>
-public sealed record PublicClaim(string Id, string Statement, string Status, string ProductId, NodaTime.LocalDate ValidUntil, ClaimFigures? PublishedFigures, string? CurrentVerdict, string? LineageRootSha256, string? ProofSha256);
-
-/// <summary>The answer to "is this PDF the genuine proof of this claim?", with the signature's details when it verifies.</summary>
-public sealed record ProofCheck(bool Genuine, string ClaimStatus, IReadOnlyList<string> Reasons, ProofSignature? Signature = null);

@@ -36,6 +36,11 @@ public static class PlatformExtensions
         services.AddSingleton<SupplyChainService>();
         services.AddSingleton<GreenItService>();
         services.AddSingleton<PactService>();
+        services.AddSingleton<ClaimService>();
+        services.AddSingleton<PublicAddress>();
+        services.AddOptions<ProofsOptions>().BindConfiguration(ProofsOptions.Section)
+            .Validate(o => ProofsOptions.IsValid(o.PublicBaseUrl), $"{ProofsOptions.Section}:{nameof(ProofsOptions.PublicBaseUrl)} must be an absolute http or https URL without query or fragment, e.g. https://esg.example.com.")
+            .ValidateOnStart();
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         // Registered after the silo (or client), so it runs once grains answer; it also bootstraps the first admin of a new cluster.
         services.AddHostedService<DemoSeeder>();

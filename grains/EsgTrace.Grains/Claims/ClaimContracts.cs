@@ -29,9 +29,13 @@ public enum ClaimStatus
 [GenerateSerializer, Immutable, Alias("esg.claim-step")]
 public sealed record ClaimStep(string Step, string Actor, Instant At, string Saw, string? LineageRootSha256);
 
-/// <summary>A claim as read back.</summary>
+/// <summary>
+/// A claim as read back. <see cref="Current"/> is what its status means now, from its latest check: the only sentences
+/// any page or endpoint shows about the claim's standing. <see cref="ProductName"/> names what the claim is about (null
+/// for claims stored before names were kept).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("esg.claim-view")]
-public sealed record ClaimView(string Id, ClaimDraft Draft, ClaimStatus Status, ClaimEvaluation? LastEvaluation, ClaimFigures? PublishedFigures, IReadOnlyList<ClaimStep> Steps, string Owner, long Version, string? ProofSha256);
+public sealed record ClaimView(string Id, ClaimDraft Draft, ClaimStatus Status, ClaimStatusView Current, string? ProductName, ClaimFigures? PublishedFigures, IReadOnlyList<ClaimStep> Steps, string Owner, long Version, string? ProofSha256);
 
 public abstract record ClaimEvent(Instant At, string Actor);
 
@@ -41,10 +45,13 @@ public sealed record ClaimChecked(ClaimEvaluation Evaluation, ClaimFigures Figur
 
 public sealed record ClaimApproved(Instant At, string Actor) : ClaimEvent(At, Actor);
 
-/// <summary>Published, with the signed proof PDF's blob name and SHA-256.</summary>
-public sealed record ClaimPublished(ClaimFigures Figures, string ProofBlob, string ProofSha256, Instant At, string Actor) : ClaimEvent(At, Actor);
+/// <summary>Published, with the signed proof PDF's blob name and SHA-256, and the check made at publication (null in events stored before it was kept).</summary>
+public sealed record ClaimPublished(ClaimFigures Figures, string ProofBlob, string ProofSha256, Instant At, string Actor, ClaimEvaluation? Evaluation = null) : ClaimEvent(At, Actor);
 
-/// <summary>Monitoring found the published claim no longer holds (at-risk) or past its validity (expired).</summary>
-public sealed record ClaimStatusChanged(ClaimStatus Status, string Reason, Instant At, string Actor) : ClaimEvent(At, Actor);
+/// <summary>
+/// Monitoring found the published claim no longer holds (at-risk), holds again, or is past its validity (expired); a
+/// re-check carries its evaluation and figures (null for expiry, and in events stored before they were kept).
+/// </summary>
+public sealed record ClaimStatusChanged(ClaimStatus Status, string Reason, Instant At, string Actor, ClaimEvaluation? Evaluation = null, ClaimFigures? Figures = null) : ClaimEvent(At, Actor);
 
 public sealed record ClaimWithdrawn(string Reason, Instant At, string Actor) : ClaimEvent(At, Actor);

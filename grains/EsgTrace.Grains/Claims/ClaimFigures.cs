@@ -2,7 +2,8 @@ namespace EsgTrace.Claims;
 
 /// <summary>
 /// The figures a claim is checked against, taken from one product analysis: footprint (kg CO2e per declared unit) and
-/// the mass-balance shares (0-1), with the dataset and lineage they came from.
+/// the mass-balance shares (0-1), with the dataset and lineage they came from, and the name and declared unit of what
+/// was analysed (null in figures stored before they were kept).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("esg.claim-figures")]
 public sealed record ClaimFigures(
@@ -13,4 +14,6 @@ public sealed record ClaimFigures(
     decimal TraceableShare,
     string Dataset,
     string Calculator,
-    string LineageRootSha256);
+    string LineageRootSha256,
+    string? DeclaredUnit = null,
+    string? ProductName = null);

@@ -16,11 +16,14 @@ public sealed class ClaimGrain(
     IAuditTrail audit,
     IBlobStore blobs,
     Signing.IDocumentSigner signer,
-    Microsoft.Extensions.Configuration.IConfiguration configuration,
     IClock clock) : Grain, IClaimGrain
 {
     private const string Platform = "platform";
     private EventJournal<ClaimState, ClaimEvent> _journal = null!;
+
+    // The latest re-check of a live claim that did not change its status. Not an event (a re-check on every read would
+    // grow the history without bound); it is repeated on the next read, and a status change records its own check.
+    private ClaimCheck? _observed;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -44,7 +47,7 @@ public sealed class ClaimGrain(
             .Text(draft.Wording, "wording", 300);
         if (check.IsValid)
         {
-            foreach (var problem in WordingCheck.Problems(draft.Wording, Rule(draft)))
+            foreach (var problem in WordingCheck.Problems(draft.Wording, ClaimRule.Of(draft)))
             {
                 check.Add("wording", problem);
             }
@@ -78,7 +81,7 @@ public sealed class ClaimGrain(
             return figures.Problem!;
         }
 
-        var evaluation = ClaimEvaluator.Evaluate(Rule(_journal.State.Draft!), figures.Value!);
+        var evaluation = ClaimEvaluator.Evaluate(ClaimRule.Of(_journal.State.Draft!), figures.Value!);
         await _journal.AppendAsync(new ClaimChecked(evaluation, figures.Value!, clock.GetCurrentInstant(), actor));
         await AfterChangeAsync(evaluation.Holds ? "claim.verified" : "claim.verification-failed", actor);
         return Outcome<ClaimView>.Ok(View());
@@ -101,11 +104,16 @@ public sealed class ClaimGrain(
         return Outcome<ClaimView>.Ok(View());
     }
 
-    public async Task<Outcome<ClaimView>> Publish(string actor)
+    public async Task<Outcome<ClaimView>> Publish(string actor, Uri publicBaseUrl)
     {
         if (Require(ClaimStatus.Approved) is { } problem)
         {
             return problem;
+        }
+
+        if (publicBaseUrl is not { IsAbsoluteUri: true, Scheme: "http" or "https" })
+        {
+            return DomainProblem.Invalid("publicBaseUrl", "The proof's verification address needs the portal's public base URL, absolute http or https.");
         }
 
         // One analysis serves both the check and the proof, so the PDF shows exactly the figures the claim was published on.
@@ -117,7 +125,7 @@ public sealed class ClaimGrain(
 
         var analysis = analyzed.Value!;
         var figures = FiguresOf(analysis);
-        var evaluation = ClaimEvaluator.Evaluate(Rule(_journal.State.Draft!), figures);
+        var evaluation = ClaimEvaluator.Evaluate(ClaimRule.Of(_journal.State.Draft!), figures);
         if (!evaluation.Holds)
         {
             await _journal.AppendAsync(new ClaimChecked(evaluation, figures, clock.GetCurrentInstant(), Platform));
@@ -127,7 +135,7 @@ public sealed class ClaimGrain(
         // The proof shows the workflow up to publication, dated at publication, so re-rendering it gives the same bytes.
         var at = clock.GetCurrentInstant();
         var preview = new ClaimState { Draft = _journal.State.Draft, LastEvaluation = evaluation, Steps = [.. _journal.State.Steps, new ClaimStep("published", actor, at, evaluation.Explanation, figures.LineageRootSha256)] };
-        var model = ClaimProofBuilder.Model(Id, preview, ClaimStatus.Published, analysis, Factors.FactorCatalog.Starter, at, VerificationUrl());
+        var model = ClaimProofBuilder.Model(Id, preview, ClaimStatus.Published, analysis, Factors.FactorCatalog.Starter, at, VerificationUrl(publicBaseUrl));
         byte[] pdf;
         try
         {
@@ -140,7 +148,7 @@ public sealed class ClaimGrain(
         }
 
         var stored = await blobs.PutAsync("proofs", $"{BlobNames.Sha256Hex(pdf)}.pdf", pdf, "application/pdf");
-        await _journal.AppendAsync(new ClaimPublished(figures, $"proofs/{stored.Name}", stored.Sha256, at, actor));
+        await _journal.AppendAsync(new ClaimPublished(figures, $"proofs/{stored.Name}", stored.Sha256, at, actor, evaluation));
         await AfterChangeAsync("claim.published", actor);
         return Outcome<ClaimView>.Ok(View());
     }
@@ -183,12 +191,19 @@ public sealed class ClaimGrain(
             }
             else if (await FiguresAsync() is { IsOk: true } figures)
             {
-                var evaluation = ClaimEvaluator.Evaluate(Rule(state.Draft), figures.Value!);
+                var evaluation = ClaimEvaluator.Evaluate(ClaimRule.Of(state.Draft), figures.Value!);
                 var status = evaluation.Holds ? ClaimStatus.Published : ClaimStatus.AtRisk;
                 if (status != state.Status)
                 {
-                    await _journal.AppendAsync(new ClaimStatusChanged(status, evaluation.Explanation, clock.GetCurrentInstant(), Platform));
+                    _observed = null;
+                    await _journal.AppendAsync(new ClaimStatusChanged(status, evaluation.Explanation, clock.GetCurrentInstant(), Platform, evaluation, figures.Value));
                     await AfterChangeAsync(status == ClaimStatus.AtRisk ? "claim.at-risk" : "claim.holds-again", Platform);
+                }
+                else if (Latest()?.Evaluation != evaluation)
+                {
+                    // Same status, other figures: the index (portal list, monitor) shows the new figures too.
+                    _observed = new ClaimCheck(evaluation, figures.Value, clock.GetCurrentInstant());
+                    await JsonIndex.PutAsync(index, "claims", "all", Id, View());
                 }
             }
         }
@@ -209,7 +224,8 @@ public sealed class ClaimGrain(
         return stored?.Content.ToArray();
     }
 
-    private string VerificationUrl() => (configuration["Proofs:PublicBaseUrl"] ?? "http://127.0.0.1:5080").TrimEnd('/') + "/verify/" + Id;
+    /// <summary>The public page of this claim under the portal's public base URL (a path base such as /esg is kept).</summary>
+    private string VerificationUrl(Uri publicBaseUrl) => publicBaseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/verify/" + Uri.EscapeDataString(Id);
 
     private DomainProblem? Require(params ClaimStatus[] allowed)
         => !_journal.Exists ? FactRules.NotRecorded("claim", Id)
@@ -232,16 +248,23 @@ public sealed class ClaimGrain(
     private static ClaimFigures FiguresOf(ProductAnalysis a)
         => new(
             a.Footprint?.TotalKgCo2e, a.FootprintProblem, a.Traceability.CertifiedShare, a.Traceability.RecycledShare, a.Traceability.TraceableToOriginShare,
-            a.Dataset.ToString(), a.Footprint?.CalculatorVersion ?? Footprints.FootprintCalculator.Version, (a.FootprintLineage ?? a.TraceabilityLineage).RootSha256);
+            a.Dataset.ToString(), a.Footprint?.CalculatorVersion ?? Footprints.FootprintCalculator.Version, (a.FootprintLineage ?? a.TraceabilityLineage).RootSha256,
+            a.Footprint?.DeclaredUnit, a.ProductName);
 
-    private static ClaimRule Rule(ClaimDraft d) => new(d.Type, d.Threshold, d.BaselineKgCo2e is { } b
-        ? new ClaimFigures(b, null, 0, 0, 0, d.BaselineDataset ?? Factors.FactorCatalog.Starter.Dataset.Ref.ToString(), d.BaselineCalculator ?? Footprints.FootprintCalculator.Version, string.Empty)
-        : null);
+    /// <summary>The latest check: a re-check held in memory, else the latest recorded one.</summary>
+    private ClaimCheck? Latest()
+    {
+        var s = _journal.State;
+        return _observed ?? (s.LastEvaluation is { } e ? new ClaimCheck(e, s.LastFigures, s.LastCheckedAt) : null);
+    }
 
     private ClaimView View()
     {
         var s = _journal.State;
-        return new ClaimView(Id, s.Draft!, s.Status, s.LastEvaluation, s.PublishedFigures, s.Steps.ToList(), s.Owner, s.Version, s.ProofSha256);
+        var latest = Latest();
+        var current = ClaimStatusWording.Describe(s.Draft!, s.Status, latest, s.PublishedFigures, s.WithdrawnReason);
+        var name = latest?.Figures?.ProductName ?? s.PublishedFigures?.ProductName;
+        return new ClaimView(Id, s.Draft!, s.Status, current, name, s.PublishedFigures, s.Steps.ToList(), s.Owner, s.Version, s.ProofSha256);
     }
 
     private async Task AfterChangeAsync(string action, string actor)

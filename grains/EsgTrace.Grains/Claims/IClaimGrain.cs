@@ -17,14 +17,21 @@ public interface IClaimGrain : IGrainWithStringKey
     [Alias("Approve")]
     Task<Outcome<ClaimView>> Approve(string actor);
 
-    /// <summary>Publishes an approved claim, after checking once more that the data still substantiates it.</summary>
+    /// <summary>
+    /// Publishes an approved claim, after checking once more that the data still substantiates it. The proof's QR code
+    /// and "verify at" address point to <c>/verify/{id}</c> under <paramref name="publicBaseUrl"/>: the caller knows
+    /// where the portal is reached, the grain does not.
+    /// </summary>
     [Alias("Publish")]
-    Task<Outcome<ClaimView>> Publish(string actor);
+    Task<Outcome<ClaimView>> Publish(string actor, Uri publicBaseUrl);
 
     [Alias("Withdraw")]
     Task<Outcome<ClaimView>> Withdraw(string reason, string actor);
 
-    /// <summary>Re-checks a published claim against current data and its validity date; turns it at-risk or expired when needed.</summary>
+    /// <summary>
+    /// Re-checks a published claim against current data and its validity date; turns it at-risk or expired when needed.
+    /// The view's <see cref="ClaimView.Current"/> describes this re-check.
+    /// </summary>
     [Alias("Monitor")]
     Task<ClaimView?> Monitor();
 

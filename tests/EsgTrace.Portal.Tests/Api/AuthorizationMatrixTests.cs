@@ -63,6 +63,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal)
         ["POST /api/claims/{id}/approve"] = "IA",
         ["POST /api/claims/{id}/publish"] = "M",
         ["POST /api/claims/{id}/withdraw"] = "M",
+        ["GET /api/claims"] = "SMIA",
         ["GET /api/claims/{id}"] = "SMIA",
         ["GET /api/claims/{id}/lineage"] = "SMIA",
         ["GET /api/green-it/regions"] = "IA",
