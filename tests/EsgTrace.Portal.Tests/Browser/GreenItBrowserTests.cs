@@ -19,7 +19,7 @@ public sealed class GreenItBrowserTests(PortalFixture portal, BrowserFixture bro
 
         var page = await browser.NewPageAsync(portal.Host.BaseAddress);
         await SignInTests.SignInAsync(page, "cio", PortalHost.DemoPassword);
-        await page.GotoAsync("/green-it");
+        await BrowserFixture.OpenAsync(page, "/green-it");
 
         // Each chart is an SVG with drawn shapes, not an empty frame.
         // MudBlazor draws bars as stroked vertical lines (zero-width boxes to Playwright), so measure their drawn height.
@@ -62,6 +62,6 @@ public sealed class GreenItBrowserTests(PortalFixture portal, BrowserFixture bro
         Assert.Equal(1, web.GetProperty("usageRecords").GetInt32());
         Assert.Equal("visit", web.GetProperty("definition").GetProperty("functionalUnit").GetString());
         File.Delete(path);
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 }
