@@ -45,6 +45,7 @@ public sealed class GreenItBrowserTests(PortalFixture portal, BrowserFixture bro
         await page.GetByTestId("usage-file").SetInputFilesAsync(path);
         await Assertions.Expect(page.GetByTestId("import-rejected")).ToContainTextAsync("nothing was imported");
         await Assertions.Expect(page.GetByTestId("import-errors")).ToContainTextAsync("vcpu_hours");
+        await AxeCheck.AssertAccessibleAsync(page);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await api.GetAsync("/api/green-it/workloads/ui-w")).StatusCode);
 
         // Define a workload with the form, then import its usage with a good file.
