@@ -8,7 +8,8 @@ namespace EsgTrace.Portal.Tests.Browser;
 
 /// <summary>
 /// Every page of the portal, as a role that can see it (the sign-in, access-denied and public verification pages
-/// signed out), on a 390 px phone and on a desktop: no WCAG 2.2 A/AA violation and no sideways scrolling.
+/// signed out, the last for a published claim and for an unknown one), on a 390 px phone and on a desktop: no WCAG 2.2
+/// A/AA violation and no sideways scrolling.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class EveryPageTests(PortalFixture portal, BrowserFixture browser, ITestOutputHelper output)
@@ -22,6 +23,7 @@ public sealed class EveryPageTests(PortalFixture portal, BrowserFixture browser,
             (null, "/account/login"),
             (null, "/account/denied"),
             (null, $"/verify/{ClaimId}"),
+            (null, "/verify/no-such-claim"),
             ("supply", "/"),
             ("supply", "/supply-chain"),
             ("supply", "/supply-chain/products/demo-tee"),
@@ -122,8 +124,8 @@ public sealed class EveryPageTests(PortalFixture portal, BrowserFixture browser,
 
     private async Task PublishClaimAsync()
     {
-        var marketing = portal.Host.CreateApiClient(await ApiTestSupport.IssueKeyAsync(portal.Host, Role.Marketing, "every-page marketing"));
-        var auditor = portal.Host.CreateApiClient(await ApiTestSupport.IssueKeyAsync(portal.Host, Role.Auditor, "every-page auditor"));
+        using var marketing = portal.Host.CreateApiClient(await ApiTestSupport.IssueKeyAsync(portal.Host, Role.Marketing, "every-page marketing"));
+        using var auditor = portal.Host.CreateApiClient(await ApiTestSupport.IssueKeyAsync(portal.Host, Role.Auditor, "every-page auditor"));
         // Demo T-shirt: 1.3582 kg CO2e per piece (SupplyChainBrowserTests works it out), within the limit.
         var draft = new { productId = "demo-tee", type = "footprint-at-most", threshold = 1.5m, wording = "Cradle-to-gate footprint of at most 1.5 kg CO2e per T-shirt", validUntil = "2030-12-31" };
         (await marketing.PutAsJsonAsync($"/api/claims/{ClaimId}", draft)).EnsureSuccessStatusCode();
