@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the tests need when it is missing: Debian's chromium (browser tests), poppler-utils and
-# qpdf (PDF checks), and the pinned Azurite from package-lock.json (Azure Storage tests). Ends with "N passed, N failed".
+# qpdf (PDF checks), and the pinned Azurite and axe-core from package-lock.json (Azure Storage tests, accessibility checks in
+# the browser tests). Ends with "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -17,11 +18,11 @@ if ((${#missing[@]})); then
 fi
 
 if ! command -v node >/dev/null 2>&1; then
-  echo "test.sh: Node.js 20+ is needed to run Azurite (apt-get install nodejs npm)." >&2
+  echo "test.sh: Node.js 20+ is needed to run Azurite and install axe-core (apt-get install nodejs npm)." >&2
   exit 1
 fi
-if [ ! -f node_modules/azurite/package.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "test.sh: installing Azurite (npm ci)"
+if [ ! -f node_modules/azurite/package.json ] || [ ! -f node_modules/axe-core/axe.min.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "test.sh: installing Azurite and axe-core (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

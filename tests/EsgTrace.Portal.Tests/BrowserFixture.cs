@@ -52,11 +52,44 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh browser context (own cookies) with a page on it.</summary>
-    public async Task<IPage> NewPageAsync(Uri baseAddress)
+    /// <summary>A phone screen in portrait: the width every page must fit without scrolling sideways.</summary>
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    /// <summary>The desktop screen the tests use unless they ask for a phone.</summary>
+    public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 800 };
+
+    /// <summary>
+    /// A fresh browser context (own cookies) with a page on it, on a desktop screen or a (touch, mobile) phone. Its
+    /// navigations are logged: each must be followed by an accessibility check (<see cref="OpenAsync"/> or
+    /// <see cref="AxeCheck.AssertAccessibleAsync"/>) before <see cref="CloseAsync"/>.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(Uri baseAddress, bool phone = false)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString() });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            ViewportSize = phone ? Phone : Desktop,
+            IsMobile = phone,
+            HasTouch = phone,
+        });
         context.SetDefaultTimeout(20_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        AxeCheck.Track(page);
+        return page;
+    }
+
+    /// <summary>Opens a path, waits for it to settle and fails on any WCAG 2.2 A/AA violation there.</summary>
+    public static async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await AxeCheck.AssertAccessibleAsync(page);
+    }
+
+    /// <summary>Checks the state the test left the page in, fails if a page it went to was never checked, and closes it.</summary>
+    public static async Task CloseAsync(IPage page)
+    {
+        await AxeCheck.AssertAccessibleAsync(page);
+        AxeCheck.AssertEveryNavigationChecked(page);
+        await page.Context.CloseAsync();
     }
 }

@@ -14,7 +14,7 @@ public sealed class ClaimsBrowserTests(PortalFixture portal, BrowserFixture brow
         var id = "ui-claim-" + Guid.NewGuid().ToString("N")[..6];
         var marketing = await browser.NewPageAsync(portal.Host.BaseAddress);
         await SignInTests.SignInAsync(marketing, "marketing", PortalHost.DemoPassword);
-        await marketing.GotoAsync("/claims");
+        await BrowserFixture.OpenAsync(marketing, "/claims");
         await marketing.GetByLabel("Claim id").FillAsync(id);
         await marketing.GetByLabel("Product").ClickAsync();
         await marketing.GetByText("Organic cotton T-shirt", new() { Exact = true }).ClickAsync();
@@ -29,19 +29,20 @@ public sealed class ClaimsBrowserTests(PortalFixture portal, BrowserFixture brow
 
         var auditor = await browser.NewPageAsync(portal.Host.BaseAddress);
         await SignInTests.SignInAsync(auditor, "auditor", PortalHost.DemoPassword);
-        await auditor.GotoAsync("/claims");
+        await BrowserFixture.OpenAsync(auditor, "/claims");
         await auditor.GetByRole(AriaRole.Row).Filter(new() { HasText = id }).GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
         await Assertions.Expect(auditor.GetByTestId($"status-{id}")).ToHaveTextAsync("Approved");
-        await auditor.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(auditor);
 
         await marketing.ReloadAsync();
+        await AxeCheck.AssertAccessibleAsync(marketing);
         await marketing.GetByRole(AriaRole.Row).Filter(new() { HasText = id }).GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
         await Assertions.Expect(marketing.GetByTestId($"status-{id}")).ToHaveTextAsync("Published");
         await BrowserFixture.CaptureAsync(marketing, "claims");
-        await marketing.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(marketing);
 
         var visitor = await browser.NewPageAsync(portal.Host.BaseAddress);
-        await visitor.GotoAsync($"/verify/{id}");
+        await BrowserFixture.OpenAsync(visitor, $"/verify/{id}");
         Assert.StartsWith("Valid", (await visitor.GetByTestId("verify-status").InnerTextAsync()).Trim(), StringComparison.Ordinal);
         var proof = await visitor.APIRequest.GetAsync($"/verify/{id}/proof.pdf");
         var path = Path.Combine(Path.GetTempPath(), $"{id}.pdf");
@@ -54,6 +55,6 @@ public sealed class ClaimsBrowserTests(PortalFixture portal, BrowserFixture brow
         await Assertions.Expect(visitor.GetByTestId("signature-timestamp")).ToContainTextAsync("none");
         await BrowserFixture.CaptureAsync(visitor, "verify");
         File.Delete(path);
-        await visitor.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(visitor);
     }
 }

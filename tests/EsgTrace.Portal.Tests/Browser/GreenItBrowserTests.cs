@@ -19,7 +19,7 @@ public sealed class GreenItBrowserTests(PortalFixture portal, BrowserFixture bro
 
         var page = await browser.NewPageAsync(portal.Host.BaseAddress);
         await SignInTests.SignInAsync(page, "cio", PortalHost.DemoPassword);
-        await page.GotoAsync("/green-it");
+        await BrowserFixture.OpenAsync(page, "/green-it");
 
         // Each chart is an SVG with drawn shapes, not an empty frame.
         // MudBlazor draws bars as stroked vertical lines (zero-width boxes to Playwright), so measure their drawn height.
@@ -45,6 +45,7 @@ public sealed class GreenItBrowserTests(PortalFixture portal, BrowserFixture bro
         await page.GetByTestId("usage-file").SetInputFilesAsync(path);
         await Assertions.Expect(page.GetByTestId("import-rejected")).ToContainTextAsync("nothing was imported");
         await Assertions.Expect(page.GetByTestId("import-errors")).ToContainTextAsync("vcpu_hours");
+        await AxeCheck.AssertAccessibleAsync(page);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await api.GetAsync("/api/green-it/workloads/ui-w")).StatusCode);
 
         // Define a workload with the form, then import its usage with a good file.
@@ -62,6 +63,6 @@ public sealed class GreenItBrowserTests(PortalFixture portal, BrowserFixture bro
         Assert.Equal(1, web.GetProperty("usageRecords").GetInt32());
         Assert.Equal("visit", web.GetProperty("definition").GetProperty("functionalUnit").GetString());
         File.Delete(path);
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 }

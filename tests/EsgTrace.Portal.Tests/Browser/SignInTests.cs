@@ -32,7 +32,7 @@ public sealed class SignInTests(PortalFixture portal, BrowserFixture browser)
         var role = DemoUsers.All.Single(u => u.Username == username).Role;
         Assert.Equal(EsgTrace.Accounts.Roles.Name(role), (await page.GetByTestId("role").InnerTextAsync()).Trim());
         await BrowserFixture.CaptureAsync(page, "home-" + username);
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class SignInTests(PortalFixture portal, BrowserFixture browser)
     {
         var page = await browser.NewPageAsync(portal.Host.BaseAddress);
 
-        await page.GotoAsync("/audit");
+        await BrowserFixture.OpenAsync(page, "/audit");
 
         Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
         Assert.Contains("ReturnUrl=%2Faudit", page.Url, StringComparison.Ordinal);
@@ -49,25 +49,27 @@ public sealed class SignInTests(PortalFixture portal, BrowserFixture browser)
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync("**/audit");
         await page.GetByRole(AriaRole.Heading, new() { Name = "Audit trail" }).WaitForAsync();
-        await page.Context.CloseAsync();
+        await AxeCheck.AssertAccessibleAsync(page);
+        await BrowserFixture.CloseAsync(page);
     }
 
     [Fact]
     public async Task WrongPassword_ShowsAReadableError_AndStaysSignedOut()
     {
         var page = await browser.NewPageAsync(portal.Host.BaseAddress);
-        await page.GotoAsync("/account/login");
+        await BrowserFixture.OpenAsync(page, "/account/login");
 
         await page.FillAsync("#username", "admin");
         await page.FillAsync("#password", "not the password");
         await page.ClickAsync("button[type=submit]");
 
         var error = await page.GetByTestId("sign-in-error").InnerTextAsync();
+        await AxeCheck.AssertAccessibleAsync(page);
         await BrowserFixture.CaptureAsync(page, "sign-in-error");
         Assert.Contains("username or password is incorrect", error, StringComparison.Ordinal);
-        await page.GotoAsync("/");
+        await BrowserFixture.OpenAsync(page, "/");
         Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     [Fact]
@@ -76,12 +78,12 @@ public sealed class SignInTests(PortalFixture portal, BrowserFixture browser)
         var page = await browser.NewPageAsync(portal.Host.BaseAddress);
         await SignInAsync(page, "marketing", PortalHost.DemoPassword);
 
-        await page.GotoAsync("/admin/api-keys");
+        await BrowserFixture.OpenAsync(page, "/admin/api-keys");
 
         await page.GetByRole(AriaRole.Heading, new() { Name = "Access denied" }).WaitForAsync();
         Assert.Contains("/account/denied", page.Url, StringComparison.Ordinal);
         Assert.Equal(0, await page.GetByTestId("api-keys-table").CountAsync());
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     [Fact]
@@ -89,7 +91,7 @@ public sealed class SignInTests(PortalFixture portal, BrowserFixture browser)
     {
         var page = await browser.NewPageAsync(portal.Host.BaseAddress);
         await SignInAsync(page, "admin", PortalHost.DemoPassword);
-        await page.GotoAsync("/admin/api-keys");
+        await BrowserFixture.OpenAsync(page, "/admin/api-keys");
 
         await page.GetByLabel("Used by (system name)").FillAsync("Browser-issued key");
         await page.GetByTestId("issue-api-key").ClickAsync();
@@ -100,15 +102,17 @@ public sealed class SignInTests(PortalFixture portal, BrowserFixture browser)
         await BrowserFixture.CaptureAsync(page, "admin-api-keys");
         using var client = portal.Host.CreateApiClient(token.Trim());
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/api/me")).StatusCode);
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
+    /// <summary>Signs in on the sign-in page and lands on the home page, checking both for accessibility.</summary>
     internal static async Task SignInAsync(IPage page, string username, string password)
     {
-        await page.GotoAsync("/account/login");
+        await BrowserFixture.OpenAsync(page, "/account/login");
         await page.FillAsync("#username", username);
         await page.FillAsync("#password", password);
         await page.ClickAsync("button[type=submit]");
         await page.GetByTestId("role").WaitForAsync();
+        await AxeCheck.AssertAccessibleAsync(page);
     }
 }

@@ -12,7 +12,7 @@ public sealed class SupplyChainBrowserTests(PortalFixture portal, BrowserFixture
     {
         var page = await browser.NewPageAsync(portal.Host.BaseAddress);
         await SignInTests.SignInAsync(page, "supply", PortalHost.DemoPassword);
-        await page.GotoAsync("/supply-chain/products/demo-tee");
+        await BrowserFixture.OpenAsync(page, "/supply-chain/products/demo-tee");
 
         // Demo T-shirt, per piece: 180 g jersey × 6.1 = 1.098; road: 0.18 kg × (jersey 8 t × 460 km ÷ 8000 kg = 0.46 t.km/kg
         // + from its yarn: 10 t × 60 km ÷ 10000 kg = 0.06 + from the yarn's cotton: 12 t × 95 km ÷ 12000 kg = 0.095) × 0.14993
@@ -20,7 +20,7 @@ public sealed class SupplyChainBrowserTests(PortalFixture portal, BrowserFixture
         Assert.Equal("1.3624", (await page.GetByTestId("footprint-total").InnerTextAsync()).Trim());
         await BrowserFixture.CaptureAsync(page, "product-demo-tee");
 
-        await page.GotoAsync("/supply-chain/shipments");
+        await BrowserFixture.OpenAsync(page, "/supply-chain/shipments");
         await page.GetByLabel("Shipment id").FillAsync("S-UI-" + Guid.NewGuid().ToString("N")[..6]);
         await page.GetByLabel("Lot ids (comma-separated)").FillAsync("F-2026-101");
         await page.GetByLabel("From").FillAsync("Chennai cut-and-sew");
@@ -33,12 +33,12 @@ public sealed class SupplyChainBrowserTests(PortalFixture portal, BrowserFixture
         await page.GetByText("Footprints of products using its lots now include it.").WaitForAsync();
         await BrowserFixture.CaptureAsync(page, "shipments");
 
-        await page.GotoAsync("/supply-chain/products/demo-tee");
+        await BrowserFixture.OpenAsync(page, "/supply-chain/products/demo-tee");
 
         // 4 of the 4.1 t left at Chennai cut-and-sew (8 t arrived, the batches used 3.6 + 0.3 t), 100 km by road:
         // + 0.18 kg × (4 t × 100 km ÷ 8000 kg = 0.05 t.km/kg) × 0.14993 = 0.00134937 → 1.363746621 → shown as 1.3637.
         Assert.Equal("1.3637", (await page.GetByTestId("footprint-total").InnerTextAsync()).Trim());
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     [Fact]
@@ -47,22 +47,23 @@ public sealed class SupplyChainBrowserTests(PortalFixture portal, BrowserFixture
         var page = await browser.NewPageAsync(portal.Host.BaseAddress);
         await SignInTests.SignInAsync(page, "supply", PortalHost.DemoPassword);
 
-        await page.GotoAsync("/supply-chain/suppliers");
+        await BrowserFixture.OpenAsync(page, "/supply-chain/suppliers");
         await page.GetByText("Kaveri Organic Cotton Cooperative").WaitForAsync();
         await page.GetByText("GOTS CU-812345 (2026-01-01 – 2026-12-31)").WaitForAsync();
         await BrowserFixture.CaptureAsync(page, "suppliers");
 
-        await page.GotoAsync("/supply-chain/lots");
+        await BrowserFixture.OpenAsync(page, "/supply-chain/lots");
         await page.GetByRole(AriaRole.Cell, new() { Name = "F-2026-101", Exact = true }).WaitForAsync();
         await BrowserFixture.CaptureAsync(page, "lots");
 
-        await page.GotoAsync("/supply-chain");
+        await BrowserFixture.OpenAsync(page, "/supply-chain");
         await page.GetByRole(AriaRole.Link, new() { Name = "Recycled fleece hoodie" }).ClickAsync();
         await page.GetByTestId("footprint-total").WaitForAsync();
+        await AxeCheck.AssertAccessibleAsync(page);
         // Recycled fleece R-2026-007, and jersey F-2026-101 ← yarn Y-2026-014 ← cotton C-2026-001: four lots.
         Assert.Equal(4, await page.GetByTestId("trace-table").Locator("tbody tr").CountAsync());
         await BrowserFixture.CaptureAsync(page, "product-demo-hoodie");
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     [Fact]
@@ -70,13 +71,13 @@ public sealed class SupplyChainBrowserTests(PortalFixture portal, BrowserFixture
     {
         var page = await browser.NewPageAsync(portal.Host.BaseAddress);
         await SignInTests.SignInAsync(page, "supply", PortalHost.DemoPassword);
-        await page.GotoAsync("/supply-chain/shipments");
+        await BrowserFixture.OpenAsync(page, "/supply-chain/shipments");
 
         await page.GetByLabel("Departed (local time with offset)").FillAsync("2026-05-01T08:00:00+05:30");
         await page.GetByLabel("Arrived (local time with offset)").FillAsync("2026-05-01T07:00:00+05:30");
 
         await page.GetByText("The shipment cannot arrive before it left.").WaitForAsync();
         Assert.True(await page.GetByTestId("record-shipment").IsDisabledAsync());
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 }
