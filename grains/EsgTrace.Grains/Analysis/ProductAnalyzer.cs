@@ -15,18 +15,20 @@ namespace EsgTrace.Analysis;
 /// </summary>
 public static class ProductAnalyzer
 {
-    public static ProductAnalysis Analyze(string productId, SupplyChainSnapshot data, FactorCatalog catalog, InputHashCache? hashes = null)
+    public static ProductAnalysis Analyze(string productId, SupplyChainSnapshot data, FactorCatalog catalog, AnalysisMemo? memo = null)
     {
-        hashes ??= new InputHashCache();
+        memo ??= new AnalysisMemo();
+        var hashes = memo.Hashes;
         var product = data.Products[productId];
         FootprintResult? footprint = null;
         string? problem = null;
         LineageRecord? footprintLineage = null;
         try
         {
-            var inputs = FootprintInputs(data, catalog);
-            footprint = FootprintCalculator.Calculate(productId, inputs);
-            footprintLineage = Lineage(productId, FootprintCalculator.Version, data, catalog.Dataset.Ref, footprint, hashes);
+            var inputs = FootprintInputs(data, catalog, memo);
+            footprint = FootprintCalculator.Calculate(productId, inputs, FootprintCalculator.Version, memo.Terms);
+            var head = new { footprint.ProductId, footprint.DeclaredUnit, footprint.TotalKgCo2e, Dataset = footprint.Dataset.ToString(), footprint.CalculatorVersion };
+            footprintLineage = Lineage(productId, FootprintCalculator.Version, data, catalog.Dataset.Ref, ResultHash.Of(head, footprint.Contributions), hashes);
         }
         catch (FootprintException ex)
         {
@@ -34,8 +36,9 @@ public static class ProductAnalyzer
         }
 
         var batches = data.BatchesByProduct.TryGetValue(productId, out var list) ? list : [];
-        var traceability = Trace(productId, batches.SelectMany(b => b.Batch.InputLotIds).Distinct().ToList(), data);
-        var traceLineage = Lineage(productId, TraceabilityCalculator.Version, data, null, traceability, hashes);
+        var traceability = Trace(productId, batches.SelectMany(b => b.Batch.InputLotIds).Distinct().ToList(), data, memo);
+        var traceHead = new { traceability.SubjectId, traceability.InputMassKg, traceability.CertifiedShare, traceability.RecycledShare, traceability.TraceableToOriginShare, traceability.Flags, traceability.CalculatorVersion };
+        var traceLineage = Lineage(productId, TraceabilityCalculator.Version, data, null, ResultHash.Of(traceHead, traceability.Tree), hashes);
         var period = batches.Count == 0 ? null : new ReportingPeriod(batches.Min(b => b.Batch.ProducedAt.Date), batches.Max(b => b.Batch.ProducedAt.Date), batches.Count);
         return new ProductAnalysis(productId, product.Product.Name, footprint, problem, footprintLineage, traceability, traceLineage, catalog.Dataset.Ref, period);
     }
@@ -72,17 +75,60 @@ public static class ProductAnalyzer
     }
 
     /// <summary>The traceability of a set of input lots (a batch's, or all of a product's).</summary>
-    public static TraceabilityResult Trace(string subjectId, IReadOnlyList<string> inputLotIds, SupplyChainSnapshot data)
+    public static TraceabilityResult Trace(string subjectId, IReadOnlyList<string> inputLotIds, SupplyChainSnapshot data, AnalysisMemo? memo = null)
     {
-        var lots = data.Lots.Values.ToDictionary(l => l.Id, ToTraceLot(data));
+        var lots = new Dictionary<string, TraceLot>(data.Lots.Count, StringComparer.Ordinal);
+        var used = memo is null ? null : new Dictionary<(LotView, SupplierView?), TraceLot>(data.Lots.Count);
+        foreach (var lot in data.Lots.Values)
+        {
+            var supplier = data.Suppliers.TryGetValue(lot.Lot.SupplierId, out var s) ? s : null;
+            if (memo is null || !memo.TraceLots.TryGetValue((lot, supplier), out var traced))
+            {
+                traced = ToTraceLot(lot, supplier);
+            }
+
+            used?.Add((lot, supplier), traced);
+            lots[lot.Id] = traced;
+        }
+
+        if (memo is not null)
+        {
+            memo.TraceLots.Clear();
+            foreach (var (key, traced) in used!)
+            {
+                memo.TraceLots[key] = traced;
+            }
+        }
+
         var certificates = data.Suppliers.Values.SelectMany(s => s.Certificates.Select(c => new SupplierCertificate(s.Id, c.Scheme, c.Number, c.ValidFrom, c.ValidTo, c.EvidenceSha256, c.ChainOfCustody))).ToList();
-        return TraceabilityCalculator.Calculate(subjectId, inputLotIds, lots, certificates);
+        return TraceabilityCalculator.Calculate(subjectId, inputLotIds, lots, certificates, memo?.Nodes);
     }
 
-    public static FootprintInputs FootprintInputs(SupplyChainSnapshot data, FactorCatalog catalog)
+    public static FootprintInputs FootprintInputs(SupplyChainSnapshot data, FactorCatalog catalog, AnalysisMemo? memo = null)
     {
         var products = new Dictionary<string, ProductDefinition>();
         var materials = new Dictionary<string, MaterialSource>();
+        var kgMemo = memo?.Kg;
+        decimal Kg(LotView lot)
+        {
+            if (kgMemo is null)
+            {
+                return ProductAnalyzer.Kg(lot);
+            }
+
+            if (!kgMemo.TryGetValue(lot, out var kg))
+            {
+                kgMemo[lot] = kg = ProductAnalyzer.Kg(lot);
+            }
+
+            return kg;
+        }
+
+        if (kgMemo is not null && kgMemo.Count > 2 * data.Lots.Count)
+        {
+            kgMemo.Clear();
+        }
+
         var transport = TransportAllocation.Intensities(data.Lots.Keys, data.Lots.Values.ToDictionary(l => l.Id, l => new TransportLot(l.Id, Kg(l), l.Transport, l.Lot.InputLotIds), StringComparer.Ordinal));
         foreach (var (id, view) in data.Products)
         {
@@ -127,16 +173,13 @@ public static class ProductAnalyzer
         return new FootprintInputs(products, materials, catalog);
     }
 
-    private static Func<LotView, TraceLot> ToTraceLot(SupplyChainSnapshot data) => lot =>
-    {
-        var supplier = data.Suppliers.TryGetValue(lot.Lot.SupplierId, out var s) ? s : null;
-        return new TraceLot(
+    private static TraceLot ToTraceLot(LotView lot, SupplierView? supplier)
+        => new(
             lot.Id, lot.Lot.Material, Quantity.Of(lot.Lot.Quantity, lot.Lot.Unit), lot.Lot.SupplierId, supplier?.Name ?? lot.Lot.SupplierId,
             supplier?.Tier ?? 0, lot.Lot.OriginCountry, lot.Lot.CertificationScheme, lot.Lot.RecycledShare, lot.FirstShippedOn, lot.Lot.InputLotIds,
             lot.Lot.ChainOfCustody, lot.Lot.CreditedShare, lot.Balance.Overdrawn);
-    };
 
-    private static LineageRecord Lineage<T>(string productId, string calculator, SupplyChainSnapshot data, DatasetRef? dataset, T result, InputHashCache hashes)
+    private static LineageRecord Lineage(string productId, string calculator, SupplyChainSnapshot data, DatasetRef? dataset, string resultSha256, InputHashCache hashes)
     {
         var builder = new LineageBuilder("product:" + productId, calculator);
         if (dataset is not null)
@@ -165,7 +208,7 @@ public static class ProductAnalyzer
             builder.InputHash("supplier", $"{s.Id}@v{s.Version}", hashes.Hash("supplier", $"{s.Id}@v{s.Version}", new { s.Name, s.Country, s.Tier, s.Gln, s.Certificates }));
         }
 
-        return builder.Build(result);
+        return builder.BuildWithResultHash(resultSha256);
     }
 
     private static decimal Kg(LotView lot) => Quantity.Of(lot.Lot.Quantity, lot.Lot.Unit).To(Unit.Kilogram).Value;

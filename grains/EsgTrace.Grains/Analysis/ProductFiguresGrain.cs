@@ -1,6 +1,5 @@
 using EsgTrace.Domain;
 using EsgTrace.Factors;
-using EsgTrace.Lineage;
 using EsgTrace.Storage;
 using EsgTrace.SupplyChain;
 
@@ -25,7 +24,7 @@ public sealed class ProductFiguresGrain(IIndexStore index) : Grain, IProductFigu
     private readonly HashSet<RecordRef> _stale = [];
     private readonly HashSet<string> _batchWatchers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ProductAnalysis> _analyses = new(StringComparer.Ordinal);
-    private readonly InputHashCache _hashes = new();
+    private readonly AnalysisMemo _memo = new();
     private DateTime? _loadedAt;
     private long _changes;
 
@@ -53,7 +52,7 @@ public sealed class ProductFiguresGrain(IIndexStore index) : Grain, IProductFigu
             return Outcome<ProductAnalysis>.Ok(known);
         }
 
-        var analysis = ProductAnalyzer.Analyze(Id, new SupplyChainSnapshot(_products, _batches, _lots, _suppliers), catalog.Value, _hashes);
+        var analysis = ProductAnalyzer.Analyze(Id, new SupplyChainSnapshot(_products, _batches, _lots, _suppliers), catalog.Value, _memo);
         if (_changes == changesBefore)
         {
             _analyses[key] = analysis;

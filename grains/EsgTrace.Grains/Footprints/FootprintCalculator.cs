@@ -23,8 +23,12 @@ public static class FootprintCalculator
     public static FootprintResult Calculate(string productId, FootprintInputs inputs) => Calculate(productId, inputs, Version);
 
     /// <summary>Recomputes a result with the method of <paramref name="version"/> (<see cref="Version"/> or <see cref="LegacyVersion"/>).</summary>
-    public static FootprintResult Calculate(string productId, FootprintInputs inputs, string version)
+    public static FootprintResult Calculate(string productId, FootprintInputs inputs, string version) => Calculate(productId, inputs, version, null);
+
+    /// <summary>As <see cref="Calculate(string, FootprintInputs, string)"/>, reusing the terms a memo holds (same inputs, same term).</summary>
+    public static FootprintResult Calculate(string productId, FootprintInputs inputs, string version, TermMemo? memo)
     {
+        memo?.Next();
         if (version is not (Version or LegacyVersion))
         {
             throw new FootprintException($"Calculator '{version}' is not known; this platform computes {Version} and reproduces {LegacyVersion}.");
@@ -34,7 +38,7 @@ public static class FootprintCalculator
         var contributions = new List<FootprintContribution>();
         try
         {
-            Accumulate(product, 1m, string.Empty, [productId], inputs, version == LegacyVersion, contributions);
+            Accumulate(product, 1m, string.Empty, [productId], inputs, version == LegacyVersion, memo, contributions);
         }
         catch (UnitMismatchException ex)
         {
@@ -48,7 +52,7 @@ public static class FootprintCalculator
         return new FootprintResult(productId, product.DeclaredUnit, contributions.Sum(c => c.KgCo2e), contributions, inputs.Factors.Dataset.Ref, version);
     }
 
-    private static void Accumulate(ProductDefinition product, decimal scale, string path, List<string> chain, FootprintInputs inputs, bool perLeg, List<FootprintContribution> into)
+    private static void Accumulate(ProductDefinition product, decimal scale, string path, List<string> chain, FootprintInputs inputs, bool perLeg, TermMemo? memo, List<FootprintContribution> into)
     {
         foreach (var line in product.Bom)
         {
@@ -66,20 +70,22 @@ public static class FootprintCalculator
 
                 var pieces = line.QuantityPerUnit.To(Unit.Piece).Value;
                 var sub = Product(line.Ref, inputs);
-                Accumulate(sub, scale * pieces, path.Length == 0 ? sub.Id : path + "/" + sub.Id, [.. chain, sub.Id], inputs, perLeg, into);
+                Accumulate(sub, scale * pieces, path.Length == 0 ? sub.Id : path + "/" + sub.Id, [.. chain, sub.Id], inputs, perLeg, memo, into);
                 continue;
             }
 
             var material = inputs.Materials.TryGetValue(line.Ref, out var m) ? m : throw new FootprintException($"Product '{product.Id}' uses material '{line.Ref}', which is not known.");
             var amount = line.QuantityPerUnit.To(material.Factor.PerUnit).Value * scale;
-            into.Add(new FootprintContribution(
-                FootprintStage.Materials, path, material.Name, material.Id, material.SupplierId, material.Factor.Id, material.Factor.Kind,
-                amount * material.Factor.KgCo2ePerUnit,
-                Invariant($"{amount} {material.Factor.PerUnit} × {material.Factor.KgCo2ePerUnit} kg CO2e/{material.Factor.PerUnit}")));
+            var f = material.Factor;
+            FootprintContribution MaterialTerm() => new(
+                FootprintStage.Materials, path, material.Name, material.Id, material.SupplierId, f.Id, f.Kind,
+                amount * f.KgCo2ePerUnit,
+                Invariant($"{amount} {f.PerUnit} × {f.KgCo2ePerUnit} kg CO2e/{f.PerUnit}"));
+            into.Add(memo is null ? MaterialTerm() : memo.Get((path, material.Name, material.Id, material.SupplierId, f.Id, f.Kind, f.KgCo2ePerUnit, f.PerUnit.Symbol, amount), MaterialTerm));
 
             if (!perLeg)
             {
-                AllocatedTransport(material, line.QuantityPerUnit.To(Unit.Kilogram).Value * scale, path, inputs.Factors, into);
+                AllocatedTransport(material, line.QuantityPerUnit.To(Unit.Kilogram).Value * scale, path, inputs.Factors, memo, into);
             }
             else if (material.Legs.Count > 0)
             {
@@ -113,20 +119,33 @@ public static class FootprintCalculator
     }
 
     /// <summary>Transport by shipped mass: kg of the material × its lot's tonne-km per kg by mode × the mode's factor.</summary>
-    private static void AllocatedTransport(MaterialSource material, decimal kg, string path, FactorCatalog factors, List<FootprintContribution> into)
+    private static void AllocatedTransport(MaterialSource material, decimal kg, string path, FactorCatalog factors, TermMemo? memo, List<FootprintContribution> into)
     {
         foreach (var mode in material.Transport?.Modes ?? [])
         {
             var factor = factors.TransportFactor(mode.Mode);
+            if (memo is not null)
+            {
+                into.Add(memo.Get((path, material.Name, material.Id, material.SupplierId, mode, material.Transport!.InputLots, kg, factor.Id, factor.Kind, factor.KgCo2ePerUnit), () => TransportTerm(material, kg, path, mode, factor)));
+                continue;
+            }
+
+            into.Add(TransportTerm(material, kg, path, mode, factor));
+        }
+    }
+
+    private static FootprintContribution TransportTerm(MaterialSource material, decimal kg, string path, ModeIntensity mode, EmissionFactor factor)
+    {
+        {
             var how = mode.InheritedTonneKmPerKg == 0
                 ? Invariant($"{mode.OwnShipments} shipment(s) of the lot")
                 : mode.OwnShipments == 0
                     ? Invariant($"inherited from {material.Transport!.InputLots} input lot(s)")
                     : Invariant($"{mode.OwnShipments} shipment(s) {mode.OwnTonneKmPerKg} + inherited {mode.InheritedTonneKmPerKg} t.km/kg");
-            into.Add(new FootprintContribution(
+            return new FootprintContribution(
                 FootprintStage.Transport, path, $"{material.Name}: {Words(mode.Mode)} transport ({how})", material.Id, material.SupplierId, factor.Id, factor.Kind,
                 kg * mode.TonneKmPerKg * factor.KgCo2ePerUnit,
-                Invariant($"{kg} kg × {mode.TonneKmPerKg} t.km/kg × {factor.KgCo2ePerUnit} kg CO2e/t.km")));
+                Invariant($"{kg} kg × {mode.TonneKmPerKg} t.km/kg × {factor.KgCo2ePerUnit} kg CO2e/t.km"));
         }
     }
 

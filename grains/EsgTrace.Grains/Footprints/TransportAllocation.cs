@@ -11,6 +11,8 @@ namespace EsgTrace.Footprints;
 /// </summary>
 public static class TransportAllocation
 {
+    private static readonly TransportMode[] Modes = Enum.GetValues<TransportMode>();
+
     /// <summary>Intensities of every lot reachable from <paramref name="lotIds"/>; unknown input lots add nothing (traceability flags them).</summary>
     public static IReadOnlyDictionary<string, TransportIntensity> Intensities(IEnumerable<string> lotIds, IReadOnlyDictionary<string, TransportLot> lots)
     {
@@ -37,15 +39,25 @@ public static class TransportAllocation
         path = [.. path, id];
         var inputs = lot.InputLotIds.Where(i => lots.ContainsKey(i) && !path.Contains(i)).Distinct().Select(i => (Lot: lots[i], Intensity: Of(i, lots, done, path))).ToList();
         var inputKg = inputs.Sum(i => i.Lot.MassKg);
-        var modes = new List<ModeIntensity>();
-        foreach (var mode in Enum.GetValues<TransportMode>())
+        var modes = new List<ModeIntensity>(lot.Own.Count);
+        foreach (var mode in Modes)
         {
-            var own = lot.Own.Where(o => o.Mode == mode).ToList();
-            var ownPerKg = lot.MassKg == 0 ? 0 : own.Sum(o => o.TonneKm) / lot.MassKg;
+            decimal ownTonneKm = 0;
+            var shipments = 0;
+            foreach (var o in lot.Own)
+            {
+                if (o.Mode == mode)
+                {
+                    ownTonneKm += o.TonneKm;
+                    shipments += o.Shipments;
+                }
+            }
+
+            var ownPerKg = lot.MassKg == 0 ? 0 : ownTonneKm / lot.MassKg;
             var inherited = inputKg == 0 ? 0 : inputs.Sum(i => i.Lot.MassKg * (i.Intensity.Modes.FirstOrDefault(m => m.Mode == mode)?.TonneKmPerKg ?? 0)) / inputKg;
             if (ownPerKg != 0 || inherited != 0)
             {
-                modes.Add(new ModeIntensity(mode, ownPerKg, inherited, own.Sum(o => o.Shipments)));
+                modes.Add(new ModeIntensity(mode, ownPerKg, inherited, shipments));
             }
         }
 

@@ -9,7 +9,8 @@ namespace EsgTrace.Lineage;
 /// Collects a result's inputs and hashes them. Content hashes are SHA-256 of the record's JSON (EsgJson: camelCase,
 /// properties in declaration order). The root hash is SHA-256 of the UTF-8 text made of these lines, each ending in "\n":
 /// "subject {subject}", "calculator {version}", "dataset {id@version}" (sorted), "input {kind} {id} {sha256}" (sorted),
-/// "result {sha256}". Anyone holding the inputs can recompute it.
+/// "result {sha256}". Anyone holding the inputs can recompute it. A product's footprint and traceability results are hashed
+/// from their parts (<see cref="ResultHash"/>): terms and tree nodes.
 /// </summary>
 public sealed class LineageBuilder(string subject, string calculator)
 {
@@ -35,10 +36,12 @@ public sealed class LineageBuilder(string subject, string calculator)
         return this;
     }
 
-    public LineageRecord Build<TResult>(TResult result)
+    public LineageRecord Build<TResult>(TResult result) => BuildWithResultHash(HashOf(result));
+
+    /// <summary>The record for a result whose hash is already computed (e.g. by <see cref="ResultHash"/> from its parts).</summary>
+    public LineageRecord BuildWithResultHash(string resultHash)
     {
         var inputs = _inputs.Values.OrderBy(i => i.Kind, StringComparer.Ordinal).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
-        var resultHash = HashOf(result);
         var text = new StringBuilder();
         text.Append("subject ").Append(subject).Append('\n');
         text.Append("calculator ").Append(calculator).Append('\n');

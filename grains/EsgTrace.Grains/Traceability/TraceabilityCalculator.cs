@@ -12,7 +12,14 @@ public static class TraceabilityCalculator
     /// <param name="lots">Every known lot, upstream ones included, by id.</param>
     /// <param name="certificates">Every certificate of the suppliers involved.</param>
     public static TraceabilityResult Calculate(string subjectId, IReadOnlyList<string> inputLotIds, IReadOnlyDictionary<string, TraceLot> lots, IReadOnlyList<SupplierCertificate> certificates)
+        => Calculate(subjectId, inputLotIds, lots, certificates, null);
+
+    /// <summary>As above, reusing what a memo holds for lots made from no other lot (same lot and certificates, same conclusion).</summary>
+    public static TraceabilityResult Calculate(string subjectId, IReadOnlyList<string> inputLotIds, IReadOnlyDictionary<string, TraceLot> lots, IReadOnlyList<SupplierCertificate> certificates, TraceMemo? memo)
     {
+        memo?.Next();
+        var bySupplier = certificates.GroupBy(c => c.SupplierId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<SupplierCertificate>)g.ToList(), StringComparer.Ordinal);
+        var keys = memo is null ? null : bySupplier.ToDictionary(g => g.Key, g => string.Join("|", g.Value.Select(c => c.ToString())), StringComparer.Ordinal);
         var flags = new List<TraceFlag>();
         var cache = new Dictionary<string, TraceNode>(StringComparer.Ordinal);
         var tree = new List<TraceNode>();
@@ -20,7 +27,7 @@ public static class TraceabilityCalculator
         {
             if (lots.ContainsKey(id))
             {
-                tree.Add(Node(id, lots, certificates, flags, cache, []));
+                tree.Add(Node(id, lots, bySupplier, keys, memo, flags, cache, []));
             }
             else
             {
@@ -41,7 +48,7 @@ public static class TraceabilityCalculator
             Version);
     }
 
-    private static TraceNode Node(string id, IReadOnlyDictionary<string, TraceLot> lots, IReadOnlyList<SupplierCertificate> certificates, List<TraceFlag> flags, Dictionary<string, TraceNode> cache, HashSet<string> path)
+    private static TraceNode Node(string id, IReadOnlyDictionary<string, TraceLot> lots, Dictionary<string, IReadOnlyList<SupplierCertificate>> bySupplier, Dictionary<string, string>? keys, TraceMemo? memo, List<TraceFlag> flags, Dictionary<string, TraceNode> cache, HashSet<string> path)
     {
         if (cache.TryGetValue(id, out var done))
         {
@@ -49,6 +56,22 @@ public static class TraceabilityCalculator
         }
 
         var lot = lots[id];
+        var certificates = bySupplier.TryGetValue(lot.SupplierId, out var held) ? held : [];
+        var key = keys is not null && keys.TryGetValue(lot.SupplierId, out var k) ? k : string.Empty;
+        if (memo is not null && lot.InputLotIds.Count == 0)
+        {
+            if (!memo.TryGet(lot, key, out var known))
+            {
+                var own = new List<TraceFlag>();
+                known = (Node(id, lots, bySupplier, null, null, own, [], path), own.ToArray());
+                memo.Add(lot, key, known.Node, known.Flags);
+            }
+
+            flags.AddRange(known.Flags);
+            cache[id] = known.Node;
+            return known.Node;
+        }
+
         path = [.. path, id];
         var inputs = new List<TraceNode>();
         var inputsKnown = true;
@@ -63,7 +86,7 @@ public static class TraceabilityCalculator
                 continue;
             }
 
-            inputs.Add(Node(inputId, lots, certificates, flags, cache, path));
+            inputs.Add(Node(inputId, lots, bySupplier, keys, memo, flags, cache, path));
         }
 
         var (certified, certificate) = CheckCertificate(lot, certificates, flags);

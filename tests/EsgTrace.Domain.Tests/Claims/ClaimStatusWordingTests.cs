@@ -9,7 +9,7 @@ public sealed class ClaimStatusWordingTests
 {
     private static readonly Instant CheckedAt = Instant.FromUtc(2026, 6, 1, 9, 0);
 
-    private static readonly ClaimFigures AtPublication = new(1.3596m, null, 1m, 0m, 1m, "esgtrace-starter@2026.1", "footprint/1.0.0", new string('a', 64), "1 piece", "Organic tee");
+    private static readonly ClaimFigures AtPublication = new(1.3596m, null, 1m, 0m, 1m, "esgtrace-starter@2026.1", EsgTrace.Footprints.FootprintCalculator.Version, new string('a', 64), "1 piece", "Organic tee");
 
     private static ClaimDraft Draft(ClaimType type, decimal threshold, decimal? baseline = null)
         => new("tee", type, threshold, "wording", new LocalDate(2030, 12, 31), baseline);
