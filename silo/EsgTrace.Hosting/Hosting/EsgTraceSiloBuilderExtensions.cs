@@ -56,6 +56,7 @@ public static class EsgTraceSiloBuilderExtensions
         silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<EsgTrace.Claims.IClaimMonitorGrain>(0).Start());
         silo.AddStartupTask((services, _) => EsgTrace.GreenIt.UsageImports.ResumePendingAsync(services.GetRequiredService<IIndexStore>(), services.GetRequiredService<IGrainFactory>()));
         silo.AddStartupTask((services, _) => EsgTrace.Epcis.EpcisCaptures.ResumePendingAsync(services.GetRequiredService<IIndexStore>(), services.GetRequiredService<IGrainFactory>()));
+        silo.AddStartupTask((services, _) => EsgTrace.MassBalance.LedgerMigration.RunAsync(services.GetRequiredService<IIndexStore>(), services.GetRequiredService<IGrainFactory>()));
         silo.Services.AddHostedService<EsgTrace.Hosting.GreenIt.PlatformFootprintSampler>();
         return silo;
     }
