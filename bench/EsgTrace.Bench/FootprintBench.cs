@@ -13,7 +13,7 @@ namespace EsgTrace.Bench;
 /// <summary>
 /// The figures kept current, measured over HTTP against the embedded platform as a real process (./run.sh's shape):
 /// a product drawing on N upstream lots (each shipped once), then many times one new shipment followed by a footprint read
-/// (figure and breakdowns; terms=0, the per-term detail pages) and a traceability read. And shipment writes at 64 clients on
+/// (figure and breakdowns; terms=0, the per-term detail pages) and a traceability read (shares and flags; nodes=0, the tree pages). And shipment writes at 64 clients on
 /// an empty database and again with 500 shipments per lot. Each figure has a same-run baseline: a /health round trip for
 /// reads, raw durable SQLite upserts through the store's group commit for writes.
 /// </summary>
@@ -81,7 +81,7 @@ public static class FootprintBench
         {
             await Must(api.PutAsJsonAsync($"/api/shipments/fb-X{s}", Shipment($"fb-L{s % lots}", "Plant", "Store", 1, lots + s)));
             footprint[s] = await TimeAsync(api, "/api/products/fb-p/footprint?terms=0");
-            trace[s] = await TimeAsync(api, "/api/products/fb-p/traceability");
+            trace[s] = await TimeAsync(api, "/api/products/fb-p/traceability?nodes=0");
             health[s] = await TimeAsync(api, "/health");
         }
 

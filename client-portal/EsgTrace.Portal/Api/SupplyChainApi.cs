@@ -56,7 +56,7 @@ public static class SupplyChainApi
         read.MapGet("/products/{id}/footprint", Footprint).WithName("GetProductFootprint")
             .WithSummary("Cradle-to-gate footprint per declared unit (kg CO2e) with breakdowns and lineage; 'dataset' picks a factor dataset version; 'terms' limits how many terms (with their arithmetic) are listed, 'termsAfter' pages on.");
         read.MapGet("/products/{id}/traceability", Traceability).WithName("GetProductTraceability")
-            .WithSummary("Upstream tree, flags and mass-balance shares; format=csv gives one row per lot.");
+            .WithSummary("Upstream tree, flags and mass-balance shares; format=csv gives one row per lot; 'nodes' limits how many direct input lots (with their upstream) are listed, 'nodesAfter' pages on.");
         read.MapGet("/products/{id}/lineage", Lineage).WithName("GetProductLineage").WithSummary("Inputs with content hashes, dataset, calculator and root hash of the footprint and the traceability; ?format=prov for W3C PROV-JSON, ?format=openlineage for OpenLineage run events.");
 
         write.MapPut("/batches/{id}", (string id, BatchInput body, ClaimsPrincipal user, SupplyChainService s) => Reply(s.RecordBatchAsync(id, body, user.Actor())))
@@ -128,7 +128,7 @@ public static class SupplyChainApi
             return ProblemResults.Invalid("terms", "'terms' and 'termsAfter' are zero or more.");
         }
 
-        var outcome = await s.AnalyzeProductAsync(id, dataset);
+        var outcome = await s.FootprintAsync(id, dataset);
         if (!outcome.IsOk)
         {
             return outcome.Problem!.ToProblem();
@@ -137,7 +137,7 @@ public static class SupplyChainApi
         var a = outcome.Value!;
         if (a.Footprint is null)
         {
-            return TypedResults.Problem(a.FootprintProblem, statusCode: StatusCodes.Status422UnprocessableEntity, title: "The footprint cannot be computed yet.");
+            return TypedResults.Problem(a.Problem, statusCode: StatusCodes.Status422UnprocessableEntity, title: "The footprint cannot be computed yet.");
         }
 
         var f = a.Footprint;
@@ -145,21 +145,30 @@ public static class SupplyChainApi
         return TypedResults.Ok(new FootprintResponse(
             a.ProductId, a.ProductName, f.DeclaredUnit, f.TotalKgCo2e, Footprints.FootprintResult.Unit, f.MethodText,
             f.ByStage.ToDictionary(k => k.Key.ToString(), k => k.Value), f.ByMaterial, f.BySupplier, f.PrimaryDataShare,
-            listed, a.Dataset.ToString(), f.CalculatorVersion, a.FootprintLineage!.RootSha256, a.Period, f.Contributions.Count));
+            listed, a.Dataset.ToString(), f.CalculatorVersion, a.Lineage!.RootSha256, a.Period, f.Contributions.Count));
     }
 
-    private static async Task<IResult> Traceability(string id, string? format, SupplyChainService s)
+    private static async Task<IResult> Traceability(string id, string? format, int? nodes, int? nodesAfter, SupplyChainService s)
     {
-        var outcome = await s.AnalyzeProductAsync(id, null);
+        if (nodes is < 0 || nodesAfter is < 0)
+        {
+            return ProblemResults.Invalid("nodes", "'nodes' and 'nodesAfter' are zero or more.");
+        }
+
+        var outcome = await s.TraceabilityAsync(id);
         if (!outcome.IsOk)
         {
             return outcome.Problem!.ToProblem();
         }
 
-        var t = outcome.Value!.Traceability;
+        var t = outcome.Value!.Result;
         return string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
             ? TypedResults.Text(TraceabilityCsv.Write(t), "text/csv; charset=utf-8")
-            : TypedResults.Ok(new TraceabilityResponse(t, TraceabilityResult.Method, outcome.Value.TraceabilityLineage.RootSha256));
+            : TypedResults.Ok(new TraceabilityResponse(
+                nodes is null && nodesAfter is null ? t : t with { Tree = t.Tree.Skip(nodesAfter ?? 0).Take(nodes ?? int.MaxValue).ToList() },
+                TraceabilityResult.Method,
+                outcome.Value.Lineage.RootSha256,
+                t.Tree.Count));
     }
 
     private static async Task<IResult> Lineage(string id, string? dataset, string? format, SupplyChainService s, NodaTime.IClock clock)
@@ -196,6 +205,7 @@ public sealed record FootprintResponse(
     decimal PrimaryDataShare, IReadOnlyList<Footprints.FootprintContribution> Contributions, string Dataset, string Calculator, string LineageRootSha256,
     ReportingPeriod? ReportingPeriod, int TermCount);
 
-public sealed record TraceabilityResponse(TraceabilityResult Result, string Method, string LineageRootSha256);
+/// <summary>Traceability as the API returns it; <see cref="TreeCount"/> is the number of direct input lots in the whole tree (the tree may be paged with 'nodes').</summary>
+public sealed record TraceabilityResponse(TraceabilityResult Result, string Method, string LineageRootSha256, int TreeCount);
 
 public sealed record LineageResponse(Lineage.LineageRecord? Footprint, string? FootprintProblem, Lineage.LineageRecord Traceability);

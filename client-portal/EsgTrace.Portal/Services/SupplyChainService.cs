@@ -81,6 +81,14 @@ public sealed class SupplyChainService(IGrainFactory grains)
     public Task<Outcome<ProductAnalysis>> AnalyzeProductAsync(string id, string? dataset)
         => WithId(id, () => grains.GetGrain<IProductAnalysisGrain>(0).AnalyzeProduct(id, dataset));
 
+    /// <summary>The product's footprint alone, kept current by its figures grain (what a footprint read needs).</summary>
+    public Task<Outcome<ProductFootprint>> FootprintAsync(string id, string? dataset)
+        => WithId(id, () => grains.GetGrain<IProductFiguresGrain>(id).Footprint(dataset));
+
+    /// <summary>The product's traceability alone, kept current by its figures grain.</summary>
+    public Task<Outcome<ProductTraceability>> TraceabilityAsync(string id)
+        => WithId(id, () => grains.GetGrain<IProductFiguresGrain>(id).Traceability());
+
     public Task<Outcome<TraceabilityResult>> TraceBatchAsync(string id)
         => WithId(id, () => grains.GetGrain<IProductAnalysisGrain>(0).TraceBatch(id));
 

@@ -13,6 +13,14 @@ public interface IProductFiguresGrain : IGrainWithStringKey
     [Alias("Analyze")]
     Task<Outcome<ProductAnalysis>> Analyze(string? dataset);
 
+    /// <summary>The footprint alone (what a footprint read needs), kept current the same way.</summary>
+    [Alias("Footprint")]
+    Task<Outcome<ProductFootprint>> Footprint(string? dataset);
+
+    /// <summary>The traceability alone, kept current the same way.</summary>
+    [Alias("Traceability")]
+    Task<Outcome<ProductTraceability>> Traceability();
+
     /// <summary>A record these figures rest on changed; the next read reloads it. Runs even while a read is loading.</summary>
     [Alias("Changed"), Orleans.Concurrency.AlwaysInterleave]
     Task Changed(RecordRef record);

@@ -18,7 +18,15 @@ public static class ProductAnalyzer
     public static ProductAnalysis Analyze(string productId, SupplyChainSnapshot data, FactorCatalog catalog, AnalysisMemo? memo = null)
     {
         memo ??= new AnalysisMemo();
-        var hashes = memo.Hashes;
+        var footprint = AnalyzeFootprint(productId, data, catalog, memo);
+        var traceability = AnalyzeTraceability(productId, data, memo);
+        return new ProductAnalysis(productId, footprint.ProductName, footprint.Footprint, footprint.Problem, footprint.Lineage, traceability.Result, traceability.Lineage, catalog.Dataset.Ref, footprint.Period);
+    }
+
+    /// <summary>The footprint part of <see cref="Analyze"/> alone.</summary>
+    public static ProductFootprint AnalyzeFootprint(string productId, SupplyChainSnapshot data, FactorCatalog catalog, AnalysisMemo? memo = null)
+    {
+        memo ??= new AnalysisMemo();
         var product = data.Products[productId];
         FootprintResult? footprint = null;
         string? problem = null;
@@ -28,7 +36,7 @@ public static class ProductAnalyzer
             var inputs = FootprintInputs(data, catalog, memo);
             footprint = FootprintCalculator.Calculate(productId, inputs, FootprintCalculator.Version, memo.Terms);
             var head = new { footprint.ProductId, footprint.DeclaredUnit, footprint.TotalKgCo2e, Dataset = footprint.Dataset.ToString(), footprint.CalculatorVersion };
-            footprintLineage = Lineage(productId, FootprintCalculator.Version, data, catalog.Dataset.Ref, ResultHash.Of(head, footprint.Contributions), hashes);
+            footprintLineage = Lineage(productId, FootprintCalculator.Version, data, catalog.Dataset.Ref, ResultHash.Of(head, footprint.Contributions), memo.Hashes);
         }
         catch (FootprintException ex)
         {
@@ -36,11 +44,19 @@ public static class ProductAnalyzer
         }
 
         var batches = data.BatchesByProduct.TryGetValue(productId, out var list) ? list : [];
+        var period = batches.Count == 0 ? null : new ReportingPeriod(batches.Min(b => b.Batch.ProducedAt.Date), batches.Max(b => b.Batch.ProducedAt.Date), batches.Count);
+        return new ProductFootprint(productId, product.Product.Name, footprint, problem, footprintLineage, catalog.Dataset.Ref, period);
+    }
+
+    /// <summary>The traceability part of <see cref="Analyze"/> alone.</summary>
+    public static ProductTraceability AnalyzeTraceability(string productId, SupplyChainSnapshot data, AnalysisMemo? memo = null)
+    {
+        memo ??= new AnalysisMemo();
+        var batches = data.BatchesByProduct.TryGetValue(productId, out var list) ? list : [];
         var traceability = Trace(productId, batches.SelectMany(b => b.Batch.InputLotIds).Distinct().ToList(), data, memo);
         var traceHead = new { traceability.SubjectId, traceability.InputMassKg, traceability.CertifiedShare, traceability.RecycledShare, traceability.TraceableToOriginShare, traceability.Flags, traceability.CalculatorVersion };
-        var traceLineage = Lineage(productId, TraceabilityCalculator.Version, data, null, ResultHash.Of(traceHead, traceability.Tree), hashes);
-        var period = batches.Count == 0 ? null : new ReportingPeriod(batches.Min(b => b.Batch.ProducedAt.Date), batches.Max(b => b.Batch.ProducedAt.Date), batches.Count);
-        return new ProductAnalysis(productId, product.Product.Name, footprint, problem, footprintLineage, traceability, traceLineage, catalog.Dataset.Ref, period);
+        var traceLineage = Lineage(productId, TraceabilityCalculator.Version, data, null, ResultHash.Of(traceHead, traceability.Tree), memo.Hashes);
+        return new ProductTraceability(productId, traceability, traceLineage);
     }
 
     /// <summary>

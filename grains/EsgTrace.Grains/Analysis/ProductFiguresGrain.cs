@@ -23,7 +23,8 @@ public sealed class ProductFiguresGrain(IIndexStore index) : Grain, IProductFigu
     private readonly Dictionary<string, SupplierView> _suppliers = new(StringComparer.Ordinal);
     private readonly HashSet<RecordRef> _stale = [];
     private readonly HashSet<string> _batchWatchers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ProductAnalysis> _analyses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ProductFootprint> _footprints = new(StringComparer.Ordinal);
+    private ProductTraceability? _traceability;
     private readonly AnalysisMemo _memo = new();
     private DateTime? _loadedAt;
     private long _changes;
@@ -32,6 +33,25 @@ public sealed class ProductFiguresGrain(IIndexStore index) : Grain, IProductFigu
 
     public async Task<Outcome<ProductAnalysis>> Analyze(string? dataset)
     {
+        var footprint = await Footprint(dataset);
+        if (footprint.Problem is not null)
+        {
+            return footprint.Problem;
+        }
+
+        var traceability = await Traceability();
+        if (traceability.Problem is not null)
+        {
+            return traceability.Problem;
+        }
+
+        var f = footprint.Value!;
+        var t = traceability.Value!;
+        return Outcome<ProductAnalysis>.Ok(new ProductAnalysis(Id, f.ProductName, f.Footprint, f.Problem, f.Lineage, t.Result, t.Lineage, f.Dataset, f.Period));
+    }
+
+    public async Task<Outcome<ProductFootprint>> Footprint(string? dataset)
+    {
         var catalog = await FactorCatalogs.ResolveAsync(GrainFactory, dataset);
         if (catalog.Problem is not null)
         {
@@ -39,33 +59,56 @@ public sealed class ProductFiguresGrain(IIndexStore index) : Grain, IProductFigu
         }
 
         var changesBefore = _changes;
-        await RefreshAsync();
-        if (!_products.ContainsKey(Id))
+        if (await RefreshAsync() is { } missing)
         {
-            _loadedAt = null;
-            return new DomainProblem(ProblemKind.NotFound, "No such product.", $"Product '{Id}' is not defined.");
+            return missing;
         }
 
         var key = catalog.Value!.Dataset.Ref.ToString();
-        if (_analyses.TryGetValue(key, out var known))
+        if (_footprints.TryGetValue(key, out var known))
         {
-            return Outcome<ProductAnalysis>.Ok(known);
+            return Outcome<ProductFootprint>.Ok(known);
         }
 
-        var analysis = ProductAnalyzer.Analyze(Id, new SupplyChainSnapshot(_products, _batches, _lots, _suppliers), catalog.Value, _memo);
+        var footprint = ProductAnalyzer.AnalyzeFootprint(Id, Snapshot(), catalog.Value, _memo);
         if (_changes == changesBefore)
         {
-            _analyses[key] = analysis;
+            _footprints[key] = footprint;
         }
 
-        return Outcome<ProductAnalysis>.Ok(analysis);
+        return Outcome<ProductFootprint>.Ok(footprint);
     }
+
+    public async Task<Outcome<ProductTraceability>> Traceability()
+    {
+        var changesBefore = _changes;
+        if (await RefreshAsync() is { } missing)
+        {
+            return missing;
+        }
+
+        if (_traceability is { } known)
+        {
+            return Outcome<ProductTraceability>.Ok(known);
+        }
+
+        var traceability = ProductAnalyzer.AnalyzeTraceability(Id, Snapshot(), _memo);
+        if (_changes == changesBefore)
+        {
+            _traceability = traceability;
+        }
+
+        return Outcome<ProductTraceability>.Ok(traceability);
+    }
+
+    private SupplyChainSnapshot Snapshot() => new(_products, _batches, _lots, _suppliers);
 
     public async Task Changed(RecordRef record)
     {
         _changes++;
         _stale.Add(record);
-        _analyses.Clear();
+        _footprints.Clear();
+        _traceability = null;
         if (record.Kind == RecordKind.Batches && _batchWatchers.Count > 0)
         {
             await Task.WhenAll(_batchWatchers.Select(w => GrainFactory.GetGrain<IProductFiguresGrain>(w).Changed(record)));
@@ -78,12 +121,27 @@ public sealed class ProductFiguresGrain(IIndexStore index) : Grain, IProductFigu
         return Task.CompletedTask;
     }
 
-    private async Task RefreshAsync()
+    /// <summary>Brings the held records up to date; a problem when the product is not defined.</summary>
+    private async Task<DomainProblem?> RefreshAsync()
+    {
+        await ReloadStaleAsync();
+        if (!_products.ContainsKey(Id))
+        {
+            _loadedAt = null;
+            return new DomainProblem(ProblemKind.NotFound, "No such product.", $"Product '{Id}' is not defined.");
+        }
+
+        return null;
+    }
+
+    private async Task ReloadStaleAsync()
     {
         var stale = _stale.ToList();
         _stale.Clear();
         if (_loadedAt is null || DateTime.UtcNow - _loadedAt > ReloadAfter || stale.Any(s => s.Kind is RecordKind.Product or RecordKind.Batches))
         {
+            _footprints.Clear();
+            _traceability = null;
             await LoadAllAsync();
             return;
         }

@@ -56,6 +56,31 @@ public sealed class SupplyChainApiTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task TermsAndTree_Page_WhileTheFigureAndItsLineageStayWhole()
+    {
+        var api = await ClientAsync(Role.SupplyChain);
+        var (tee, _) = await RecordChainAsync(api, "t11");
+
+        var whole = await (await api.GetAsync($"/api/products/{tee}/footprint")).ReadJsonAsync();
+        var first = await (await api.GetAsync($"/api/products/{tee}/footprint?terms=1")).ReadJsonAsync();
+        var rest = await (await api.GetAsync($"/api/products/{tee}/footprint?terms=10&termsAfter=1")).ReadJsonAsync();
+        var trace = await (await api.GetAsync($"/api/products/{tee}/traceability?nodes=0")).ReadJsonAsync();
+        var bad = await api.GetAsync($"/api/products/{tee}/footprint?terms=-1");
+
+        // Four terms: the fabric, its road and sea transport, the process energy.
+        Assert.Equal(4, whole.GetProperty("termCount").GetInt32());
+        Assert.Equal(4, whole.GetProperty("contributions").GetArrayLength());
+        Assert.Equal(1, first.GetProperty("contributions").GetArrayLength());
+        Assert.Equal(3, rest.GetProperty("contributions").GetArrayLength());
+        Assert.Equal(whole.GetProperty("totalKgCo2e").GetDecimal(), first.GetProperty("totalKgCo2e").GetDecimal());
+        Assert.Equal(whole.GetProperty("lineageRootSha256").GetString(), first.GetProperty("lineageRootSha256").GetString());
+        Assert.Equal(0, trace.GetProperty("result").GetProperty("tree").GetArrayLength());
+        Assert.Equal(1, trace.GetProperty("treeCount").GetInt32());
+        Assert.Equal(1m, trace.GetProperty("result").GetProperty("certifiedShare").GetDecimal());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
     public async Task AnotherShipment_RaisesTheFootprintByItsTransport_AndTheLineageRootChanges()
     {
         var api = await ClientAsync(Role.SupplyChain);
