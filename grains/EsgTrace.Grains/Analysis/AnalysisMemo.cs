@@ -17,9 +17,29 @@ public sealed class AnalysisMemo
 
     public InputHashCache Hashes { get; } = new();
 
-    /// <summary>Each lot view's mass in kg (views are immutable, reused until their lot changes).</summary>
-    internal Dictionary<SupplyChain.LotView, decimal> Kg { get; } = new(ReferenceEqualityComparer.Instance);
+    /// <summary>Per lot view (views are immutable, reused until their lot changes; compared by reference): its mass in kg, its transport lot and, for a lot made from no other lot, its intensity.</summary>
+    internal Dictionary<SupplyChain.LotView, (decimal Kg, TransportLot Transport, TransportIntensity? RawIntensity)> Lots { get; } = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>Traced lots by the lot view and supplier view they were made from (views are immutable, reused until changed).</summary>
-    internal Dictionary<(SupplyChain.LotView Lot, SupplyChain.SupplierView? Supplier), TraceLot> TraceLots { get; } = [];
+    /// <summary>Material sources per lot view, with the dataset and intensity they were made with (reused while all three match).</summary>
+    internal Dictionary<SupplyChain.LotView, (string Dataset, TransportIntensity Intensity, MaterialSource Source)> Materials { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Traced lots per lot view, with the supplier view they were made with.</summary>
+    internal Dictionary<SupplyChain.LotView, (SupplyChain.SupplierView? Supplier, TraceLot Lot)> TraceLots { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Drops what belongs to lot views no longer held, once a memo holds twice the lots in use.</summary>
+    internal static void Sweep<TValue>(Dictionary<SupplyChain.LotView, TValue> memo, IReadOnlyDictionary<string, SupplyChain.LotView> current)
+    {
+        if (memo.Count <= 2 * Math.Max(current.Count, 64))
+        {
+            return;
+        }
+
+        foreach (var view in memo.Keys.ToList())
+        {
+            if (!current.TryGetValue(view.Id, out var held) || !ReferenceEquals(held, view))
+            {
+                memo.Remove(view);
+            }
+        }
+    }
 }

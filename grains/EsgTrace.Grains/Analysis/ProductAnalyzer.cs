@@ -94,26 +94,24 @@ public static class ProductAnalyzer
     public static TraceabilityResult Trace(string subjectId, IReadOnlyList<string> inputLotIds, SupplyChainSnapshot data, AnalysisMemo? memo = null)
     {
         var lots = new Dictionary<string, TraceLot>(data.Lots.Count, StringComparer.Ordinal);
-        var used = memo is null ? null : new Dictionary<(LotView, SupplierView?), TraceLot>(data.Lots.Count);
         foreach (var lot in data.Lots.Values)
         {
             var supplier = data.Suppliers.TryGetValue(lot.Lot.SupplierId, out var s) ? s : null;
-            if (memo is null || !memo.TraceLots.TryGetValue((lot, supplier), out var traced))
+            if (memo is null || !memo.TraceLots.TryGetValue(lot, out var known) || !ReferenceEquals(known.Supplier, supplier))
             {
-                traced = ToTraceLot(lot, supplier);
+                known = (supplier, ToTraceLot(lot, supplier));
+                if (memo is not null)
+                {
+                    memo.TraceLots[lot] = known;
+                }
             }
 
-            used?.Add((lot, supplier), traced);
-            lots[lot.Id] = traced;
+            lots[lot.Id] = known.Lot;
         }
 
         if (memo is not null)
         {
-            memo.TraceLots.Clear();
-            foreach (var (key, traced) in used!)
-            {
-                memo.TraceLots[key] = traced;
-            }
+            AnalysisMemo.Sweep(memo.TraceLots, data.Lots);
         }
 
         var certificates = data.Suppliers.Values.SelectMany(s => s.Certificates.Select(c => new SupplierCertificate(s.Id, c.Scheme, c.Number, c.ValidFrom, c.ValidTo, c.EvidenceSha256, c.ChainOfCustody))).ToList();
@@ -124,28 +122,35 @@ public static class ProductAnalyzer
     {
         var products = new Dictionary<string, ProductDefinition>();
         var materials = new Dictionary<string, MaterialSource>();
-        var kgMemo = memo?.Kg;
-        decimal Kg(LotView lot)
+        var lotMemo = memo?.Lots;
+        (decimal Kg, TransportLot Transport, TransportIntensity? RawIntensity) Facts(LotView lot)
         {
-            if (kgMemo is null)
+            if (lotMemo is not null && lotMemo.TryGetValue(lot, out var known))
             {
-                return ProductAnalyzer.Kg(lot);
+                return known;
             }
 
-            if (!kgMemo.TryGetValue(lot, out var kg))
+            var kg = ProductAnalyzer.Kg(lot);
+            var transportLot = new TransportLot(lot.Id, kg, lot.Transport, lot.Lot.InputLotIds);
+            known = (kg, transportLot, lot.Lot.InputLotIds.Count == 0 ? TransportAllocation.OfRawLot(transportLot) : null);
+            if (lotMemo is not null)
             {
-                kgMemo[lot] = kg = ProductAnalyzer.Kg(lot);
+                lotMemo[lot] = known;
             }
 
-            return kg;
+            return known;
         }
 
-        if (kgMemo is not null && kgMemo.Count > 2 * data.Lots.Count)
+        decimal Kg(LotView lot) => Facts(lot).Kg;
+        var transportLots = data.Lots.Values.ToDictionary(l => l.Id, l => Facts(l).Transport, StringComparer.Ordinal);
+        var transport = TransportAllocation.Intensities(data.Lots.Keys, transportLots, lotMemo is null ? null : t => Facts(data.Lots[t.Id]).RawIntensity!);
+        if (memo is not null)
         {
-            kgMemo.Clear();
+            AnalysisMemo.Sweep(memo.Lots, data.Lots);
+            AnalysisMemo.Sweep(memo.Materials, data.Lots);
         }
 
-        var transport = TransportAllocation.Intensities(data.Lots.Keys, data.Lots.Values.ToDictionary(l => l.Id, l => new TransportLot(l.Id, Kg(l), l.Transport, l.Lot.InputLotIds), StringComparer.Ordinal));
+        var datasetRef = catalog.Dataset.Ref.ToString();
         foreach (var (id, view) in data.Products)
         {
             var p = view.Product;
@@ -172,13 +177,17 @@ public static class ProductAnalyzer
                 {
                     // The line's quantity is met by each lot in proportion to its mass (mass balance).
                     bom.Add(new BomLine(BomLineKind.Material, lot.Id, new Quantity(quantity.Value * Kg(lot) / totalKg, quantity.Unit)));
-                    materials[lot.Id] = new MaterialSource(
-                        lot.Id,
-                        $"{lot.Lot.Material} (lot {lot.Id})",
-                        lot.Lot.SupplierId,
-                        LotRules.Factor(lot.Id, lot.Lot, catalog),
-                        [],
-                        transport.TryGetValue(lot.Id, out var intensity) ? intensity : TransportIntensity.None(lot.Id));
+                    var intensity = transport.TryGetValue(lot.Id, out var i) ? i : TransportIntensity.None(lot.Id);
+                    if (memo is null || !memo.Materials.TryGetValue(lot, out var known) || known.Dataset != datasetRef || !ReferenceEquals(known.Intensity, intensity))
+                    {
+                        known = (datasetRef, intensity, new MaterialSource(lot.Id, $"{lot.Lot.Material} (lot {lot.Id})", lot.Lot.SupplierId, LotRules.Factor(lot.Id, lot.Lot, catalog), [], intensity));
+                        if (memo is not null)
+                        {
+                            memo.Materials[lot] = known;
+                        }
+                    }
+
+                    materials[lot.Id] = known.Source;
                 }
             }
 

@@ -81,7 +81,7 @@ public static class FootprintCalculator
                 FootprintStage.Materials, path, material.Name, material.Id, material.SupplierId, f.Id, f.Kind,
                 amount * f.KgCo2ePerUnit,
                 Invariant($"{amount} {f.PerUnit} × {f.KgCo2ePerUnit} kg CO2e/{f.PerUnit}"));
-            into.Add(memo is null ? MaterialTerm() : memo.Get((path, material.Name, material.Id, material.SupplierId, f.Id, f.Kind, f.KgCo2ePerUnit, f.PerUnit.Symbol, amount), MaterialTerm));
+            into.Add(memo is null ? MaterialTerm() : memo.Get(material, amount, path, null, MaterialTerm));
 
             if (!perLeg)
             {
@@ -126,7 +126,7 @@ public static class FootprintCalculator
             var factor = factors.TransportFactor(mode.Mode);
             if (memo is not null)
             {
-                into.Add(memo.Get((path, material.Name, material.Id, material.SupplierId, mode, material.Transport!.InputLots, kg, factor.Id, factor.Kind, factor.KgCo2ePerUnit), () => TransportTerm(material, kg, path, mode, factor)));
+                into.Add(memo.Get(material, kg, path, mode, () => TransportTerm(material, kg, path, mode, factor)));
                 continue;
             }
 

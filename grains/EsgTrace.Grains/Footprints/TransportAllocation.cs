@@ -15,8 +15,20 @@ public static class TransportAllocation
 
     /// <summary>Intensities of every lot reachable from <paramref name="lotIds"/>; unknown input lots add nothing (traceability flags them).</summary>
     public static IReadOnlyDictionary<string, TransportIntensity> Intensities(IEnumerable<string> lotIds, IReadOnlyDictionary<string, TransportLot> lots)
+        => Intensities(lotIds, lots, null);
+
+    /// <summary>As above; <paramref name="known"/> gives intensities already computed for lots made from no other lot (memoised by the caller).</summary>
+    public static IReadOnlyDictionary<string, TransportIntensity> Intensities(IEnumerable<string> lotIds, IReadOnlyDictionary<string, TransportLot> lots, Func<TransportLot, TransportIntensity>? known)
     {
         var done = new Dictionary<string, TransportIntensity>(StringComparer.Ordinal);
+        if (known is not null)
+        {
+            foreach (var lot in lots.Values.Where(l => l.InputLotIds.Count == 0))
+            {
+                done[lot.Id] = known(lot);
+            }
+        }
+
         foreach (var id in lotIds)
         {
             if (lots.ContainsKey(id))
@@ -27,6 +39,10 @@ public static class TransportAllocation
 
         return done;
     }
+
+    /// <summary>The intensity of a lot made from no other lot: its own tonne-km per kg by mode.</summary>
+    public static TransportIntensity OfRawLot(TransportLot lot)
+        => Of(lot.Id, new Dictionary<string, TransportLot> { [lot.Id] = lot with { InputLotIds = [] } }, new Dictionary<string, TransportIntensity>(StringComparer.Ordinal), []);
 
     private static TransportIntensity Of(string id, IReadOnlyDictionary<string, TransportLot> lots, Dictionary<string, TransportIntensity> done, HashSet<string> path)
     {
