@@ -22,13 +22,18 @@ public sealed class SupplyChainBrowserTests(PortalFixture portal, BrowserFixture
 
         await page.GotoAsync("/supply-chain/shipments");
         await page.GetByLabel("Shipment id").FillAsync("S-UI-" + Guid.NewGuid().ToString("N")[..6]);
-        await page.GetByLabel("Lot ids (comma-separated)").FillAsync("F-2026-101");
-        await page.GetByLabel("From").FillAsync("Chennai cut-and-sew");
+        // The lot by search (part of its id), the origin from the places that hold it, times by date, time and zone.
+        await FormSteps.PickAsync(page.GetByLabel("Add a lot (search by id or material)"), "F-2026-1", "F-2026-101 · cotton jersey");
+        await Assertions.Expect(page.GetByTestId("shipment-lots").GetByTestId("lot-entry")).ToContainTextAsync("Holds 4,100 kg at Chennai cut-and-sew");
+        await FormSteps.PickAsync(page.GetByLabel("From", new() { Exact = true }), "Chennai", "Chennai cut-and-sew");
         await page.GetByLabel("To", new() { Exact = true }).FillAsync("Chennai port");
         await page.GetByLabel("Distance", new() { Exact = true }).FillAsync("100");
         await page.GetByLabel("Mass", new() { Exact = true }).FillAsync("4");
-        await page.GetByLabel("Departed (local time with offset)").FillAsync("2026-05-01T08:00:00+05:30");
-        await page.GetByLabel("Arrived (local time with offset)").FillAsync("2026-05-01T12:00:00+05:30");
+        await FormSteps.FillTimeAsync(page, "Departed", "2026-05-01", "08:00", "Asia/Kolkata");
+        await FormSteps.FillTimeAsync(page, "Arrived", "2026-05-01", "12:00", "Asia/Kolkata");
+        // Kolkata keeps +05:30 all year: the recorded times carry that offset.
+        await Assertions.Expect(page.GetByTestId("departed-value")).ToHaveTextAsync("Recorded as 2026-05-01T08:00:00+05:30");
+        await Assertions.Expect(page.GetByTestId("arrived-value")).ToHaveTextAsync("Recorded as 2026-05-01T12:00:00+05:30");
         await page.GetByTestId("record-shipment").ClickAsync();
         await page.GetByText("Footprints of products using its lots now include it.").WaitForAsync();
         await BrowserFixture.CaptureAsync(page, "shipments");
@@ -72,8 +77,13 @@ public sealed class SupplyChainBrowserTests(PortalFixture portal, BrowserFixture
         await SignInTests.SignInAsync(page, "supply", PortalHost.DemoPassword);
         await page.GotoAsync("/supply-chain/shipments");
 
-        await page.GetByLabel("Departed (local time with offset)").FillAsync("2026-05-01T08:00:00+05:30");
-        await page.GetByLabel("Arrived (local time with offset)").FillAsync("2026-05-01T07:00:00+05:30");
+        await FormSteps.FillTimeAsync(page, "Departed", "2026-05-01", "08:00", "Asia/Kolkata");
+        // 07:00 in Dubai (+04:00) is 08:30 in Kolkata: half an hour after it left, so no error yet.
+        await FormSteps.FillTimeAsync(page, "Arrived", "2026-05-01", "07:00", "Asia/Dubai");
+        await Assertions.Expect(page.GetByTestId("arrived-value")).ToHaveTextAsync("Recorded as 2026-05-01T07:00:00+04:00");
+        Assert.Equal(0, await page.GetByText("The shipment cannot arrive before it left.").CountAsync());
+        // 07:00 in Kolkata is an hour before it left.
+        await FormSteps.PickAsync(page.GetByLabel("Arrived time zone", new() { Exact = true }), "Kolkata", "Asia/Kolkata");
 
         await page.GetByText("The shipment cannot arrive before it left.").WaitForAsync();
         Assert.True(await page.GetByTestId("record-shipment").IsDisabledAsync());
