@@ -11,6 +11,7 @@ namespace EsgTrace.Portal.Services;
 public static class Display
 {
     private static readonly InstantPattern Utc = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd HH':'mm' UTC'");
+    private static readonly OffsetDateTimePattern IsoPattern = OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<+HH:mm>");
     private static readonly OffsetDateTimePattern LocalPattern = OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd HH':'mm o<+HH:mm>");
 
     /// <summary>A footprint stage as a reader would name it.</summary>
@@ -59,6 +60,9 @@ public static class Display
 
     /// <summary>A local time with the offset it was recorded with, e.g. "2026-04-02 06:00 +05:30".</summary>
     public static string Local(OffsetDateTime value) => LocalPattern.Format(value);
+
+    /// <summary>A recorded time in ISO 8601 with its offset always as ±hh:mm, e.g. "2026-05-01T07:00:00+04:00".</summary>
+    public static string Iso(OffsetDateTime value) => IsoPattern.Format(value);
 
     private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -48,6 +48,14 @@ public sealed class FieldErrors
     public void Touch(string field)
     {
         _touched.Add(field);
+        if (Refusal is { Kind: not ProblemKind.Validation })
+        {
+            // A conflict (e.g. not enough of a lot) is about the whole record: any edit may resolve it; the next submit asks again.
+            _server.Clear();
+            Refusal = null;
+            return;
+        }
+
         foreach (var key in _server.Keys.Where(k => k == field || k.StartsWith(field + ".", StringComparison.Ordinal) || k.StartsWith(field + "[", StringComparison.Ordinal)).ToList())
         {
             _server.Remove(key);
