@@ -20,10 +20,10 @@ internal static class FormSteps
     {
         var dateInput = page.GetByLabel($"{label} date", new() { Exact = true });
         await dateInput.FillAsync(date);
-        await dateInput.PressAsync("Enter");
+        await dateInput.PressAsync("Tab");
         var timeInput = page.GetByLabel($"{label} time", new() { Exact = true });
         await timeInput.FillAsync(time);
-        await timeInput.PressAsync("Enter");
+        await timeInput.PressAsync("Tab");
         await PickAsync(page.GetByLabel($"{label} time zone", new() { Exact = true }), zone, zone);
     }
 

@@ -101,6 +101,13 @@ public sealed class FieldErrors
         }
     }
 
+    /// <summary>
+    /// True when an error is on show. A form keeps its button enabled while its errors are still hidden (untouched fields), so
+    /// pressing it shows what is missing; once an error shows, the button waits for it to be fixed. The platform's refusals do
+    /// not count: it is asked again on the next submit.
+    /// </summary>
+    public bool AnyShown => _showAll ? _rules.Count > 0 : _rules.Keys.Any(_touched.Contains);
+
     /// <summary>True when a field has a message to show.</summary>
     public bool Has(string field) => this[field] is not null;
 
