@@ -55,6 +55,24 @@ public sealed class SupplyChainBrowserTests(PortalFixture portal, BrowserFixture
         await page.GotoAsync("/supply-chain/suppliers");
         await page.GetByText("Kaveri Organic Cotton Cooperative").WaitForAsync();
         await page.GetByText("GOTS CU-812345 (2026-01-01 – 2026-12-31)").WaitForAsync();
+        // A new supplier, then its certificate: the supplier picked by searching its name.
+        var supplier = "ui-sup-" + Guid.NewGuid().ToString("N")[..6];
+        await page.GetByLabel("Supplier id").FillAsync(supplier);
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync($"Madurai Dye House {supplier}");
+        await page.GetByLabel("Country (ISO alpha-2)").FillAsync("IN");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save supplier" }).ClickAsync();
+        await page.GetByRole(AriaRole.Cell, new() { Name = supplier, Exact = true }).WaitForAsync();
+        await FormSteps.PickAsync(page.GetByLabel("Supplier", new() { Exact = true }), "Madurai Dye", $"Madurai Dye House {supplier} ({supplier})");
+        await page.GetByLabel("Scheme (GOTS, FSC, GRS, …)").FillAsync("GOTS");
+        await page.GetByLabel("Certificate number").FillAsync("CU-900001");
+        await page.GetByLabel("Valid from").FillAsync("2026-01-01");
+        await page.GetByLabel("Valid from").PressAsync("Tab");
+        await page.GetByLabel("Valid to (inclusive)").FillAsync("2026-12-31");
+        await page.GetByLabel("Valid to (inclusive)").PressAsync("Tab");
+        await page.GetByLabel("Chain of custody (optional)").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "mass balance" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add certificate" }).ClickAsync();
+        await page.GetByText("GOTS CU-900001 (2026-01-01 – 2026-12-31) · mass balance").WaitForAsync();
         await BrowserFixture.CaptureAsync(page, "suppliers");
 
         await page.GotoAsync("/supply-chain/lots");
