@@ -13,6 +13,8 @@ internal static class FormSteps
         var page = field.Page;
         var item = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First;
         await item.ClickAsync();
+        // The choice has gone to the server and back when the list has closed; only then is the next field filled.
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
     /// <summary>Types a date (yyyy-mm-dd) and a time (hh:mm) and picks a time zone of the field labelled <paramref name="label"/>.</summary>

@@ -67,7 +67,8 @@ public sealed class ProductFormBrowserTests(PortalFixture portal, BrowserFixture
         await FormSteps.CaptureBothAsync(page, "product-editor");
         await page.GetByTestId("save-product").ClickAsync();
 
-        await page.WaitForURLAsync($"**/supply-chain/products/{bagId}");
+        // Blazor navigates within the page (no load event): poll the address.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/supply-chain/products/{bagId}$"));
         await Assertions.Expect(page.GetByTestId("bom-table")).ToContainTextAsync(material);
         await Assertions.Expect(page.GetByTestId("bom-table")).ToContainTextAsync(strapId);
         await Assertions.Expect(page.GetByTestId("product-summary")).ToContainTextAsync("GTIN 96385074 · definition version 1");
@@ -99,6 +100,24 @@ public sealed class ProductFormBrowserTests(PortalFixture portal, BrowserFixture
         await FormSteps.CaptureBothAsync(page, "product-editor-cycle");
         var strap = await (await api.GetAsync($"/api/products/{strapId}")).ReadJsonAsync();
         Assert.Equal(1, strap.GetProperty("version").GetInt64());
+
+        // Correcting the lot: 20 kg would be less than the 30 kg its batches consumed, so it is refused with the figures;
+        // 600 kg (the delivery note) is recorded as version 2, and the balance follows: 600 − 30 = 570 kg remain.
+        await page.GotoAsync($"/supply-chain/lots/{lotId}");
+        var correction = page.GetByTestId("correction-form");
+        await Assertions.Expect(correction.GetByLabel("Quantity", new() { Exact = true })).ToHaveValueAsync("500");
+        await Assertions.Expect(page.GetByTestId("corrects-version")).ToContainTextAsync("Corrects version 1.");
+        await correction.GetByLabel("Quantity", new() { Exact = true }).FillAsync("20");
+        await correction.GetByLabel("Reason for the correction").FillAsync("Typo in the delivery note");
+        await page.GetByTestId("correct-lot").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("lot-errors")).ToContainTextAsync("Not saved: The lot would hold less than has left it.");
+        await Assertions.Expect(page.GetByTestId("lot-errors")).ToContainTextAsync($"Lot {lotId} as corrected (20 kg, site 'Chennai cut-and-sew') leaves -10 kg at 'Chennai cut-and-sew'");
+        await correction.GetByLabel("Quantity", new() { Exact = true }).FillAsync("600");
+        await page.GetByTestId("correct-lot").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("lot-version")).ToContainTextAsync("Version 2 (corrected)");
+        await Assertions.Expect(page.GetByTestId($"mass-balance-{lotId}").GetByTestId("balance-table").Locator("tbody tr"))
+            .ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\s*Chennai cut-and-sew \(origin\)\s*600\s*0\s*0\s*30\s*570\s*$"));
+        await FormSteps.CaptureBothAsync(page, "lot-corrected");
         await page.Context.CloseAsync();
     }
 }
