@@ -36,7 +36,7 @@ public sealed class SupplyChainBrowserTests(PortalFixture portal, BrowserFixture
         await Assertions.Expect(page.GetByTestId("arrived-value")).ToHaveTextAsync("Recorded as 2026-05-01T12:00:00+05:30");
         await page.GetByTestId("record-shipment").ClickAsync();
         await page.GetByText("Footprints of products using its lots now include it.").WaitForAsync();
-        await BrowserFixture.CaptureAsync(page, "shipments");
+        await FormSteps.CaptureBothAsync(page, "shipments");
 
         await page.GotoAsync("/supply-chain/products/demo-tee");
 
@@ -73,11 +73,11 @@ public sealed class SupplyChainBrowserTests(PortalFixture portal, BrowserFixture
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "mass balance" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add certificate" }).ClickAsync();
         await page.GetByText("GOTS CU-900001 (2026-01-01 – 2026-12-31) · mass balance").WaitForAsync();
-        await BrowserFixture.CaptureAsync(page, "suppliers");
+        await FormSteps.CaptureBothAsync(page, "suppliers");
 
         await page.GotoAsync("/supply-chain/lots");
         await page.GetByRole(AriaRole.Cell, new() { Name = "F-2026-101", Exact = true }).WaitForAsync();
-        await BrowserFixture.CaptureAsync(page, "lots");
+        await FormSteps.CaptureBothAsync(page, "lots");
 
         await page.GotoAsync("/supply-chain");
         await page.GetByRole(AriaRole.Link, new() { Name = "Recycled fleece hoodie" }).ClickAsync();
