@@ -64,7 +64,7 @@ public static class SupplyChainApi
         read.MapGet("/batches/{id}", (string id, SupplyChainService s) => Found(s.GetBatchAsync(id), "batch", id)).WithName("GetBatch");
         read.MapGet("/batches/{id}/traceability", async (string id, SupplyChainService s) => Reply(await s.TraceBatchAsync(id))).WithName("GetBatchTraceability");
 
-        read.MapGet("/factor-datasets/starter", () => TypedResults.Ok(FactorCatalog.Starter)).WithName("GetStarterFactors").WithSummary("The factor dataset EsgTrace ships, each factor with source and licence.");
+        read.MapGet("/factor-datasets/starter", (SupplyChainService s) => TypedResults.Ok(s.StarterFactors())).WithName("GetStarterFactors").WithSummary("The factor dataset EsgTrace ships, each factor with source and licence.");
         write.MapPost("/factor-datasets", async (FactorCatalog body, ClaimsPrincipal user, SupplyChainService s) => body.Dataset?.Id is null || body.Dataset.Version is null || body.Dataset.Factors is null || body.TransportFactorIds is null
                 ? (Results<Ok<FactorCatalog>, ProblemHttpResult>)ProblemResults.Invalid("dataset", "Send a dataset with id, version, title, publisher, licence and factors, and the transport factor ids.")
                 : await Reply(s.ImportFactorsAsync(body, user.Actor())))

@@ -98,6 +98,85 @@ public sealed class SupplyChainService(IGrainFactory grains)
     public Task<Accounts.Page<T>> ListAsync<T>(string index, string? after, int pageSize, string partition = SupplyChainIndexes.All)
         => grains.GetGrain<ISupplyChainDirectoryGrain>(0).List<T>(index, partition, after, pageSize);
 
+    /// <summary>The factor dataset EsgTrace ships (what GET /api/factor-datasets/starter answers).</summary>
+    public FactorCatalog StarterFactors() => FactorCatalog.Starter;
+
+    /// <summary>The starter dataset's grid electricity factors (per unit of energy), for a product's process energy.</summary>
+    public IReadOnlyList<EmissionFactor> GridFactors()
+        => StarterFactors().Dataset.Factors.Where(f => f.PerUnit.Dimension == Units.Dimension.Energy).OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
+
+    /// <summary>A product's production batches, a page at a time.</summary>
+    public Task<Accounts.Page<BatchView>> ListBatchesAsync(string productId, string? after, int pageSize)
+        => Validation.IsId(productId) ? ListAsync<BatchView>(SupplyChainIndexes.Batches, after, pageSize, productId) : Task.FromResult(new Accounts.Page<BatchView>([], null));
+
+    /// <summary>
+    /// Records of one kind whose id or name contains <paramref name="text"/> (ignoring case), for search-as-you-type: an exact id
+    /// first, then the index paged through in id order until <paramref name="max"/> are found or <see cref="MaxScanned"/> entries
+    /// were read (<see cref="PickResult.More"/> then says more may match).
+    /// </summary>
+    public async Task<PickResult> SearchAsync(PickKind kind, string? text, int max, CancellationToken cancellation = default)
+    {
+        var query = (text ?? string.Empty).Trim();
+        var found = new List<PickItem>();
+        if (Validation.IsId(query) && await FindAsync(kind, query) is { } exact)
+        {
+            found.Add(exact);
+        }
+
+        string? after = null;
+        var scanned = 0;
+        do
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var page = kind switch
+            {
+                PickKind.Lot => Items(await ListAsync<LotView>(SupplyChainIndexes.Lots, after, ScanPage), PickItem.Of),
+                PickKind.Supplier => Items(await ListAsync<SupplierView>(SupplyChainIndexes.Suppliers, after, ScanPage), PickItem.Of),
+                _ => Items(await ListAsync<ProductView>(SupplyChainIndexes.Products, after, ScanPage), PickItem.Of),
+            };
+            scanned += page.Items.Count;
+            found.AddRange(page.Items.Where(i => i.Matches(query) && !found.Any(f => f.Id == i.Id)).Take(max + 1 - found.Count));
+            after = page.Next;
+        }
+        while (after is not null && found.Count <= max && scanned < MaxScanned);
+
+        return new PickResult(found.Take(max).ToList(), found.Count > max || (after is not null && scanned >= MaxScanned));
+    }
+
+    /// <summary>The material names recorded lots use (what bill-of-materials lines are matched against), at most <see cref="MaxScanned"/> lots read.</summary>
+    public async Task<IReadOnlyList<string>> MaterialNamesAsync(CancellationToken cancellation = default)
+    {
+        var names = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        string? after = null;
+        var scanned = 0;
+        do
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var page = await ListAsync<LotView>(SupplyChainIndexes.Lots, after, ScanPage);
+            names.UnionWith(page.Items.Select(l => l.Lot.Material));
+            scanned += page.Items.Count;
+            after = page.NextAfterKey;
+        }
+        while (after is not null && scanned < MaxScanned);
+
+        return names.ToList();
+    }
+
+    /// <summary>One record as a pick-list entry, or null when there is none with that id.</summary>
+    public async Task<PickItem?> FindAsync(PickKind kind, string id) => kind switch
+    {
+        PickKind.Lot => await GetLotAsync(id) is { } lot ? PickItem.Of(lot) : null,
+        PickKind.Supplier => await GetSupplierAsync(id) is { } supplier ? PickItem.Of(supplier) : null,
+        _ => await GetProductAsync(id) is { } product ? PickItem.Of(product) : null,
+    };
+
+    /// <summary>How many index entries one search reads at most (about a second on the embedded store).</summary>
+    public const int MaxScanned = 5000;
+
+    private const int ScanPage = 250;
+
+    private static (IReadOnlyList<PickItem> Items, string? Next) Items<T>(Accounts.Page<T> page, Func<T, PickItem> map) => (page.Items.Select(map).ToList(), page.NextAfterKey);
+
     private static LotInput Normalize(LotInput input) => input with { InputLotIds = input.InputLotIds ?? [], Factor = input.Factor ?? new LotFactorInput(FactorSourceKind.Primary, null, null, null, null) };
 
     private static ShipmentInput Normalize(ShipmentInput input) => input with { LotIds = input.LotIds ?? [] };

@@ -25,7 +25,7 @@ public static class ClaimProofBuilder
         var figures = new List<ProofFigure>();
         if (footprint is not null)
         {
-            figures.Add(new("Product carbon footprint (cradle-to-gate)", footprint.TotalKgCo2e.ToString("0.0000", CultureInfo.InvariantCulture), $"kg CO2e per {footprint.DeclaredUnit}"));
+            figures.Add(new("Product carbon footprint (cradle-to-gate)", Reports.Co2eFormat.Kg(footprint.TotalKgCo2e), $"kg CO2e per {footprint.DeclaredUnit}"));
         }
 
         figures.Add(new("Certified content (mass balance)", Percent(analysis.Traceability.CertifiedShare), "of input mass"));

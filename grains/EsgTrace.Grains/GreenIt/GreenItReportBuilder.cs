@@ -19,28 +19,28 @@ public static class GreenItReportBuilder
         static List<ReportBar> Bars(IReadOnlyDictionary<string, decimal> values)
         {
             var max = values.Count == 0 ? 1 : Math.Max(values.Values.Max(), 0.000001m);
-            return values.OrderByDescending(v => v.Value).Select(v => new ReportBar(v.Key, v.Value / max, R(v.Value))).ToList();
+            return values.OrderByDescending(v => v.Value).Select(v => new ReportBar(v.Key, v.Value / max, Kg(v.Value))).ToList();
         }
 
         var headline = new List<ReportFigure>
         {
-            new("IT emissions, location-based (operational + embodied)", R(d.KgCo2e), "kg CO2e"),
+            new("IT emissions, location-based (operational + embodied)", Kg(d.KgCo2e), "kg CO2e"),
             new("Energy (PUE included)", R(d.EnergyKwh), "kWh"),
         };
         if (d.MarketKgCo2e is { } market)
         {
-            headline.Add(new ReportFigure("Market-based, shown beside the location-based figure", R(market), "kg CO2e"));
+            headline.Add(new ReportFigure("Market-based, shown beside the location-based figure", Kg(market), "kg CO2e"));
         }
 
         var workloads = d.Workloads.Select(w => (IReadOnlyList<string>)
         [
-            $"{w.Name} ({w.Id})", $"{w.Provider}:{w.Region}", R(w.EnergyKwh), R(w.KgCo2e), w.MarketKgCo2e is { } m ? R(m) : "—",
+            $"{w.Name} ({w.Id})", $"{w.Provider}:{w.Region}", R(w.EnergyKwh), Kg(w.KgCo2e), w.MarketKgCo2e is { } m ? Kg(m) : "—",
             w.SciKgPerUnit is { } sci ? $"{Numbers.Plain(Math.Round(sci, 6))} kg / {w.FunctionalUnit}" : "no functional units",
         ]).ToList();
         var actions = d.Actions.Select(a => (IReadOnlyList<string>)
         [
             a.Action.Title, a.Action.EffectiveFrom.ToString("yyyy-MM-dd", null), a.Status.ToString().ToLowerInvariant(),
-            a.Status == SavingStatus.Realised ? R(a.SavingKgCo2e) : a.EstimatedAnnualKgCo2e is { } e ? "≈" + R(e) + "/yr" : "—", a.Explanation,
+            a.Status == SavingStatus.Realised ? Kg(a.SavingKgCo2e) : a.EstimatedAnnualKgCo2e is { } e ? "≈" + Kg(e) + "/yr" : "—", a.Explanation,
         ]).ToList();
         var method = d.Method.Append(d.MarketCoverage).Append($"Figures attached as green-it-figures.json (SHA-256 {figuresSha256}).").ToList();
         return new GreenItReportModel(
@@ -62,4 +62,6 @@ public static class GreenItReportBuilder
     }
 
     private static string R(decimal value) => Numbers.Plain(Math.Round(value, 3));
+
+    private static string Kg(decimal value) => Reports.Co2eFormat.Kg(value);
 }

@@ -112,7 +112,7 @@ public static class GreenItReportDocument
             var h = (float)(columns[i].Value / max) * height;
             var x = PageWriter.Margin + (i * slot) + ((slot - width) / 2);
             page.Canvas.DrawRect(x, baseY - h, width, h, fill);
-            page.TextAt(columns[i].Value.ToString(columns[i].Value >= 100 ? "0" : "0.##", CultureInfo.InvariantCulture), small, x + (width / 2), baseY - h - 2, SKTextAlign.Center);
+            page.TextAt(Co2eFormat.Kg(columns[i].Value), small, x + (width / 2), baseY - h - 2, SKTextAlign.Center);
             page.TextAt(columns[i].Label, small, x + (width / 2), baseY + 9, SKTextAlign.Center);
         }
 

@@ -72,7 +72,7 @@ public static class ClaimProofDocument
             page.Text("Footprint by stage and source (kg CO2e per declared unit)", Typography.Small);
             foreach (var row in m.Breakdown)
             {
-                page.Bar(row.Part, row.Share, row.KgCo2e.ToString("0.0000", CultureInfo.InvariantCulture));
+                page.Bar(row.Part, row.Share, Co2eFormat.Kg(row.KgCo2e));
             }
         }
     }

@@ -34,7 +34,7 @@ public sealed class GreenItBrowserTests(PortalFixture portal, BrowserFixture bro
         Assert.Equal(dashboard.GetProperty("byRegion").EnumerateObject().Count(), regionBars);
         Assert.Equal(dashboard.GetProperty("byProvider").EnumerateObject().Count(), donutSegments);
         await Assertions.Expect(page.GetByTestId("chart-provider").Locator(".mud-chart-legend")).ToContainTextAsync("on-premises");
-        await Assertions.Expect(page.GetByTestId("saving-rightsize-shop-api")).ToHaveTextAsync(Units.Numbers.Plain(Math.Round(expected, 3)));
+        await Assertions.Expect(page.GetByTestId("saving-rightsize-shop-api")).ToHaveTextAsync(Reports.Co2eFormat.Kg(expected));
         await Assertions.Expect(page.GetByTestId("savings-table")).ToContainTextAsync("realised");
         await Assertions.Expect(page.GetByTestId("target-progress")).ToContainTextAsync("−30 % IT emissions by 2030");
         await Assertions.Expect(page.GetByTestId("opportunities")).ToContainTextAsync("Run in");

@@ -144,7 +144,7 @@ public sealed class GreenItApiTests(PortalFixture portal)
 
         Assert.Equal(0, textExit);
         Assert.Contains("Green-IT report", text, StringComparison.Ordinal);
-        Assert.Contains(Units.Numbers.Plain(Math.Round(dashboard.GetProperty("kgCo2e").GetDecimal(), 3)), text, StringComparison.Ordinal);
+        Assert.Contains(Reports.Co2eFormat.Kg(dashboard.GetProperty("kgCo2e").GetDecimal()), text, StringComparison.Ordinal);
         Assert.Contains("Rightsize the shop API", text, StringComparison.Ordinal);
         Assert.Contains("ccf-grid@b7a049c7", text, StringComparison.Ordinal);
         Assert.Equal(0, sigExit);
