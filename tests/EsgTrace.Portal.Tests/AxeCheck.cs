@@ -29,6 +29,7 @@ public static class AxeCheck
             && document.querySelector('h1') !== null
             && document.querySelector('.mud-progress-indeterminate, .mud-table-loading') === null
             && document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity)
+            && [...document.querySelectorAll('.mud-snackbar')].every(s => getComputedStyle(s).opacity === '1')
         """;
 
     private const string Run = """

@@ -22,7 +22,7 @@ public sealed class ClaimStandingBrowserTests(PortalFixture portal, BrowserFixtu
         var page = await browser.NewPageAsync(portal.Host.BaseAddress);
         await SignInTests.SignInAsync(page, "marketing", PortalHost.DemoPassword);
 
-        await page.GotoAsync("/claims");
+        await BrowserFixture.OpenAsync(page, "/claims");
         await Assertions.Expect(page.GetByTestId("status-ui7-claim")).ToHaveTextAsync("At risk");
         var standing = page.GetByTestId("standing-ui7-claim");
         await Assertions.Expect(standing).ToContainTextAsync("At risk: newer data no longer substantiates this claim.");
@@ -37,7 +37,7 @@ public sealed class ClaimStandingBrowserTests(PortalFixture portal, BrowserFixtu
         await Assertions.Expect(message).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-alert-[a-z]+-error"));
         await Assertions.Expect(page.GetByTestId("standing-ui7-tight")).ToContainTextAsync("Verification failed");
         await BrowserFixture.CaptureAsync(page, "claims-standing");
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class ClaimStandingBrowserTests(PortalFixture portal, BrowserFixtu
         var posts = 0;
         visitor.Request += (_, request) => posts += request.Method == "POST" ? 1 : 0;
 
-        await visitor.GotoAsync("/verify/ui8-claim");
+        await BrowserFixture.OpenAsync(visitor, "/verify/ui8-claim");
         var status = (await visitor.GetByTestId("verify-status").InnerTextAsync()).Trim();
         var finding = (await visitor.GetByTestId("verify-finding").InnerTextAsync()).Trim();
         var product = (await visitor.GetByTestId("verify-product").InnerTextAsync()).Trim();
@@ -76,10 +76,12 @@ public sealed class ClaimStandingBrowserTests(PortalFixture portal, BrowserFixtu
         await Assertions.Expect(result).ToContainTextAsync("Genuine: this is the unaltered proof of this claim.");
         await Assertions.Expect(result).ToContainTextAsync("Today: At risk: newer data no longer substantiates this claim.");
         File.Delete(path);
+        await AxeCheck.AssertAccessibleAsync(visitor); // the answer is a new page (the form posts)
 
         var unknown = await visitor.GotoAsync("/verify/ui8-never-published");
+        await AxeCheck.AssertAccessibleAsync(visitor);
         Assert.Equal(404, unknown!.Status);
         await Assertions.Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "No published claim" })).ToBeVisibleAsync();
-        await visitor.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(visitor);
     }
 }

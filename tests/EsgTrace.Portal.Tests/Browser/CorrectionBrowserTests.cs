@@ -25,7 +25,7 @@ public sealed class CorrectionBrowserTests(PortalFixture portal, BrowserFixture 
 
         // Before: T-shirt per piece 1.098 (0.18 kg jersey × 6.1) + 0.2478 (0.35 kWh × 0.708)
         // + road 0.18 kg × (0.46 + 0.06 + 0.095 t.km/kg) × 0.14993 = 0.016597251: 1.362397251 → 1.3624 (five significant digits).
-        await page.GotoAsync("/supply-chain/products/demo-tee");
+        await BrowserFixture.OpenAsync(page, "/supply-chain/products/demo-tee");
         await Assertions.Expect(page.GetByTestId("footprint-total")).ToHaveTextAsync("1.3624");
         // The jersey lot on the product page: 8,000 kg produced at Tiruppur and all shipped on; Chennai received 8,000 kg and
         // the two batches consumed 20,000 tees × 0.18 kg = 3,600 kg and 5,000 hoodies × 0.06 kg = 300 kg: 4,100 kg remain.
@@ -34,9 +34,10 @@ public sealed class CorrectionBrowserTests(PortalFixture portal, BrowserFixture 
         await Assertions.Expect(Row(jersey, "Chennai cut-and-sew")).ToHaveTextAsync(Cells("Chennai cut-and-sew", "0", "8,000", "0", "3,900", "4,100"));
         await FormSteps.CaptureBothAsync(page, "product-demo-tee-mass-balance");
 
-        await page.GotoAsync("/supply-chain/shipments");
+        await BrowserFixture.OpenAsync(page, "/supply-chain/shipments");
         await page.GetByRole(AriaRole.Link, new() { Name = "S-2026-0003", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("shipment-version")).ToContainTextAsync("Version 1 ·");
+        await AxeCheck.AssertAccessibleAsync(page);
         var form = page.GetByTestId("correction-form");
         await Assertions.Expect(form.GetByLabel("Distance", new() { Exact = true })).ToHaveValueAsync("460");
         await Assertions.Expect(form.GetByLabel("Mass", new() { Exact = true })).ToHaveValueAsync("8");
@@ -69,17 +70,17 @@ public sealed class CorrectionBrowserTests(PortalFixture portal, BrowserFixture 
 
         // The jersey's own intensity is now 8 t × 560 km ÷ 8,000 kg = 0.56 t.km/kg: road 0.18 × (0.56 + 0.06 + 0.095) × 0.14993
         // = 0.18 × 0.715 × 0.14993 = 0.019295991; total 1.098 + 0.019295991 + 0.2478 = 1.365095991 → 1.3651.
-        await page.GotoAsync("/supply-chain/products/demo-tee");
+        await BrowserFixture.OpenAsync(page, "/supply-chain/products/demo-tee");
         await Assertions.Expect(page.GetByTestId("footprint-total")).ToHaveTextAsync("1.3651");
 
         // The lot's ledger shows the corrected leg; the masses did not change.
-        await page.GotoAsync("/supply-chain/lots/F-2026-101");
+        await BrowserFixture.OpenAsync(page, "/supply-chain/lots/F-2026-101");
         var movements = page.GetByTestId("movements-table");
         await Assertions.Expect(movements.Locator("tbody tr").Filter(new() { HasText = "S-2026-0003" })).ToContainTextAsync("560");
         await Assertions.Expect(Row(page.GetByTestId("mass-balance-F-2026-101"), "Chennai cut-and-sew")).ToHaveTextAsync(Cells("Chennai cut-and-sew", "0", "8,000", "0", "3,900", "4,100"));
 
         // Then the weighbridge: only 7.5 t went. A second correction, of version 2.
-        await page.GotoAsync("/supply-chain/shipments/S-2026-0003");
+        await BrowserFixture.OpenAsync(page, "/supply-chain/shipments/S-2026-0003");
         form = page.GetByTestId("correction-form");
         await Assertions.Expect(form.GetByLabel("Distance", new() { Exact = true })).ToHaveValueAsync("560");
         await form.GetByLabel("Mass", new() { Exact = true }).FillAsync("7.5");
@@ -88,7 +89,7 @@ public sealed class CorrectionBrowserTests(PortalFixture portal, BrowserFixture 
         await Assertions.Expect(page.GetByTestId("shipment-version")).ToContainTextAsync("Version 3 (corrected)");
 
         // 500 kg stay at Tiruppur; Chennai received 7,500 kg and, after the batches' 3,900 kg, holds 3,600 kg.
-        await page.GotoAsync("/supply-chain/lots/F-2026-101");
+        await BrowserFixture.OpenAsync(page, "/supply-chain/lots/F-2026-101");
         var balance = page.GetByTestId("mass-balance-F-2026-101");
         await Assertions.Expect(Row(balance, "Tiruppur knitting mill")).ToHaveTextAsync(Cells("Tiruppur knitting mill (origin)", "8,000", "0", "7,500", "0", "500"));
         await Assertions.Expect(Row(balance, "Chennai cut-and-sew")).ToHaveTextAsync(Cells("Chennai cut-and-sew", "0", "7,500", "0", "3,900", "3,600"));
@@ -97,10 +98,10 @@ public sealed class CorrectionBrowserTests(PortalFixture portal, BrowserFixture 
 
         // Own intensity 7.5 t × 560 km ÷ 8,000 kg = 0.525 t.km/kg: road 0.18 × (0.525 + 0.155) × 0.14993 = 0.1224 × 0.14993
         // = 0.018351432; total 1.098 + 0.018351432 + 0.2478 = 1.364151432 → 1.3642.
-        await page.GotoAsync("/supply-chain/products/demo-tee");
+        await BrowserFixture.OpenAsync(page, "/supply-chain/products/demo-tee");
         await Assertions.Expect(page.GetByTestId("footprint-total")).ToHaveTextAsync("1.3642");
         await Assertions.Expect(Row(page.GetByTestId("mass-balance-F-2026-101"), "Chennai cut-and-sew")).ToHaveTextAsync(Cells("Chennai cut-and-sew", "0", "7,500", "0", "3,900", "3,600"));
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 
     private static ILocator Row(ILocator panel, string location) => panel.GetByTestId("balance-table").Locator("tbody tr").Filter(new() { HasText = location });

@@ -34,7 +34,7 @@ public sealed class MassBalanceBrowserTests(PortalFixture portal, BrowserFixture
 
         var page = await browser.NewPageAsync(portal.Host.BaseAddress);
         await SignInTests.SignInAsync(page, "supply", PortalHost.DemoPassword);
-        await page.GotoAsync($"/supply-chain/lots/{fabric}");
+        await BrowserFixture.OpenAsync(page, $"/supply-chain/lots/{fabric}");
         var panel = page.GetByTestId($"mass-balance-{fabric}");
         // 0 kg there − 600 kg shipped on.
         await Assertions.Expect(panel.GetByTestId("overdrawn")).ToContainTextAsync($"Overdrawn at {warehouse}: 600 kg more left it than it held.");
@@ -42,11 +42,11 @@ public sealed class MassBalanceBrowserTests(PortalFixture portal, BrowserFixture
         await Assertions.Expect(panel.GetByTestId("movements-table")).ToContainTextAsync("recorded although the location held less");
         await FormSteps.CaptureBothAsync(page, "lot-overdrawn");
 
-        await page.GotoAsync($"/supply-chain/products/{tee}");
+        await BrowserFixture.OpenAsync(page, $"/supply-chain/products/{tee}");
         await Assertions.Expect(page.GetByTestId($"mass-balance-{fabric}").GetByTestId("overdrawn")).ToContainTextAsync($"Overdrawn at {warehouse}");
 
-        await page.GotoAsync($"/supply-chain/shipments/{Uri.EscapeDataString(EpcisDomainFeed.DerivedId(shippingId))}");
+        await BrowserFixture.OpenAsync(page, $"/supply-chain/shipments/{Uri.EscapeDataString(EpcisDomainFeed.DerivedId(shippingId))}");
         await Assertions.Expect(page.GetByTestId("overdrawn")).ToContainTextAsync($"less of lot {fabric} than it took");
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 }

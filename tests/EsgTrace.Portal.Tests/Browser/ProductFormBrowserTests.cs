@@ -22,7 +22,7 @@ public sealed class ProductFormBrowserTests(PortalFixture portal, BrowserFixture
         await SignInTests.SignInAsync(page, "supply", PortalHost.DemoPassword);
 
         // A lot of 500 kg at Chennai cut-and-sew, 4.2 kg CO2e per kg (the supplier's figure).
-        await page.GotoAsync("/supply-chain/lots");
+        await BrowserFixture.OpenAsync(page, "/supply-chain/lots");
         var lotForm = page.GetByTestId("lot-form");
         await lotForm.GetByLabel("Lot id").FillAsync(lotId);
         await lotForm.GetByLabel("Material", new() { Exact = true }).FillAsync(material);
@@ -39,9 +39,11 @@ public sealed class ProductFormBrowserTests(PortalFixture portal, BrowserFixture
         (await api.PutAsJsonAsync($"/api/products/{strapId}", new { name = $"UI strap {tag}", declaredUnit = "1 piece", bom = new[] { new { kind = "material", @ref = material, quantity = 50m, unit = "g" } } })).EnsureSuccessStatusCode();
         (await api.PutAsJsonAsync($"/api/batches/B-{strapId}", new { productId = strapId, inputLotIds = new[] { lotId }, quantity = 100m, producedAt = "2026-05-20T08:00:00+05:30" })).EnsureSuccessStatusCode();
 
-        await page.GotoAsync("/supply-chain");
+        await BrowserFixture.OpenAsync(page, "/supply-chain");
         await page.GetByTestId("define-product").ClickAsync();
         var form = page.GetByTestId("product-form");
+        await Assertions.Expect(form).ToBeVisibleAsync();
+        await AxeCheck.AssertAccessibleAsync(page);
         await form.GetByLabel("Product id").FillAsync(bagId);
         await form.GetByLabel("Name", new() { Exact = true }).FillAsync($"UI tote bag {tag}");
         // The grains' own rules, as you type: a GTIN-8 with a wrong check digit, then the right one (9638507 → 4).
@@ -72,6 +74,7 @@ public sealed class ProductFormBrowserTests(PortalFixture portal, BrowserFixture
         await Assertions.Expect(page.GetByTestId("bom-table")).ToContainTextAsync(material);
         await Assertions.Expect(page.GetByTestId("bom-table")).ToContainTextAsync(strapId);
         await Assertions.Expect(page.GetByTestId("product-summary")).ToContainTextAsync("GTIN 96385074 · definition version 1");
+        await AxeCheck.AssertAccessibleAsync(page);
 
         // A batch of 100 bags from the lot: the bill of materials takes 100 × 0.25 kg = 25 kg of it.
         var batch = page.GetByTestId("batch-form");
@@ -89,7 +92,7 @@ public sealed class ProductFormBrowserTests(PortalFixture portal, BrowserFixture
         await FormSteps.CaptureBothAsync(page, "product-ui-bag");
 
         // The strap cannot contain the bag that contains it: refused, shown on the bill of materials, nothing saved.
-        await page.GotoAsync($"/supply-chain/products/{strapId}/edit");
+        await BrowserFixture.OpenAsync(page, $"/supply-chain/products/{strapId}/edit");
         await Assertions.Expect(page.GetByTestId("product-version")).ToContainTextAsync("Editing definition version 1");
         await Assertions.Expect(page.GetByLabel("Line 1: quantity")).ToHaveValueAsync("50");
         await page.GetByTestId("add-sub-product").ClickAsync();
@@ -103,7 +106,7 @@ public sealed class ProductFormBrowserTests(PortalFixture portal, BrowserFixture
 
         // Correcting the lot: 20 kg would be less than the 30 kg its batches consumed, so it is refused with the figures;
         // 600 kg (the delivery note) is recorded as version 2, and the balance follows: 600 − 30 = 570 kg remain.
-        await page.GotoAsync($"/supply-chain/lots/{lotId}");
+        await BrowserFixture.OpenAsync(page, $"/supply-chain/lots/{lotId}");
         var correction = page.GetByTestId("correction-form");
         await Assertions.Expect(correction.GetByLabel("Quantity", new() { Exact = true })).ToHaveValueAsync("500");
         await Assertions.Expect(page.GetByTestId("corrects-version")).ToContainTextAsync("Corrects version 1.");
@@ -118,6 +121,6 @@ public sealed class ProductFormBrowserTests(PortalFixture portal, BrowserFixture
         await Assertions.Expect(page.GetByTestId($"mass-balance-{lotId}").GetByTestId("balance-table").Locator("tbody tr"))
             .ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\s*Chennai cut-and-sew \(origin\)\s*600\s*0\s*0\s*30\s*570\s*$"));
         await FormSteps.CaptureBothAsync(page, "lot-corrected");
-        await page.Context.CloseAsync();
+        await BrowserFixture.CloseAsync(page);
     }
 }
