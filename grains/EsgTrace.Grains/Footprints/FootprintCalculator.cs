@@ -136,17 +136,17 @@ public static class FootprintCalculator
 
     private static FootprintContribution TransportTerm(MaterialSource material, decimal kg, string path, ModeIntensity mode, EmissionFactor factor)
     {
-        {
-            var how = mode.InheritedTonneKmPerKg == 0
-                ? Invariant($"{mode.OwnShipments} shipment(s) of the lot")
-                : mode.OwnShipments == 0
-                    ? Invariant($"inherited from {material.Transport!.InputLots} input lot(s)")
-                    : Invariant($"{mode.OwnShipments} shipment(s) {mode.OwnTonneKmPerKg} + inherited {mode.InheritedTonneKmPerKg} t.km/kg");
-            return new FootprintContribution(
-                FootprintStage.Transport, path, $"{material.Name}: {Words(mode.Mode)} transport ({how})", material.Id, material.SupplierId, factor.Id, factor.Kind,
-                kg * mode.TonneKmPerKg * factor.KgCo2ePerUnit,
-                Invariant($"{kg} kg × {mode.TonneKmPerKg} t.km/kg × {factor.KgCo2ePerUnit} kg CO2e/t.km"));
-        }
+        var own = mode.OwnShipments == 1 ? "1 shipment of the lot" : Invariant($"{mode.OwnShipments} shipments of the lot");
+        var inputs = material.Transport!.InputLots == 1 ? "1 input lot" : Invariant($"{material.Transport.InputLots} input lots");
+        var how = mode.InheritedTonneKmPerKg == 0
+            ? own
+            : mode.OwnShipments == 0
+                ? "inherited from " + inputs
+                : Invariant($"{own}: {mode.OwnTonneKmPerKg} t.km/kg, inherited from {inputs}: {mode.InheritedTonneKmPerKg} t.km/kg");
+        return new FootprintContribution(
+            FootprintStage.Transport, path, $"{material.Name}: {Words(mode.Mode)} transport ({how})", material.Id, material.SupplierId, factor.Id, factor.Kind,
+            kg * mode.TonneKmPerKg * factor.KgCo2ePerUnit,
+            Invariant($"{kg} kg × {mode.TonneKmPerKg} t.km/kg × {factor.KgCo2ePerUnit} kg CO2e/t.km"));
     }
 
     private static string Words(TransportMode mode) => mode == TransportMode.InlandWaterway ? "inland waterway" : mode.ToString().ToLowerInvariant();
