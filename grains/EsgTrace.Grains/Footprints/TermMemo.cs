@@ -8,40 +8,22 @@ namespace EsgTrace.Footprints;
 /// </summary>
 public sealed class TermMemo
 {
-    private readonly Dictionary<TermKey, (FootprintContribution Term, int Round)> _terms = new(TermKey.Comparer);
-    private int _round;
-    private int _used;
+    private readonly Domain.RoundMemo<TermKey, FootprintContribution> _terms = new(TermKey.Comparer);
 
     internal FootprintContribution Get(MaterialSource source, decimal amount, string path, ModeIntensity? mode, Func<FootprintContribution> make)
     {
         var key = new TermKey(source, amount, path, mode);
-        if (!_terms.TryGetValue(key, out var entry))
+        if (!_terms.TryGet(key, out var term))
         {
-            entry = (make(), _round);
+            term = make();
+            _terms.Set(key, term);
         }
 
-        _terms[key] = (entry.Term, _round);
-        _used++;
-        return entry.Term;
+        return term;
     }
 
-    /// <summary>Starts a calculation; sweeps what earlier ones left once the memo holds twice what the last one used.</summary>
-    public void Next()
-    {
-        if (_terms.Count > 2 * Math.Max(_used, 64))
-        {
-            foreach (var (key, entry) in _terms)
-            {
-                if (entry.Round != _round)
-                {
-                    _terms.Remove(key);
-                }
-            }
-        }
-
-        _round++;
-        _used = 0;
-    }
+    /// <summary>Starts a calculation.</summary>
+    public void Next() => _terms.Next();
 
     private readonly record struct TermKey(MaterialSource Source, decimal Amount, string Path, ModeIntensity? Mode)
     {

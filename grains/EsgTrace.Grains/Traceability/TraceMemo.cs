@@ -7,16 +7,12 @@ namespace EsgTrace.Traceability;
 /// </summary>
 public sealed class TraceMemo
 {
-    private readonly Dictionary<TraceLot, (string Certificates, TraceNode Node, TraceFlag[] Flags, int Round)> _nodes = new(ReferenceEqualityComparer.Instance);
-    private int _round;
-    private int _used;
+    private readonly Domain.RoundMemo<TraceLot, (string Certificates, TraceNode Node, TraceFlag[] Flags)> _nodes = new(ReferenceEqualityComparer.Instance);
 
     public bool TryGet(TraceLot lot, string certificates, out (TraceNode Node, TraceFlag[] Flags) found)
     {
-        if (_nodes.TryGetValue(lot, out var entry) && string.Equals(entry.Certificates, certificates, StringComparison.Ordinal))
+        if (_nodes.TryGet(lot, out var entry) && string.Equals(entry.Certificates, certificates, StringComparison.Ordinal))
         {
-            _nodes[lot] = entry with { Round = _round };
-            _used++;
             found = (entry.Node, entry.Flags);
             return true;
         }
@@ -25,27 +21,8 @@ public sealed class TraceMemo
         return false;
     }
 
-    public void Add(TraceLot lot, string certificates, TraceNode node, TraceFlag[] flags)
-    {
-        _nodes[lot] = (certificates, node, flags, _round);
-        _used++;
-    }
+    public void Add(TraceLot lot, string certificates, TraceNode node, TraceFlag[] flags) => _nodes.Set(lot, (certificates, node, flags));
 
-    /// <summary>Starts a calculation; sweeps what earlier ones left once the memo holds twice what the last one used.</summary>
-    public void Next()
-    {
-        if (_nodes.Count > 2 * Math.Max(_used, 64))
-        {
-            foreach (var (lot, entry) in _nodes)
-            {
-                if (entry.Round != _round)
-                {
-                    _nodes.Remove(lot);
-                }
-            }
-        }
-
-        _round++;
-        _used = 0;
-    }
+    /// <summary>Starts a calculation.</summary>
+    public void Next() => _nodes.Next();
 }
