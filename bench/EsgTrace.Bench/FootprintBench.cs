@@ -49,6 +49,16 @@ public static class FootprintBench
         Console.WriteLine($"Table: {path}");
     }
 
+    /// <summary>The write figures alone, with their baseline, printed and not kept (for iterating on the write path).</summary>
+    public static async Task RunWritesAsync(TimeSpan writeDuration, int perLotFill)
+    {
+        var rawInserts = await RawInsertsPerSecondAsync(TimeSpan.FromSeconds(3));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  baseline: raw durable SQLite upserts, {Clients} writers, group commit: {rawInserts:N0} rows/s"));
+        var (empty, full) = await WritesAsync(writeDuration, perLotFill);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| shipments recorded over HTTP, {Clients} clients, empty database | {empty:N0} /s | raw SQLite upserts {rawInserts:N0} rows/s |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| shipments recorded over HTTP, {Clients} clients, {perLotFill} shipments per lot | {full:N0} /s ({(full / empty - 1) * 100:+0;-0} % vs empty) | raw SQLite upserts {rawInserts:N0} rows/s |"));
+    }
+
     private static async Task<((double P50, double P99) Footprint, (double P50, double P99) Trace, double Health)> ReadsAsync(int lots, int samples)
     {
         using var directory = new TempDirectory();
