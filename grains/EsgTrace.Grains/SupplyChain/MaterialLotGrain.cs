@@ -30,7 +30,9 @@ public sealed class MaterialLotGrain(
     private readonly Analysis.FigureWatchers _watchers = new();
     private readonly Dictionary<string, (LotMovement Movement, Instant Expires)> _reservations = new(StringComparer.Ordinal);
     private EventJournal<LotState, LotEvent> _journal = null!;
+    // The balance of _movements, kept up to date in place as movements are counted (see Count), and the movement that came last.
     private LotBalance? _balance;
+    private LotMovement? _last;
     private LotView? _view;
 
     private string Id => this.GetPrimaryKeyString();
@@ -91,6 +93,7 @@ public sealed class MaterialLotGrain(
 
         var before = _journal.State.Lot!.EpcClass;
         _balance = null;
+        _view = null;
         await _journal.AppendAsync(new LotCorrected(input, corrects, reason, clock.GetCurrentInstant(), actor));
         await SupplyChainIndexes.PutIdentifierAsync(index, SupplyChainIndexes.LotsByEpc, before, input.EpcClass, Id);
         await AfterChangeAsync("lot.corrected", actor, reason);
@@ -108,14 +111,28 @@ public sealed class MaterialLotGrain(
 
         await ExpireHoldsAsync();
         var lot = _journal.State.Lot!;
-        var others = Others(movement.Key, withReservations: true);
-        var shortfall = MassBalanceLedger.Check(Id, Kg(lot), lot.Site, others, movement);
+        MassShortfall? shortfall;
+        LotBalance balance;
+        if (!_movements.ContainsKey(movement.Key) && _reservations.Keys.All(k => k == movement.Key) && MassBalanceLedger.CheckSite(lot.Site, Balance().Shipments > 0, movement) == lot.Site)
+        {
+            // The common case (a new movement, nothing else held): the others are exactly the ledger, whose balance is kept
+            // current, so the check costs no pass over the lot's whole history.
+            balance = Balance();
+            shortfall = MassBalanceLedger.Check(Id, balance, movement);
+        }
+        else
+        {
+            var others = Others(movement.Key, withReservations: true);
+            shortfall = MassBalanceLedger.Check(Id, Kg(lot), lot.Site, others, movement);
+            balance = MassBalanceLedger.Balance(Kg(lot), lot.Site, others);
+        }
+
         if (shortfall is not null && !flagShortfall)
         {
             return new LotHold(null, shortfall);
         }
 
-        var entry = MassBalanceLedger.Resolved(movement, MassBalanceLedger.Balance(Kg(lot), lot.Site, others)) with { Overdrawn = shortfall is not null };
+        var entry = MassBalanceLedger.Resolved(movement, balance) with { Overdrawn = shortfall is not null };
         _reservations[movement.Key] = (entry, clock.GetCurrentInstant() + ReservationLifetime);
         return new LotHold(entry, null);
     }
@@ -125,7 +142,7 @@ public sealed class MaterialLotGrain(
         _reservations.Remove(entry.Key);
         if (_journal.Exists && !(_movements.TryGetValue(entry.Key, out var known) && known == entry))
         {
-            _movements[entry.Key] = entry;
+            Count(entry);
             await ChangedAsync();
         }
     }
@@ -135,16 +152,17 @@ public sealed class MaterialLotGrain(
         // Read before dropping the hold: if storage does not answer, the hold stays and the next expiry check tries again.
         var stored = await LotLedgerIndex.GetAsync(index, Id, movementKey);
         _reservations.Remove(movementKey);
-        var changed = stored is null
-            ? _movements.Remove(movementKey)
-            : !(_movements.TryGetValue(movementKey, out var known) && known == stored);
-        if (stored is not null)
+        if (stored is null ? _movements.Remove(movementKey) : !(_movements.TryGetValue(movementKey, out var known) && known == stored))
         {
-            _movements[movementKey] = stored;
-        }
+            if (stored is null)
+            {
+                _balance = null;
+            }
+            else
+            {
+                Count(stored);
+            }
 
-        if (changed)
-        {
             await ChangedAsync();
         }
     }
@@ -175,7 +193,7 @@ public sealed class MaterialLotGrain(
         }
 
         await LotLedgerIndex.PutAsync(index, Id, stored);
-        _movements[stored.Key] = stored;
+        Count(stored);
         await ChangedAsync();
         return stored;
     }
@@ -187,6 +205,7 @@ public sealed class MaterialLotGrain(
         {
             await LotLedgerIndex.RemoveAsync(index, Id, movementKey);
             _movements.Remove(movementKey);
+            _balance = null;
             await ChangedAsync();
         }
     }
@@ -262,7 +281,7 @@ public sealed class MaterialLotGrain(
     private LotView View()
     {
         var s = _journal.State;
-        if (_view is { } cached && cached.Version == s.Version && _balance is not null)
+        if (_view is { } cached && cached.Version == s.Version)
         {
             return cached;
         }
@@ -274,7 +293,36 @@ public sealed class MaterialLotGrain(
         return _view = new LotView(Id, s.Lot!, s.Version, s.CorrectedVersion, s.UpdatedAt, s.UpdatedBy, s.CertificationLinks.ToList(), balance, transport, firstShipped, LotView.HashOf(s.Lot!, transport, balance));
     }
 
-    private LotBalance Balance() => _balance ??= MassBalanceLedger.Balance(Kg(_journal.State.Lot!), _journal.State.Lot!.Site, _movements.Values);
+    private LotBalance Balance()
+    {
+        if (_balance is null)
+        {
+            _balance = MassBalanceLedger.Balance(Kg(_journal.State.Lot!), _journal.State.Lot!.Site, _movements.Values);
+            _last = MassBalanceLedger.Last(_movements.Values);
+        }
+
+        return _balance;
+    }
+
+    /// <summary>Counts a ledger entry: a new one that comes last updates the balance in place; anything else is balanced again on the next read.</summary>
+    private void Count(LotMovement entry)
+    {
+        var isNew = _movements.TryAdd(entry.Key, entry);
+        if (!isNew)
+        {
+            _movements[entry.Key] = entry;
+        }
+
+        if (isNew && _balance is not null && MassBalanceLedger.ComesAfter(entry, _last) && MassBalanceLedger.Plus(_balance, entry) is { } plus)
+        {
+            _balance = plus;
+            _last = entry;
+        }
+        else
+        {
+            _balance = null;
+        }
+    }
 
     private List<LotMovement> Others(string key, bool withReservations)
     {
@@ -299,7 +347,7 @@ public sealed class MaterialLotGrain(
     /// <summary>The ledger changed: the balance is computed again on the next read, and the figures that read the lot are told.</summary>
     private Task ChangedAsync()
     {
-        _balance = null;
+        _view = null;
         return _watchers.NotifyAsync(GrainFactory, new(Analysis.RecordKind.Lot, Id));
     }
 
