@@ -25,7 +25,8 @@ public interface IMaterialLotGrain : IGrainWithStringKey
     /// Like <see cref="Reserve"/>, for a writer that commits the ledger entry itself in one batch with its own event: holds the
     /// mass back and answers the entry to write, exactly as the lot will count it (with <paramref name="flagShortfall"/>, a
     /// movement that does not fit is held too, marked overdrawn). After the commit the writer calls <see cref="Confirm"/>;
-    /// if it never does, the lot reads the entry back when the hold expires and counts it if it is there.
+    /// if it never does, the lot reads the entry back when the hold expires and counts it if it is there. Neither entry nor
+    /// shortfall: the lot is not recorded.
     /// </summary>
     [Alias("Hold")]
     Task<MassBalance.LotHold> Hold(MassBalance.LotMovement movement, bool flagShortfall);

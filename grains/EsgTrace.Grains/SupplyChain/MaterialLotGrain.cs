@@ -100,13 +100,16 @@ public sealed class MaterialLotGrain(
         return Outcome<LotView>.Ok(View());
     }
 
-    public async Task<MassShortfall?> Reserve(LotMovement movement) => (await Hold(movement, flagShortfall: false)).Shortfall;
+    public async Task<MassShortfall?> Reserve(LotMovement movement)
+        => _journal.Exists
+            ? (await Hold(movement, flagShortfall: false)).Shortfall
+            : new MassShortfall(Id, 0, movement.From ?? MassBalanceLedger.UnnamedSite, 0, movement.Kg, 0);
 
     public async Task<LotHold> Hold(LotMovement movement, bool flagShortfall)
     {
         if (!_journal.Exists)
         {
-            return new LotHold(null, new MassShortfall(Id, 0, movement.From ?? MassBalanceLedger.UnnamedSite, 0, movement.Kg, 0));
+            return new LotHold(null, null);
         }
 
         await ExpireHoldsAsync();

@@ -12,6 +12,8 @@ namespace EsgTrace.SupplyChain;
 /// mass back while the others are checked). Recording then commits one atomic batch: the shipment's event, each lot's ledger
 /// entry, its audit record and its list row (four rows for a shipment of one lot, one fsync on SQLite), after which each lot
 /// counts its entry in memory. The state is the shipment's short event log, folded on activation: no snapshot to write.
+/// A new activation does not read its log before recording: most ids are new, and the batch's event insert fails if the
+/// shipment exists, so the log is read only then (or when the shipment would be refused, or for any other call).
 /// Corrections and withdrawals take the slower path (the event, then each lot's own ledger write, then audit and list).
 /// Whatever a change left undone (Azure commits a batch one partition at a time; a crash between the steps of a correction)
 /// is finished on the next call: the list row is written last and names the version it reflects.
@@ -19,6 +21,7 @@ namespace EsgTrace.SupplyChain;
 public sealed class ShipmentGrain(ITableStore tables, IEventLog log, IIndexStore index, IAuditTrail audit, NodaTime.IClock clock) : Grain, IShipmentGrain
 {
     private LogJournal<ShipmentState, ShipmentEvent> _journal = null!;
+    private bool _loaded;
     private bool _settled;
 
     private string Id => this.GetPrimaryKeyString();
@@ -28,41 +31,81 @@ public sealed class ShipmentGrain(ITableStore tables, IEventLog log, IIndexStore
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _journal = new(SupplyChainStreams.Shipment(Id), log, ShipmentState.Apply);
-        return _journal.LoadAsync();
+        return Task.CompletedTask;
     }
 
     public async Task<Outcome<ShipmentView>> Record(ShipmentInput input, string actor, bool flagShortfall = false)
     {
-        var (problem, lots) = await CheckAsync(input);
-        if (problem is not null)
+        if (Invalid(input) is { } invalid)
         {
-            return problem;
+            return invalid;
         }
 
-        if (_journal.Exists)
+        if (!_loaded && await RecordNewAsync(input, actor, flagShortfall, knownNew: false) is { } recorded)
         {
-            if (!SameContent.Of(_journal.State.Shipment, input))
+            return recorded;
+        }
+
+        await LoadAsync();
+        if (!_journal.Exists)
+        {
+            return (await RecordNewAsync(input, actor, flagShortfall, knownNew: true))!;
+        }
+
+        if (!SameContent.Of(_journal.State.Shipment, input))
+        {
+            return FactRules.AlreadyRecorded("shipment", Id);
+        }
+
+        // The same request again, e.g. a retry after a 503 whose write had reached the log: finish what it left undone.
+        await SettleAsync();
+        return Outcome<ShipmentView>.Ok(View());
+    }
+
+    /// <summary>
+    /// Records a shipment not recorded yet: holds the mass on each lot, commits the batch, confirms the holds. Unless
+    /// <paramref name="knownNew"/> (the log was read), a refusal or an existing event answers null: the caller reads the log
+    /// and decides, so a retry of a recorded shipment is answered from its log, never refused.
+    /// </summary>
+    private async Task<Outcome<ShipmentView>?> RecordNewAsync(ShipmentInput input, string actor, bool flagShortfall, bool knownNew)
+    {
+        IReadOnlyDictionary<string, LotInput> lots = new Dictionary<string, LotInput>();
+        if (ShipmentRules.NeedsLotMasses(input))
+        {
+            var (problem, found) = await CheckLotsAsync(input);
+            if (problem is not null)
             {
-                return FactRules.AlreadyRecorded("shipment", Id);
+                return knownNew ? Outcome<ShipmentView>.Fail(problem) : null;
             }
 
-            // The same request again, e.g. a retry after a 503 whose write had reached the log: finish what it left undone.
-            await SettleAsync();
-            return Outcome<ShipmentView>.Ok(View());
+            lots = found;
         }
 
         var at = clock.GetCurrentInstant();
-        var held = new List<(string LotId, LotMovement Entry)>();
+        var held = new List<(IMaterialLotGrain Lot, string LotId, LotMovement Entry)>();
         foreach (var (lotId, movement) in Movements(input, lots, at))
         {
-            var hold = await Lot(lotId).Hold(movement, flagShortfall);
+            var lot = Lot(lotId);
+            var hold = await lot.Hold(movement, flagShortfall);
             if (hold.Entry is null)
             {
-                await ReleaseAsync(held.Select(h => h.LotId));
-                return MassBalanceProblems.Refused(hold.Shortfall!, "shipment");
+                foreach (var h in held)
+                {
+                    await h.Lot.Release(MovementKey);
+                }
+
+                if (!knownNew)
+                {
+                    return null;
+                }
+
+                // No entry and no shortfall: the lot is not recorded; the full check names every lot that is not.
+                return Outcome<ShipmentView>.Fail(hold.Shortfall is { } shortfall
+                    ? MassBalanceProblems.Refused(shortfall, "shipment")
+                    : (await CheckLotsAsync(input)).Problem ?? DomainProblem.Invalid("lotIds", $"Lot '{lotId}' is not recorded."));
             }
 
-            held.Add((lotId, hold.Entry));
+            held.Add((lot, lotId, hold.Entry));
         }
 
         var recorded = new ShipmentRecorded(input, at, actor, held.Where(h => h.Entry.Overdrawn).Select(h => h.LotId).ToList());
@@ -78,25 +121,32 @@ public sealed class ShipmentGrain(ITableStore tables, IEventLog log, IIndexStore
         {
             await tables.WriteAtomicAsync(batch);
         }
-        catch
+        catch (Exception ex)
         {
-            // The outcome may be unknown (or another activation recorded it first): each lot reads its entry back, not guesses.
-            foreach (var (lotId, _) in held)
+            // The outcome may be unknown, or the event exists (recorded before): each lot reads its entry back, not guesses.
+            foreach (var h in held)
             {
-                await ReconcileQuietlyAsync(lotId);
+                await ReconcileQuietlyAsync(h.Lot);
+            }
+
+            if (ex is StorageConflictException && !knownNew)
+            {
+                return null;
             }
 
             throw;
         }
 
+        _loaded = true;
         _journal.Applied(recorded);
         _settled = true;
-        await Task.WhenAll(held.Select(h => Lot(h.LotId).Confirm(h.Entry)));
+        await Task.WhenAll(held.Select(h => h.Lot.Confirm(h.Entry)));
         return Outcome<ShipmentView>.Ok(View());
     }
 
     public async Task<Outcome<ShipmentView>> Correct(ShipmentInput input, long corrects, string reason, string actor)
     {
+        await LoadAsync();
         if (!_journal.Exists)
         {
             return FactRules.NotRecorded("shipment", Id);
@@ -108,7 +158,7 @@ public sealed class ShipmentGrain(ITableStore tables, IEventLog log, IIndexStore
             return refusal;
         }
 
-        var (problem, lots) = await CheckAsync(input);
+        var (problem, lots) = Invalid(input) is { } invalid ? (invalid, new Dictionary<string, LotInput>()) : await CheckLotsAsync(input);
         if (problem is not null)
         {
             return problem;
@@ -139,6 +189,7 @@ public sealed class ShipmentGrain(ITableStore tables, IEventLog log, IIndexStore
 
     public async Task Withdraw(string reason, string actor)
     {
+        await LoadAsync();
         if (!_journal.Exists)
         {
             return;
@@ -157,6 +208,7 @@ public sealed class ShipmentGrain(ITableStore tables, IEventLog log, IIndexStore
 
     public async Task<ShipmentView?> Get()
     {
+        await LoadAsync();
         if (!_journal.Exists)
         {
             return null;
@@ -174,20 +226,34 @@ public sealed class ShipmentGrain(ITableStore tables, IEventLog log, IIndexStore
 
     private IMaterialLotGrain Lot(string id) => GrainFactory.GetGrain<IMaterialLotGrain>(id);
 
-    private async Task<(DomainProblem? Problem, IReadOnlyDictionary<string, LotInput> Lots)> CheckAsync(ShipmentInput input)
+    private async Task LoadAsync()
+    {
+        if (!_loaded)
+        {
+            await _journal.LoadAsync();
+            _loaded = true;
+        }
+    }
+
+    /// <summary>The checks that need nothing but the input (and the id).</summary>
+    private DomainProblem? Invalid(ShipmentInput input)
     {
         var check = ShipmentRules.Check(input).Check(Validation.IsId(Id), "id", "The shipment id must be 1-100 characters: letters, digits, '.', '-', '_' or ':'.");
+        return check.IsValid ? null : check.ToProblem();
+    }
+
+    /// <summary>Every lot's details, or the problem naming each lot that is not recorded.</summary>
+    private async Task<(DomainProblem? Problem, IReadOnlyDictionary<string, LotInput> Lots)> CheckLotsAsync(ShipmentInput input)
+    {
+        var check = new Validation();
         var lots = new Dictionary<string, LotInput>(StringComparer.Ordinal);
-        if (check.IsValid)
+        foreach (var id in input.LotIds)
         {
-            foreach (var id in input.LotIds)
+            var lot = await Lot(id).Details();
+            check.Check(lot is not null, "lotIds", $"Lot '{id}' is not recorded.");
+            if (lot is not null)
             {
-                var lot = await Lot(id).Details();
-                check.Check(lot is not null, "lotIds", $"Lot '{id}' is not recorded.");
-                if (lot is not null)
-                {
-                    lots[id] = lot;
-                }
+                lots[id] = lot;
             }
         }
 
@@ -227,11 +293,11 @@ public sealed class ShipmentGrain(ITableStore tables, IEventLog log, IIndexStore
         }
     }
 
-    private async Task ReconcileQuietlyAsync(string lotId)
+    private async Task ReconcileQuietlyAsync(IMaterialLotGrain lot)
     {
         try
         {
-            await Lot(lotId).Reconcile(MovementKey);
+            await lot.Reconcile(MovementKey);
         }
         catch (Exception)
         {
