@@ -141,6 +141,9 @@ public sealed class ShipmentGrain(ITableStore tables, IEventLog log, IIndexStore
         _journal.Applied(recorded);
         _settled = true;
         await Task.WhenAll(held.Select(h => h.Lot.Confirm(h.Entry)));
+        // Recorded shipments are rarely read soon after; leaving one activation per shipment in memory would grow the heap
+        // (and its GC cost) with the rate of recording. A later call reads the short log again.
+        DeactivateOnIdle();
         return Outcome<ShipmentView>.Ok(View());
     }
 
