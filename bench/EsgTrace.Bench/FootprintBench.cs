@@ -139,7 +139,8 @@ public static class FootprintBench
             }
         }));
 
-        var window = duration / 2;
+        // Windows shorter than 5 s let one garbage collection or a neighbour's burst decide a figure.
+        var window = TimeSpan.FromTicks(Math.Max(duration.Ticks / 2, TimeSpan.FromSeconds(5).Ticks));
         var empty = new WriteFigure(0, 0, TimeSpan.Zero);
         var fullFigure = empty;
         for (var r = 0; r < Rounds; r++)
