@@ -7,6 +7,8 @@ namespace EsgTrace.Storage.Tests;
 public sealed class SqliteStorageContractTests : StorageContract
 {
     protected override Task<StorageBackend> OpenAsync() => Task.FromResult<StorageBackend>(new SqliteBackend(new TempDirectory(), ownsDirectory: true));
+
+    protected override bool AtomicAcrossPartitions => true;
 }
 
 /// <summary>The storage contract on Azure Storage, against a real Azurite started for this collection.</summary>
@@ -14,4 +16,6 @@ public sealed class SqliteStorageContractTests : StorageContract
 public sealed class AzureStorageContractTests(AzuriteFixture azurite) : StorageContract
 {
     protected override Task<StorageBackend> OpenAsync() => Task.FromResult<StorageBackend>(new AzureBackend(azurite.ConnectionString, AzuriteFixture.UniquePrefix()));
+
+    protected override bool AtomicAcrossPartitions => false;
 }

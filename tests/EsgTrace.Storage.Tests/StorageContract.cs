@@ -23,6 +23,9 @@ public abstract class StorageContract
 
     protected abstract Task<StorageBackend> OpenAsync();
 
+    /// <summary>Whether an atomic batch is all or nothing across partitions (SQLite), or per (table, partition) in order (Azure Tables).</summary>
+    protected abstract bool AtomicAcrossPartitions { get; }
+
     [Fact]
     public async Task Row_RoundTrip_KeepsBytesAndKeysWithForbiddenAzureCharacters()
     {
@@ -110,6 +113,108 @@ public abstract class StorageContract
         Assert.Equal(100, rows.Count);
         Assert.Equal("v2", Encoding.UTF8.GetString(rows[1].Data.Span));
         await Assert.ThrowsAsync<StorageLimitException>(() => backend.Tables.UpsertBatchAsync("rows", [.. batch, new TableRow("u", "101", "x"u8.ToArray())]));
+    }
+
+    [Fact]
+    public async Task AtomicBatch_AcrossTablesAndPartitions_WritesEveryKind_AndSurvivesARestart()
+    {
+        var backend = await OpenAsync();
+        await backend.Tables.InsertAsync("rows", new TableRow("p2", "b", "old"u8.ToArray()));
+        await backend.Tables.InsertAsync("rows", new TableRow("p1", "gone", "x"u8.ToArray()));
+
+        await backend.Tables.WriteAtomicAsync(
+        [
+            TableWrite.Insert("rows", new TableRow("p1", "a", "inserted"u8.ToArray())),
+            TableWrite.Upsert("rows", new TableRow("p2", "b", "overwritten"u8.ToArray())),
+            TableWrite.Delete("rows", "p1", "gone"),
+            TableWrite.Delete("rows", "p3", "never-there"),
+            TableWrite.Upsert("other", new TableRow("q/1#", "c", "other table"u8.ToArray())),
+        ]);
+
+        await using var reopened = await backend.ReopenAsync();
+        Assert.Equal(["a"], (await reopened.Tables.QueryAsync("rows", "p1", null, null).ToListAsync()).Select(r => r.RowKey));
+        Assert.Equal("inserted", Text(await reopened.Tables.GetAsync("rows", "p1", "a")));
+        Assert.Equal("overwritten", Text(await reopened.Tables.GetAsync("rows", "p2", "b")));
+        Assert.Equal("other table", Text(await reopened.Tables.GetAsync("other", "q/1#", "c")));
+        Assert.Empty(await reopened.Tables.QueryAsync("rows", "p3", null, null).ToListAsync());
+    }
+
+    [Fact]
+    public async Task AtomicBatch_InsertConflictInItsFirstPartition_WritesNothing()
+    {
+        await using var backend = await OpenAsync();
+        await backend.Tables.InsertAsync("rows", new TableRow("first", "taken", "kept"u8.ToArray()));
+
+        await Assert.ThrowsAsync<StorageConflictException>(() => backend.Tables.WriteAtomicAsync(
+        [
+            TableWrite.Upsert("rows", new TableRow("first", "new", "x"u8.ToArray())),
+            TableWrite.Insert("rows", new TableRow("first", "taken", "y"u8.ToArray())),
+            TableWrite.Upsert("rows", new TableRow("second", "s", "z"u8.ToArray())),
+            TableWrite.Upsert("other", new TableRow("first", "o", "z"u8.ToArray())),
+        ]));
+
+        Assert.Equal(["taken"], (await backend.Tables.QueryAsync("rows", "first", null, null).ToListAsync()).Select(r => r.RowKey));
+        Assert.Equal("kept", Text(await backend.Tables.GetAsync("rows", "first", "taken")));
+        Assert.Null(await backend.Tables.GetAsync("rows", "second", "s"));
+        Assert.Null(await backend.Tables.GetAsync("other", "first", "o"));
+    }
+
+    [Fact]
+    public async Task AtomicBatch_InsertConflictInALaterPartition_IsAllOrNothingOnlyWhereTheBackendSaysSo()
+    {
+        await using var backend = await OpenAsync();
+        await backend.Tables.InsertAsync("rows", new TableRow("later", "taken", "kept"u8.ToArray()));
+
+        await Assert.ThrowsAsync<StorageConflictException>(() => backend.Tables.WriteAtomicAsync(
+        [
+            TableWrite.Upsert("rows", new TableRow("earlier", "e", "x"u8.ToArray())),
+            TableWrite.Insert("rows", new TableRow("later", "taken", "y"u8.ToArray())),
+            TableWrite.Upsert("rows", new TableRow("last", "l", "z"u8.ToArray())),
+        ]));
+
+        // SQLite: one transaction, nothing written. Azure: the earlier partition's transaction had committed; none after the conflict ran.
+        var earlier = await backend.Tables.GetAsync("rows", "earlier", "e");
+        Assert.Equal(!AtomicAcrossPartitions, earlier is not null);
+        Assert.Equal("kept", Text(await backend.Tables.GetAsync("rows", "later", "taken")));
+        Assert.Null(await backend.Tables.GetAsync("rows", "last", "l"));
+    }
+
+    [Fact]
+    public async Task AtomicBatch_OverTheLimitOrWithARowTwice_IsRefusedWhole()
+    {
+        await using var backend = await OpenAsync();
+        var tooMany = Enumerable.Range(0, TableStoreLimits.MaxBatchRows + 1).Select(i => TableWrite.Upsert("rows", new TableRow("p" + (i % 3), $"{i:D3}", "x"u8.ToArray()))).ToList();
+        var twice = new[] { TableWrite.Upsert("rows", new TableRow("d", "r", "1"u8.ToArray())), TableWrite.Delete("rows", "d", "r") };
+
+        await Assert.ThrowsAsync<StorageLimitException>(() => backend.Tables.WriteAtomicAsync(tooMany));
+        await Assert.ThrowsAsync<ArgumentException>(() => backend.Tables.WriteAtomicAsync(twice));
+
+        foreach (var partition in new[] { "p0", "p1", "p2", "d" })
+        {
+            Assert.Empty(await backend.Tables.QueryAsync("rows", partition, null, null).ToListAsync());
+        }
+    }
+
+    [Fact]
+    public async Task AtomicBatch_OfAnEventItsIndexEntryAndItsAuditRecord_CommitsTogether_AndAStaleAppendWritesNothing()
+    {
+        await using var backend = await OpenAsync();
+        var log = new TableEventLog(backend.Tables, new FakeClock(Noon));
+        var index = new TableIndexStore(backend.Tables);
+        var audit = new Audit.IndexAuditTrail(index);
+        var record = new Audit.AuditRecord(Noon, "ada", "shipment.recorded", "shipment:s-1");
+        List<TableWrite> Batch(long expected, string listed) =>
+            [.. log.AppendWrites("shipment/s-1", expected, [Event("ShipmentRecorded", 1)]), index.PutWrite("shipments", "mode:road", "k-1", Encoding.UTF8.GetBytes(listed)), audit.RecordWrite(record, "shipment:s-1@1")];
+
+        await backend.Tables.WriteAtomicAsync(Batch(0, "first"));
+        await Assert.ThrowsAsync<StorageConflictException>(() => backend.Tables.WriteAtomicAsync(Batch(0, "second")));
+        // Finishing the follow-ups again (as after an interrupted batch) puts the same audit record, not a second one.
+        await backend.Tables.WriteAtomicAsync([audit.RecordWrite(record, "shipment:s-1@1")]);
+
+        Assert.Equal(["ShipmentRecorded"], (await log.ReadAsync("shipment/s-1").ToListAsync()).Select(e => e.Type));
+        Assert.Equal("first", Encoding.UTF8.GetString((await index.GetAsync("shipments", "mode:road", "k-1"))!.Value.Span));
+        var day = await audit.ReadDayAsync(Noon.InUtc().Date, null, 10);
+        Assert.Equal([record], day.Records);
     }
 
     [Fact]
@@ -327,6 +432,8 @@ public abstract class StorageContract
         Assert.Single(await new TableEventLog(reopened.Tables, new FakeClock(Noon)).ReadAsync("audit").ToListAsync());
         Assert.True(await reopened.Blobs.ExistsAsync("proofs", "claim-1.pdf"));
     }
+
+    private static string? Text(TableRow? row) => row is null ? null : Encoding.UTF8.GetString(row.Data.Span);
 
     private static NewEvent Event(string type, int n) => new(type, Encoding.UTF8.GetBytes($"{{\"n\":{n}}}"));
 

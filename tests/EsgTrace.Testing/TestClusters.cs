@@ -24,13 +24,15 @@ public static class TestClusters
         ["Storage:Azure:TablePrefix"] = prefix,
     };
 
-    public static async Task<InProcessTestCluster> StartAsync(IReadOnlyDictionary<string, string?> settings, IClock clock, short silos = 1)
+    /// <param name="services">Registrations made before the platform's own, which add theirs only where none exists (e.g. a decorated table store).</param>
+    public static async Task<InProcessTestCluster> StartAsync(IReadOnlyDictionary<string, string?> settings, IClock clock, short silos = 1, Action<IServiceCollection>? services = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddSingleton(clock);
+            services?.Invoke(silo.Services);
             EsgTrace.Hosting.StorageServiceCollectionExtensions.AddEsgTraceStorage(silo.Services, configuration);
             silo.AddEsgTraceGrainStorage();
         });

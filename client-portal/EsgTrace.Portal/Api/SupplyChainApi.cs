@@ -87,7 +87,7 @@ public static class SupplyChainApi
                 return ProblemResults.Invalid("mode", "'mode' is one of road, rail, sea, air, inland-waterway.");
             }
 
-            partition = ShipmentGrain.ModePartition(m);
+            partition = ShipmentList.ModePartition(m);
         }
         else if (lot is not null)
         {
@@ -96,7 +96,7 @@ public static class SupplyChainApi
                 return ProblemResults.Invalid("lot", "'lot' must be a lot id.");
             }
 
-            partition = ShipmentGrain.LotPartition(lot);
+            partition = ShipmentList.LotPartition(lot);
         }
 
         return TypedResults.Ok(await s.ListAsync<ShipmentSummary>(SupplyChainIndexes.Shipments, after, pageSize ?? 100, partition));

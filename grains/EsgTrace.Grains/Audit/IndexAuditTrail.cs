@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using EsgTrace.Storage;
 using EsgTrace.Time;
@@ -8,7 +10,8 @@ namespace EsgTrace.Audit;
 
 /// <summary>
 /// <see cref="IAuditTrail"/> on the index store: partition = UTC day, key = the instant in a fixed-width sortable form plus a
-/// random suffix, added create-only so no record is ever overwritten.
+/// random suffix, added create-only so no record is ever overwritten; or, written in a grain's atomic batch, a suffix derived
+/// from the change it records, so the one record of that change is put again unchanged when the batch is finished again.
 /// </summary>
 public sealed class IndexAuditTrail(IIndexStore index) : IAuditTrail
 {
@@ -17,11 +20,18 @@ public sealed class IndexAuditTrail(IIndexStore index) : IAuditTrail
     private static readonly LocalDatePattern DayPattern = LocalDatePattern.Iso;
 
     public Task RecordAsync(AuditRecord record, CancellationToken cancellationToken = default)
+        => index.AddAsync(IndexName, Day(record), KeyPattern.Format(record.At) + "-" + Guid.NewGuid().ToString("N")[..8], Json(record), cancellationToken);
+
+    public TableWrite RecordWrite(AuditRecord record, string idempotencyKey)
     {
-        var day = DayPattern.Format(record.At.InUtc().Date);
-        var key = KeyPattern.Format(record.At) + "-" + Guid.NewGuid().ToString("N")[..8];
-        return index.AddAsync(IndexName, day, key, JsonSerializer.SerializeToUtf8Bytes(record, EsgJson.Options), cancellationToken);
+        // Same key, same content on every try: a put, so repeating it after an interrupted batch leaves one record.
+        var suffix = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)))[..8];
+        return index.PutWrite(IndexName, Day(record), KeyPattern.Format(record.At) + "-" + suffix, Json(record));
     }
+
+    private static string Day(AuditRecord record) => DayPattern.Format(record.At.InUtc().Date);
+
+    private static byte[] Json(AuditRecord record) => JsonSerializer.SerializeToUtf8Bytes(record, EsgJson.Options);
 
     public async Task<AuditPage> ReadDayAsync(LocalDate day, string? afterKey, int pageSize, CancellationToken cancellationToken = default)
     {

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using EsgTrace.Storage;
-using EsgTrace.Time;
 
 namespace EsgTrace.EventSourcing;
 
@@ -25,7 +23,7 @@ public sealed class EventJournal<TState, TEvent>(string stream, IPersistentState
         var caughtUp = false;
         await foreach (var recorded in log.ReadAsync(stream, snapshot.State.Version + 1))
         {
-            apply(snapshot.State, Deserialize(recorded), recorded.Version);
+            apply(snapshot.State, EventCodec<TEvent>.Decode(recorded), recorded.Version);
             snapshot.State.Version = recorded.Version;
             caughtUp = true;
         }
@@ -40,7 +38,7 @@ public sealed class EventJournal<TState, TEvent>(string stream, IPersistentState
     /// <exception cref="StorageConflictException">Another activation appended first; the grain should be reactivated.</exception>
     public async Task AppendAsync(params TEvent[] events)
     {
-        var newEvents = events.Select(e => new NewEvent(e.GetType().Name, JsonSerializer.SerializeToUtf8Bytes(e, e.GetType(), EsgJson.Options))).ToList();
+        var newEvents = events.Select(EventCodec<TEvent>.Encode).ToList();
         var first = snapshot.State.Version + 1;
         await log.AppendAsync(stream, snapshot.State.Version, newEvents);
         for (var i = 0; i < events.Length; i++)
@@ -54,11 +52,4 @@ public sealed class EventJournal<TState, TEvent>(string stream, IPersistentState
 
     /// <summary>The stream's events as stored (for history views and audits).</summary>
     public IAsyncEnumerable<RecordedEvent> HistoryAsync() => log.ReadAsync(stream);
-
-    private static TEvent Deserialize(RecordedEvent recorded)
-    {
-        var type = typeof(TEvent).Assembly.GetTypes().FirstOrDefault(t => t.Name == recorded.Type && typeof(TEvent).IsAssignableFrom(t))
-            ?? throw new InvalidDataException($"Unknown event type '{recorded.Type}' in stream '{recorded.Stream}'.");
-        return (TEvent)JsonSerializer.Deserialize(recorded.Json.Span, type, EsgJson.Options)!;
-    }
 }

@@ -10,6 +10,12 @@ public interface IEventLog
     /// <exception cref="StorageConflictException">Another append already wrote a version after <paramref name="expectedVersion"/>.</exception>
     Task<long> AppendAsync(string stream, long expectedVersion, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The same append as table writes, for a caller that commits it in one batch with other writes
+    /// (<see cref="ITableStore.WriteAtomicAsync"/>): inserts, so a concurrent append of the same version fails the batch.
+    /// </summary>
+    IReadOnlyList<TableWrite> AppendWrites(string stream, long expectedVersion, IReadOnlyList<NewEvent> events);
+
     /// <summary>Events of a stream with <paramref name="fromVersion"/> ≤ version ≤ <paramref name="toVersion"/>, in order.</summary>
     IAsyncEnumerable<RecordedEvent> ReadAsync(string stream, long fromVersion = 1, long toVersion = long.MaxValue, CancellationToken cancellationToken = default);
 }

@@ -16,6 +16,15 @@ public interface IIndexStore
     /// <exception cref="StorageConflictException">The key is taken.</exception>
     Task AddAsync(string index, string partition, string key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken = default);
 
+    /// <summary><see cref="PutAsync"/> as a table write, to commit in one batch with others (<see cref="ITableStore.WriteAtomicAsync"/>).</summary>
+    TableWrite PutWrite(string index, string partition, string key, ReadOnlyMemory<byte> value);
+
+    /// <summary><see cref="AddAsync"/> as a table write: the batch fails if the key is taken.</summary>
+    TableWrite AddWrite(string index, string partition, string key, ReadOnlyMemory<byte> value);
+
+    /// <summary><see cref="RemoveAsync"/> as a table write.</summary>
+    TableWrite RemoveWrite(string index, string partition, string key);
+
     /// <summary>One entry's value, or null.</summary>
     Task<ReadOnlyMemory<byte>?> GetAsync(string index, string partition, string key, CancellationToken cancellationToken = default);
 

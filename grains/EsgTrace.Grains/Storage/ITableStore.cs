@@ -32,6 +32,19 @@ public interface ITableStore
     /// <summary>Creates or overwrites up to <see cref="TableStoreLimits.MaxBatchRows"/> rows of one partition atomically: all or none. Repeating it is harmless (bulk writes that may be resumed).</summary>
     Task UpsertBatchAsync(string table, IReadOnlyList<TableRow> rows, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Applies up to <see cref="TableStoreLimits.MaxBatchRows"/> writes to any tables and partitions, in order, each row at most once.
+    /// SQLite: all or nothing in one transaction; an insert whose row exists fails the whole batch with
+    /// <see cref="StorageConflictException"/> and changes nothing. Azure Tables: a transaction covers one partition of one table,
+    /// so the writes run as one entity-group transaction per (table, partition), in the order of each group's first write; a
+    /// failure stops there and leaves the groups before it written. Callers therefore put the write that carries the
+    /// precondition (an event-log insert) first and make the rest idempotent follow-ups they can finish on a retry or on
+    /// reactivation (the pending/retry semantics every grain already has for its follow-ups).
+    /// </summary>
+    /// <exception cref="StorageConflictException">An insert found its row (SQLite: nothing written; Azure: that group and the ones after it not written).</exception>
+    /// <exception cref="StorageUnavailableException">The backend did not answer; the outcome is unknown.</exception>
+    Task WriteAtomicAsync(IReadOnlyList<TableWrite> writes, CancellationToken cancellationToken = default);
+
     /// <summary>Rows of one partition with <paramref name="fromRowKey"/> ≤ row key &lt; <paramref name="toRowKey"/> (null: unbounded), in ascending row-key order.</summary>
     IAsyncEnumerable<TableRow> QueryAsync(string table, string partitionKey, string? fromRowKey, string? toRowKey, int? limit = null, CancellationToken cancellationToken = default);
 }

@@ -48,6 +48,27 @@ public static class TableStoreLimits
         }
     }
 
+    /// <summary>An atomic batch: 1 to <see cref="MaxBatchRows"/> writes, valid tables and rows, no row written twice.</summary>
+    public static void EnsureWrites(IReadOnlyList<TableWrite> writes)
+    {
+        if (writes.Count is 0 or > MaxBatchRows)
+        {
+            throw new StorageLimitException($"An atomic batch holds 1 to {MaxBatchRows} writes; this one holds {writes.Count}.");
+        }
+
+        // Azure refuses a transaction that names an entity twice; refusing it everywhere keeps the backends alike.
+        var seen = new HashSet<(string, string, string)>();
+        foreach (var write in writes)
+        {
+            EnsureTableName(write.Table);
+            EnsureRow(write.Row);
+            if (!seen.Add((write.Table, write.Row.PartitionKey, write.Row.RowKey)))
+            {
+                throw new ArgumentException($"Row '{write.Row.PartitionKey}/{write.Row.RowKey}' of '{write.Table}' is written twice in one batch.", nameof(writes));
+            }
+        }
+    }
+
     public static void EnsureKey(string key, string what)
     {
         ArgumentNullException.ThrowIfNull(key);

@@ -21,6 +21,27 @@ public interface IMaterialLotGrain : IGrainWithStringKey
     [Alias("Reserve")]
     Task<MassBalance.MassShortfall?> Reserve(MassBalance.LotMovement movement);
 
+    /// <summary>
+    /// Like <see cref="Reserve"/>, for a writer that commits the ledger entry itself in one batch with its own event: holds the
+    /// mass back and answers the entry to write, exactly as the lot will count it (with <paramref name="flagShortfall"/>, a
+    /// movement that does not fit is held too, marked overdrawn). After the commit the writer calls <see cref="Confirm"/>;
+    /// if it never does, the lot reads the entry back when the hold expires and counts it if it is there. Neither entry nor
+    /// shortfall: the lot is not recorded.
+    /// </summary>
+    [Alias("Hold")]
+    Task<MassBalance.LotHold> Hold(MassBalance.LotMovement movement, bool flagShortfall);
+
+    /// <summary>The held entry has been committed to the ledger: the lot counts it from now on, without writing. Idempotent.</summary>
+    [Alias("Confirm")]
+    Task Confirm(MassBalance.LotMovement entry);
+
+    /// <summary>
+    /// A writer's batch failed and its outcome is unknown: the lot drops the hold and reads the entry back, counting it if it
+    /// was written and forgetting it if not.
+    /// </summary>
+    [Alias("Reconcile")]
+    Task Reconcile(string movementKey);
+
     /// <summary>Drops a reservation that will not be used. Idempotent.</summary>
     [Alias("Release")]
     Task Release(string movementKey);
@@ -47,6 +68,10 @@ public interface IMaterialLotGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<LotView?> Get();
 
+    /// <summary>The lot's recorded details only (null: no such lot), without computing its balance: what a shipment's check needs.</summary>
+    [Alias("Details")]
+    Task<LotInput?> Details();
+
     /// <summary>The lot, and from now on <paramref name="productId"/>'s figures are told when it changes.</summary>
     [Alias("GetWatched")]
     Task<LotView?> GetWatched(string productId);
@@ -54,4 +79,8 @@ public interface IMaterialLotGrain : IGrainWithStringKey
     /// <summary>The lot's ledger: every shipment and batch that moved or consumed it, in the order they were recorded (null: no such lot).</summary>
     [Alias("Movements")]
     Task<IReadOnlyList<MassBalance.LotMovement>?> Movements();
+
+    /// <summary>The lot's shipments in list order (<see cref="ShipmentList.Key"/>) after <paramref name="afterKey"/>, at most <paramref name="count"/>: the shipment list filtered by lot.</summary>
+    [Alias("ShipmentsAfter")]
+    Task<IReadOnlyList<MassBalance.LotMovement>> ShipmentsAfter(string? afterKey, int count);
 }

@@ -12,7 +12,9 @@ namespace EsgTrace.SupplyChain;
 /// <summary>
 /// A material lot; checks its supplier and input lots exist before recording anything. Its movements (shipments, batches)
 /// live in its ledger partition, read once on activation; it balances its mass by location and refuses (or, for recorded
-/// facts, flags) what would take more than a location holds.
+/// facts, flags) what would take more than a location holds. A shipment writes its own ledger entry in one batch with its
+/// event (see <see cref="Hold"/>); the lot then counts it in memory, so a movement costs the lot no write of its own, and its
+/// list row is written only when its details change.
 /// </summary>
 public sealed class MaterialLotGrain(
     [PersistentState("lot")] IPersistentState<LotState> snapshot,
@@ -28,7 +30,9 @@ public sealed class MaterialLotGrain(
     private readonly Analysis.FigureWatchers _watchers = new();
     private readonly Dictionary<string, (LotMovement Movement, Instant Expires)> _reservations = new(StringComparer.Ordinal);
     private EventJournal<LotState, LotEvent> _journal = null!;
+    // The balance of _movements, kept up to date in place as movements are counted (see Count), and the movement that came last.
     private LotBalance? _balance;
+    private LotMovement? _last;
     private LotView? _view;
 
     private string Id => this.GetPrimaryKeyString();
@@ -89,33 +93,81 @@ public sealed class MaterialLotGrain(
 
         var before = _journal.State.Lot!.EpcClass;
         _balance = null;
+        _view = null;
         await _journal.AppendAsync(new LotCorrected(input, corrects, reason, clock.GetCurrentInstant(), actor));
         await SupplyChainIndexes.PutIdentifierAsync(index, SupplyChainIndexes.LotsByEpc, before, input.EpcClass, Id);
         await AfterChangeAsync("lot.corrected", actor, reason);
         return Outcome<LotView>.Ok(View());
     }
 
-    public Task<MassShortfall?> Reserve(LotMovement movement)
+    public async Task<MassShortfall?> Reserve(LotMovement movement)
+        => _journal.Exists
+            ? (await Hold(movement, flagShortfall: false)).Shortfall
+            : new MassShortfall(Id, 0, movement.From ?? MassBalanceLedger.UnnamedSite, 0, movement.Kg, 0);
+
+    public async Task<LotHold> Hold(LotMovement movement, bool flagShortfall)
     {
         if (!_journal.Exists)
         {
-            return Task.FromResult<MassShortfall?>(new MassShortfall(Id, 0, movement.From ?? MassBalanceLedger.UnnamedSite, 0, movement.Kg, 0));
+            return new LotHold(null, null);
         }
 
-        var now = clock.GetCurrentInstant();
-        foreach (var expired in _reservations.Where(r => r.Value.Expires <= now).Select(r => r.Key).ToList())
+        await ExpireHoldsAsync();
+        var lot = _journal.State.Lot!;
+        MassShortfall? shortfall;
+        LotBalance balance;
+        if (!_movements.ContainsKey(movement.Key) && _reservations.Keys.All(k => k == movement.Key) && MassBalanceLedger.CheckSite(lot.Site, Balance().Shipments > 0, movement) == lot.Site)
         {
-            _reservations.Remove(expired);
+            // The common case (a new movement, nothing else held): the others are exactly the ledger, whose balance is kept
+            // current, so the check costs no pass over the lot's whole history.
+            balance = Balance();
+            shortfall = MassBalanceLedger.Check(Id, balance, movement);
         }
-
-        var others = Others(movement.Key, withReservations: true);
-        if (MassBalanceLedger.Check(Id, Kg(_journal.State.Lot!), _journal.State.Lot!.Site, others, movement) is { } shortfall)
+        else
         {
-            return Task.FromResult<MassShortfall?>(shortfall);
+            var others = Others(movement.Key, withReservations: true);
+            shortfall = MassBalanceLedger.Check(Id, Kg(lot), lot.Site, others, movement);
+            balance = MassBalanceLedger.Balance(Kg(lot), lot.Site, others);
         }
 
-        _reservations[movement.Key] = (MassBalanceLedger.Resolved(movement, MassBalanceLedger.Balance(Kg(_journal.State.Lot!), _journal.State.Lot!.Site, others)), now + ReservationLifetime);
-        return Task.FromResult<MassShortfall?>(null);
+        if (shortfall is not null && !flagShortfall)
+        {
+            return new LotHold(null, shortfall);
+        }
+
+        var entry = MassBalanceLedger.Resolved(movement, balance) with { Overdrawn = shortfall is not null };
+        _reservations[movement.Key] = (entry, clock.GetCurrentInstant() + ReservationLifetime);
+        return new LotHold(entry, null);
+    }
+
+    public async Task Confirm(LotMovement entry)
+    {
+        _reservations.Remove(entry.Key);
+        if (_journal.Exists && !(_movements.TryGetValue(entry.Key, out var known) && known == entry))
+        {
+            Count(entry);
+            await ChangedAsync();
+        }
+    }
+
+    public async Task Reconcile(string movementKey)
+    {
+        // Read before dropping the hold: if storage does not answer, the hold stays and the next expiry check tries again.
+        var stored = await LotLedgerIndex.GetAsync(index, Id, movementKey);
+        _reservations.Remove(movementKey);
+        if (stored is null ? _movements.Remove(movementKey) : !(_movements.TryGetValue(movementKey, out var known) && known == stored))
+        {
+            if (stored is null)
+            {
+                _balance = null;
+            }
+            else
+            {
+                Count(stored);
+            }
+
+            await ChangedAsync();
+        }
     }
 
     public Task Release(string movementKey)
@@ -133,7 +185,7 @@ public sealed class MaterialLotGrain(
 
         var others = Others(movement.Key, withReservations: false);
         var lot = _journal.State.Lot!;
-        var resolved = _reservations.TryGetValue(movement.Key, out var held) && held.Movement with { From = movement.From } == movement
+        var resolved = _reservations.TryGetValue(movement.Key, out var held) && held.Movement with { From = movement.From, Overdrawn = movement.Overdrawn } == movement
             ? held.Movement
             : MassBalanceLedger.Resolved(movement, MassBalanceLedger.Balance(Kg(lot), lot.Site, others));
         var stored = resolved with { Overdrawn = MassBalanceLedger.Check(Id, Kg(lot), lot.Site, others, resolved) is not null };
@@ -144,9 +196,8 @@ public sealed class MaterialLotGrain(
         }
 
         await LotLedgerIndex.PutAsync(index, Id, stored);
-        _movements[stored.Key] = stored;
-        _balance = null;
-        await ListAsync();
+        Count(stored);
+        await ChangedAsync();
         return stored;
     }
 
@@ -158,7 +209,7 @@ public sealed class MaterialLotGrain(
             await LotLedgerIndex.RemoveAsync(index, Id, movementKey);
             _movements.Remove(movementKey);
             _balance = null;
-            await ListAsync();
+            await ChangedAsync();
         }
     }
 
@@ -180,7 +231,13 @@ public sealed class MaterialLotGrain(
         }
     }
 
-    public Task<LotView?> Get() => Task.FromResult(_journal.Exists ? View() : null);
+    public async Task<LotView?> Get()
+    {
+        await ExpireHoldsAsync();
+        return _journal.Exists ? View() : null;
+    }
+
+    public Task<LotInput?> Details() => Task.FromResult(_journal.Exists ? _journal.State.Lot : null);
 
     public Task<LotView?> GetWatched(string productId)
     {
@@ -190,8 +247,24 @@ public sealed class MaterialLotGrain(
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _watchers.NotifyAsync(GrainFactory, new(Analysis.RecordKind.Lot, Id));
 
-    public Task<IReadOnlyList<LotMovement>?> Movements() => Task.FromResult<IReadOnlyList<LotMovement>?>(
-        _journal.Exists ? _movements.Values.OrderBy(m => m.RecordedAt).ThenBy(m => m.Key, StringComparer.Ordinal).ToList() : null);
+    public async Task<IReadOnlyList<LotMovement>?> Movements()
+    {
+        await ExpireHoldsAsync();
+        return _journal.Exists ? _movements.Values.OrderBy(m => m.RecordedAt).ThenBy(m => m.Key, StringComparer.Ordinal).ToList() : null;
+    }
+
+    public async Task<IReadOnlyList<LotMovement>> ShipmentsAfter(string? afterKey, int count)
+    {
+        await ExpireHoldsAsync();
+        return _movements.Values
+            .Where(m => m.Kind == MovementKind.Shipment && m.Mode is not null && m.DepartedAt is not null)
+            .Select(m => (Key: ShipmentList.Key(m.RecordId, m.DepartedAt!.Value), Movement: m))
+            .Where(k => afterKey is null || string.CompareOrdinal(k.Key, afterKey) > 0)
+            .OrderBy(k => k.Key, StringComparer.Ordinal)
+            .Take(count)
+            .Select(k => k.Movement)
+            .ToList();
+    }
 
     private async Task<DomainProblem?> CheckAsync(LotInput input)
     {
@@ -211,7 +284,7 @@ public sealed class MaterialLotGrain(
     private LotView View()
     {
         var s = _journal.State;
-        if (_view is { } cached && cached.Version == s.Version && _balance is not null)
+        if (_view is { } cached && cached.Version == s.Version)
         {
             return cached;
         }
@@ -223,7 +296,36 @@ public sealed class MaterialLotGrain(
         return _view = new LotView(Id, s.Lot!, s.Version, s.CorrectedVersion, s.UpdatedAt, s.UpdatedBy, s.CertificationLinks.ToList(), balance, transport, firstShipped, LotView.HashOf(s.Lot!, transport, balance));
     }
 
-    private LotBalance Balance() => _balance ??= MassBalanceLedger.Balance(Kg(_journal.State.Lot!), _journal.State.Lot!.Site, _movements.Values);
+    private LotBalance Balance()
+    {
+        if (_balance is null)
+        {
+            _balance = MassBalanceLedger.Balance(Kg(_journal.State.Lot!), _journal.State.Lot!.Site, _movements.Values);
+            _last = MassBalanceLedger.Last(_movements.Values);
+        }
+
+        return _balance;
+    }
+
+    /// <summary>Counts a ledger entry: a new one that comes last updates the balance in place; anything else is balanced again on the next read.</summary>
+    private void Count(LotMovement entry)
+    {
+        var isNew = _movements.TryAdd(entry.Key, entry);
+        if (!isNew)
+        {
+            _movements[entry.Key] = entry;
+        }
+
+        if (isNew && _balance is not null && MassBalanceLedger.ComesAfter(entry, _last) && MassBalanceLedger.Plus(_balance, entry) is { } plus)
+        {
+            _balance = plus;
+            _last = entry;
+        }
+        else
+        {
+            _balance = null;
+        }
+    }
 
     private List<LotMovement> Others(string key, bool withReservations)
     {
@@ -241,8 +343,33 @@ public sealed class MaterialLotGrain(
     /// <summary>Puts the lot's current view in the lot list (idempotent) and tells the figures that read it.</summary>
     private async Task ListAsync()
     {
-        await SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Lots, Id, View());
+        await LotList.PutAsync(index, View());
         await _watchers.NotifyAsync(GrainFactory, new(Analysis.RecordKind.Lot, Id));
+    }
+
+    /// <summary>The ledger changed: the balance is computed again on the next read, and the figures that read the lot are told.</summary>
+    private Task ChangedAsync()
+    {
+        _view = null;
+        return _watchers.NotifyAsync(GrainFactory, new(Analysis.RecordKind.Lot, Id));
+    }
+
+    /// <summary>
+    /// Holds past their lifetime: the writer may have committed its batch and died before confirming, so the ledger decides
+    /// (the entry is counted if it is there), rather than the hold silently lapsing while its entry exists.
+    /// </summary>
+    private async Task ExpireHoldsAsync()
+    {
+        if (_reservations.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetCurrentInstant();
+        foreach (var key in _reservations.Where(r => r.Value.Expires <= now).Select(r => r.Key).ToList())
+        {
+            await Reconcile(key);
+        }
     }
 
     private async Task AfterChangeAsync(string action, string actor, string? detail)

@@ -30,20 +30,24 @@ public sealed record LotMass(string LotId, decimal Mass);
 [GenerateSerializer, Immutable, Alias("esg.shipment-view")]
 public sealed record ShipmentView(string Id, ShipmentInput Shipment, decimal DistanceKm, decimal MassTonnes, decimal TonneKm, long Version, long? CorrectedVersion, Instant UpdatedAt, string UpdatedBy, string? WithdrawnReason = null, IReadOnlyList<string>? OverdrawnLots = null);
 
-/// <summary>The row a shipment list shows.</summary>
+/// <summary>
+/// The row a shipment list shows. <see cref="Version"/> is the shipment's event version the row reflects (0: listed before rows
+/// carried it); the row is the last write of a change, so a row at the current version means the change is complete.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("esg.shipment-summary")]
-public sealed record ShipmentSummary(string Id, string From, string To, TransportMode Mode, decimal DistanceKm, decimal MassTonnes, OffsetDateTime DepartedAt, OffsetDateTime ArrivedAt, IReadOnlyList<string> LotIds)
+public sealed record ShipmentSummary(string Id, string From, string To, TransportMode Mode, decimal DistanceKm, decimal MassTonnes, OffsetDateTime DepartedAt, OffsetDateTime ArrivedAt, IReadOnlyList<string> LotIds, long Version = 0)
 {
-    /// <summary>The list row of a recorded shipment, distance in km and mass in tonnes.</summary>
-    public static ShipmentSummary Of(string id, ShipmentInput s)
-        => new(id, s.From, s.To, s.Mode, ShipmentRules.Km(s), ShipmentRules.Tonnes(s), s.DepartedAt, s.ArrivedAt, s.LotIds);
+    /// <summary>The list row of a recorded shipment at <paramref name="version"/> (0: not stated), distance in km and mass in tonnes.</summary>
+    public static ShipmentSummary Of(string id, ShipmentInput s, long version = 0)
+        => new(id, s.From, s.To, s.Mode, ShipmentRules.Km(s), ShipmentRules.Tonnes(s), s.DepartedAt, s.ArrivedAt, s.LotIds, version);
 }
 
 public abstract record ShipmentEvent(Instant At, string Actor);
 
-public sealed record ShipmentRecorded(ShipmentInput Shipment, Instant At, string Actor) : ShipmentEvent(At, Actor);
+/// <summary>The shipment as recorded; <see cref="OverdrawnLots"/> are the lots it took more of than their origin held (captured facts only; null in events from before it was kept).</summary>
+public sealed record ShipmentRecorded(ShipmentInput Shipment, Instant At, string Actor, IReadOnlyList<string>? OverdrawnLots = null) : ShipmentEvent(At, Actor);
 
 /// <summary>The shipment did not happen as recorded (its EPCIS event was declared erroneous): its legs leave the lots; the record stays.</summary>
 public sealed record ShipmentWithdrawn(string Reason, Instant At, string Actor) : ShipmentEvent(At, Actor);
 
-public sealed record ShipmentCorrected(ShipmentInput Shipment, long Corrects, string Reason, Instant At, string Actor) : ShipmentEvent(At, Actor);
+public sealed record ShipmentCorrected(ShipmentInput Shipment, long Corrects, string Reason, Instant At, string Actor, IReadOnlyList<string>? OverdrawnLots = null) : ShipmentEvent(At, Actor);

@@ -34,6 +34,9 @@ public static class ShipmentRules
     /// Kg of each lot the shipment carried: as split in <see cref="ShipmentInput.LotMasses"/>, the whole mass for one lot, or
     /// the mass shared in proportion to the lots' own masses (<paramref name="lotKg"/>).
     /// </summary>
+    /// <summary>Whether <see cref="KgByLot"/> needs the lots' own masses: several lots and no split stated.</summary>
+    public static bool NeedsLotMasses(ShipmentInput input) => input.LotMasses is null && input.LotIds.Count > 1;
+
     public static IReadOnlyDictionary<string, decimal> KgByLot(ShipmentInput input, Func<string, decimal> lotKg)
     {
         var kg = Quantity.Of(input.Mass, input.MassUnit).To(Unit.Kilogram).Value;

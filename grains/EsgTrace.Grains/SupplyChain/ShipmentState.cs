@@ -3,7 +3,7 @@ using NodaTime;
 
 namespace EsgTrace.SupplyChain;
 
-/// <summary>Snapshot of a shipment. <see cref="LegsPending"/> is set until every lot has been told of its leg.</summary>
+/// <summary>A shipment as its events give it (folded from its short log on activation; there is no snapshot).</summary>
 public sealed class ShipmentState : IEventSourcedState
 {
     public long Version { get; set; }
@@ -12,13 +12,14 @@ public sealed class ShipmentState : IEventSourcedState
 
     public long? CorrectedVersion { get; set; }
 
-    public bool LegsPending { get; set; }
-
     /// <summary>When the shipment was first recorded: its lots' ledger entries keep this time through corrections.</summary>
     public Instant RecordedAt { get; set; }
 
     /// <summary>Lots this shipment took more of than their origin held (only captured facts are recorded so).</summary>
     public List<string> OverdrawnLots { get; set; } = [];
+
+    /// <summary>False for events from before they named <see cref="OverdrawnLots"/>: the lots' ledger entries say then.</summary>
+    public bool OverdrawnLotsKnown { get; set; }
 
     public string? WithdrawnReason { get; set; }
 
@@ -33,17 +34,20 @@ public sealed class ShipmentState : IEventSourcedState
             case ShipmentRecorded r:
                 state.Shipment = r.Shipment;
                 state.RecordedAt = r.At;
+                state.OverdrawnLots = r.OverdrawnLots?.ToList() ?? [];
+                state.OverdrawnLotsKnown = r.OverdrawnLots is not null;
                 break;
             case ShipmentCorrected c:
                 state.Shipment = c.Shipment;
                 state.CorrectedVersion = version;
+                state.OverdrawnLots = c.OverdrawnLots?.ToList() ?? [];
+                state.OverdrawnLotsKnown = c.OverdrawnLots is not null;
                 break;
             case ShipmentWithdrawn w:
                 state.WithdrawnReason = w.Reason;
                 break;
         }
 
-        state.LegsPending = state.WithdrawnReason is null;
         state.UpdatedAt = e.At;
         state.UpdatedBy = e.Actor;
     }

@@ -4,7 +4,7 @@ using Orleans.Concurrency;
 
 namespace EsgTrace.SupplyChain;
 
-/// <summary>Stateless reader of the supply-chain indexes; a page costs one range scan, however many records exist.</summary>
+/// <summary>Stateless reader of the supply-chain indexes; a page costs a bounded number of range scans or reads, however many records exist.</summary>
 [StatelessWorker]
 public sealed class SupplyChainDirectoryGrain(IIndexStore index) : Grain, ISupplyChainDirectoryGrain
 {
@@ -17,9 +17,22 @@ public sealed class SupplyChainDirectoryGrain(IIndexStore index) : Grain, ISuppl
             throw new ArgumentException($"Unknown index '{indexName}'.", nameof(indexName));
         }
 
-        var (items, next) = await SupplyChainIndexes.ScanAsync<T>(index, indexName, partition, after, Math.Clamp(pageSize, 1, DirectoryGrain.MaxPageSize));
-        return new Page<T>(items, next);
+        pageSize = Math.Clamp(pageSize, 1, DirectoryGrain.MaxPageSize);
+        // Shipments and lots are not one range scan of a stored list any more (see ShipmentList and LotList).
+        switch (indexName)
+        {
+            case SupplyChainIndexes.Shipments:
+                return As<T>(await ShipmentList.PageAsync(index, GrainFactory, partition, after, pageSize));
+            case SupplyChainIndexes.Lots:
+                return As<T>(await LotList.PageAsync(index, GrainFactory, after, pageSize));
+            default:
+                var (items, next) = await SupplyChainIndexes.ScanAsync<T>(index, indexName, partition, after, pageSize);
+                return new Page<T>(items, next);
+        }
     }
+
+    private static Page<T> As<T>(object page)
+        => page as Page<T> ?? throw new ArgumentException($"This index lists {page.GetType().GetGenericArguments()[0].Name}, not {typeof(T).Name}.", nameof(T));
 
     public Task<string?> Find(string indexName, string key)
         => indexName is SupplyChainIndexes.LotsByEpc or SupplyChainIndexes.ProductsByGtin or Pact.PactFootprintGrain.Index

@@ -11,6 +11,7 @@ namespace EsgTrace.Hosting.Azure;
 /// <summary>
 /// The production table store on Azure Table storage (or Azurite). One entity per row; the payload is split across binary
 /// properties D0…D14 of at most 64 KiB each (Azure's per-property limit), so a row holds up to 960 KiB; ETags are Azure's own.
+/// An atomic batch is atomic per (table, partition) only: see <see cref="ITableStore.WriteAtomicAsync"/>.
 /// </summary>
 public sealed class AzureTableStore : ITableStore
 {
@@ -118,6 +119,18 @@ public sealed class AzureTableStore : ITableStore
         await Call(() => client.SubmitTransactionAsync(actions, cancellationToken));
     }
 
+    public async Task WriteAtomicAsync(IReadOnlyList<TableWrite> writes, CancellationToken cancellationToken = default)
+    {
+        TableStoreLimits.EnsureWrites(writes);
+        // An entity-group transaction covers one partition of one table: one per group, in the order of each group's first
+        // write (GroupBy keeps that order), each started only once the one before it succeeded.
+        foreach (var group in writes.GroupBy(w => (w.Table, w.Row.PartitionKey)))
+        {
+            var client = await TableAsync(group.Key.Table, cancellationToken);
+            await SubmitAsync(client, group.Key.Table, group.Key.PartitionKey, group.Select(ToAction).ToList(), cancellationToken);
+        }
+    }
+
     public async IAsyncEnumerable<TableRow> QueryAsync(string table, string partitionKey, string? fromRowKey, string? toRowKey, int? limit = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var client = await TableAsync(table, cancellationToken);
@@ -148,6 +161,35 @@ public sealed class AzureTableStore : ITableStore
             }
         }
     }
+
+    private static async Task SubmitAsync(TableClient client, string table, string partition, List<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        while (actions.Count > 0)
+        {
+            try
+            {
+                await Call(() => client.SubmitTransactionAsync(actions, cancellationToken));
+                return;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound && ex.FailedTransactionActionIndex is { } failed && actions[failed].ActionType == TableTransactionActionType.Delete)
+            {
+                // Azure fails a whole transaction on a delete of a missing entity; the seam counts that delete as done.
+                actions.RemoveAt(failed);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
+            {
+                throw new StorageConflictException($"A row inserted in partition '{partition}' of '{table}' already exists; this partition's writes and those after it were not written.", ex);
+            }
+        }
+    }
+
+    private static TableTransactionAction ToAction(TableWrite write) => write.Kind switch
+    {
+        TableWriteKind.Insert => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(write.Row)),
+        TableWriteKind.Upsert => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(write.Row)),
+        TableWriteKind.Delete => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(AzureKeys.Escape(write.Row.PartitionKey), AzureKeys.Escape(write.Row.RowKey)), ETag.All),
+        _ => throw new ArgumentOutOfRangeException(nameof(write), write.Kind, "Unknown write kind."),
+    };
 
     private static async Task<T> Call<T>(Func<Task<T>> call)
     {

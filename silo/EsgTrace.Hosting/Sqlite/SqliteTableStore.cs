@@ -92,18 +92,7 @@ public sealed partial class SqliteTableStore : ITableStore, IAsyncDisposable, ID
     {
         TableStoreLimits.EnsureRow(row);
         await EnsureTableAsync(table, cancellationToken);
-        return (await EnqueueAsync(connection =>
-        {
-            var etag = NewETag();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"INSERT INTO {table} (pk, rk, data, etag) VALUES ($pk, $rk, $data, $etag) ON CONFLICT (pk, rk) DO UPDATE SET data = excluded.data, etag = excluded.etag";
-            command.Parameters.AddWithValue("$pk", row.PartitionKey);
-            command.Parameters.AddWithValue("$rk", row.RowKey);
-            command.Parameters.AddWithValue("$data", row.Data.ToArray());
-            command.Parameters.AddWithValue("$etag", etag);
-            command.ExecuteNonQuery();
-            return etag;
-        }))!;
+        return (await EnqueueAsync(connection => UpsertRow(connection, table, row)))!;
     }
 
     public async Task DeleteAsync(string table, string partitionKey, string rowKey, string? etag, CancellationToken cancellationToken = default)
@@ -111,18 +100,7 @@ public sealed partial class SqliteTableStore : ITableStore, IAsyncDisposable, ID
         await EnsureTableAsync(table, cancellationToken);
         await EnqueueAsync(connection =>
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = etag is null
-                ? $"DELETE FROM {table} WHERE pk = $pk AND rk = $rk"
-                : $"DELETE FROM {table} WHERE pk = $pk AND rk = $rk AND etag = $etag";
-            command.Parameters.AddWithValue("$pk", partitionKey);
-            command.Parameters.AddWithValue("$rk", rowKey);
-            if (etag is not null)
-            {
-                command.Parameters.AddWithValue("$etag", etag);
-            }
-
-            if (command.ExecuteNonQuery() != 1 && etag is not null)
+            if (!DeleteRow(connection, table, partitionKey, rowKey, etag) && etag is not null)
             {
                 throw new StorageConflictException($"Row '{partitionKey}/{rowKey}' in '{table}' was changed or removed since ETag {etag} was read.");
             }
@@ -168,6 +146,39 @@ public sealed partial class SqliteTableStore : ITableStore, IAsyncDisposable, ID
                 data.Value = row.Data.ToArray();
                 etag.Value = NewETag();
                 command.ExecuteNonQuery();
+            }
+
+            return null;
+        });
+    }
+
+    public async Task WriteAtomicAsync(IReadOnlyList<TableWrite> writes, CancellationToken cancellationToken = default)
+    {
+        TableStoreLimits.EnsureWrites(writes);
+        foreach (var table in writes.Select(w => w.Table).Distinct(StringComparer.Ordinal))
+        {
+            await EnsureTableAsync(table, cancellationToken);
+        }
+
+        await EnqueueAsync(connection =>
+        {
+            // One write of the group commit, so one savepoint: the first failed insert rolls every row of the batch back.
+            foreach (var write in writes)
+            {
+                switch (write.Kind)
+                {
+                    case TableWriteKind.Insert:
+                        InsertRow(connection, write.Table, write.Row);
+                        break;
+                    case TableWriteKind.Upsert:
+                        UpsertRow(connection, write.Table, write.Row);
+                        break;
+                    case TableWriteKind.Delete:
+                        DeleteRow(connection, write.Table, write.Row.PartitionKey, write.Row.RowKey);
+                        break;
+                    default:
+                        throw new ArgumentOutOfRangeException(nameof(writes), write.Kind, "Unknown write kind.");
+                }
             }
 
             return null;
@@ -235,6 +246,36 @@ public sealed partial class SqliteTableStore : ITableStore, IAsyncDisposable, ID
         }
 
         return etag;
+    }
+
+    private static string UpsertRow(SqliteConnection connection, string table, TableRow row)
+    {
+        var etag = NewETag();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"INSERT INTO {table} (pk, rk, data, etag) VALUES ($pk, $rk, $data, $etag) ON CONFLICT (pk, rk) DO UPDATE SET data = excluded.data, etag = excluded.etag";
+        command.Parameters.AddWithValue("$pk", row.PartitionKey);
+        command.Parameters.AddWithValue("$rk", row.RowKey);
+        command.Parameters.AddWithValue("$data", row.Data.ToArray());
+        command.Parameters.AddWithValue("$etag", etag);
+        command.ExecuteNonQuery();
+        return etag;
+    }
+
+    /// <summary>True when a row was deleted; with an ETag, only a row that still carries it.</summary>
+    private static bool DeleteRow(SqliteConnection connection, string table, string partitionKey, string rowKey, string? etag = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = etag is null
+            ? $"DELETE FROM {table} WHERE pk = $pk AND rk = $rk"
+            : $"DELETE FROM {table} WHERE pk = $pk AND rk = $rk AND etag = $etag";
+        command.Parameters.AddWithValue("$pk", partitionKey);
+        command.Parameters.AddWithValue("$rk", rowKey);
+        if (etag is not null)
+        {
+            command.Parameters.AddWithValue("$etag", etag);
+        }
+
+        return command.ExecuteNonQuery() == 1;
     }
 
     // Unique across restarts and deletions, so a stale ETag never matches a re-created row.

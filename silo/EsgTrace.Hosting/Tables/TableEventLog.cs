@@ -16,17 +16,9 @@ public sealed class TableEventLog(ITableStore store, IClock clock) : IEventLog
 
     public async Task<long> AppendAsync(string stream, long expectedVersion, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
-        if (events.Count == 0)
-        {
-            throw new ArgumentException("An append needs at least one event.", nameof(events));
-        }
-
-        var now = clock.GetCurrentInstant();
-        var rows = events.Select((e, i) => new TableRow(stream, VersionKey(expectedVersion + 1 + i), Envelope.Write(e, now))).ToList();
         try
         {
-            await store.InsertBatchAsync(TableName, rows, cancellationToken);
+            await store.InsertBatchAsync(TableName, Rows(stream, expectedVersion, events), cancellationToken);
         }
         catch (StorageConflictException ex)
         {
@@ -36,6 +28,9 @@ public sealed class TableEventLog(ITableStore store, IClock clock) : IEventLog
         return expectedVersion + events.Count;
     }
 
+    public IReadOnlyList<TableWrite> AppendWrites(string stream, long expectedVersion, IReadOnlyList<NewEvent> events)
+        => Rows(stream, expectedVersion, events).Select(r => TableWrite.Insert(TableName, r)).ToList();
+
     public async IAsyncEnumerable<RecordedEvent> ReadAsync(string stream, long fromVersion = 1, long toVersion = long.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var to = toVersion == long.MaxValue ? null : VersionKey(toVersion + 1);
@@ -43,6 +38,18 @@ public sealed class TableEventLog(ITableStore store, IClock clock) : IEventLog
         {
             yield return Envelope.Read(stream, long.Parse(row.RowKey, CultureInfo.InvariantCulture), row.Data);
         }
+    }
+
+    private List<TableRow> Rows(string stream, long expectedVersion, IReadOnlyList<NewEvent> events)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        if (events.Count == 0)
+        {
+            throw new ArgumentException("An append needs at least one event.", nameof(events));
+        }
+
+        var now = clock.GetCurrentInstant();
+        return events.Select((e, i) => new TableRow(stream, VersionKey(expectedVersion + 1 + i), Envelope.Write(e, now))).ToList();
     }
 
     private static string VersionKey(long version) => version.ToString("D19", CultureInfo.InvariantCulture);
@@ -59,8 +66,8 @@ public sealed class TableEventLog(ITableStore store, IClock clock) : IEventLog
                 writer.WriteString("type", e.Type);
                 writer.WriteString("recordedAt", recordedAt.ToString());
                 writer.WritePropertyName("data");
-                using var payload = JsonDocument.Parse(e.Json);
-                payload.WriteTo(writer);
+                // Validated as it is copied (a caller's bytes must still be JSON), without building a document of it.
+                writer.WriteRawValue(e.Json.Span);
                 writer.WriteEndObject();
             }
 

@@ -14,6 +14,12 @@ public sealed class TableIndexStore(ITableStore store) : IIndexStore
     public Task AddAsync(string index, string partition, string key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken = default)
         => store.InsertAsync(Table(index), new TableRow(partition, key, value), cancellationToken);
 
+    public TableWrite PutWrite(string index, string partition, string key, ReadOnlyMemory<byte> value) => TableWrite.Upsert(Table(index), new TableRow(partition, key, value));
+
+    public TableWrite AddWrite(string index, string partition, string key, ReadOnlyMemory<byte> value) => TableWrite.Insert(Table(index), new TableRow(partition, key, value));
+
+    public TableWrite RemoveWrite(string index, string partition, string key) => TableWrite.Delete(Table(index), partition, key);
+
     public async Task<ReadOnlyMemory<byte>?> GetAsync(string index, string partition, string key, CancellationToken cancellationToken = default)
         => (await store.GetAsync(Table(index), partition, key, cancellationToken))?.Data;
 

@@ -79,6 +79,48 @@ public sealed class MassBalanceLedgerTests
     private static LocationBalance At(LotBalance balance, string location)
         => balance.Locations.Single(l => string.Equals(l.Location, location.Trim(), StringComparison.OrdinalIgnoreCase));
 
+    [Theory]
+    [InlineData("Farm")]
+    [InlineData(null)]
+    public void Plus_OneMovementAtATime_GivesTheSameBalanceAsAFullPass(string? site)
+    {
+        // Over-shipping and consuming at an unnamed site included, so every row and the overdrawn list are exercised.
+        var ledger = new[]
+        {
+            Batch("B0", null, 20, 0),
+            Ship("S1", "Farm", "Mill", 900, 1),
+            Ship("S2", "Mill", "Port", 600, 2),
+            Batch("B1", "mill ", 250, 3),
+            Batch("B2", null, 30, 4),
+            Ship("S3", "Port", "Store", 700, 5),
+            Ship("S4", "Farm", "Mill", 80, 6),
+        };
+        var balance = MassBalanceLedger.Balance(1000, site, []);
+
+        for (var i = 0; i < ledger.Length; i++)
+        {
+            var plus = MassBalanceLedger.Plus(balance, ledger[i]);
+            var full = MassBalanceLedger.Balance(1000, site, ledger.Take(i + 1));
+            if (site is null && ledger[i].RecordId == "S1")
+            {
+                // The first shipment of a lot without a site decides where it was produced: only a full pass can say.
+                Assert.Null(plus);
+                plus = full;
+            }
+
+            Assert.Equal(Json(full), Json(plus!));
+            balance = plus!;
+        }
+
+        // Farm: 1,000 − 900 − 80 shipped − 20 − 30 consumed (the batches without a site) = −30; Port: received 600, shipped on 700.
+        Assert.Equal(["Farm", "Port"], balance.Overdrawn);
+        Assert.True(MassBalanceLedger.ComesAfter(ledger[^1], ledger[^2]));
+        Assert.False(MassBalanceLedger.ComesAfter(ledger[0], ledger[1]));
+        Assert.Same(ledger[^1], MassBalanceLedger.Last(ledger.Reverse()));
+    }
+
+    private static string Json(LotBalance balance) => System.Text.Json.JsonSerializer.Serialize(balance);
+
     private static LotMovement Ship(string id, string from, string to, decimal kg, int hours)
         => new(MovementKind.Shipment, id, from, to, kg, TransportMode.Road, 100, null, T0 + Duration.FromHours(hours));
 

@@ -1,0 +1,21 @@
+using EsgTrace.Accounts;
+using EsgTrace.Storage;
+
+namespace EsgTrace.SupplyChain;
+
+/// <summary>
+/// The lot list: one index row per lot, written when its details change (recorded, corrected, certificate linked), not on
+/// every shipment or batch that moves it, so a movement costs no list write. A page shows each lot's current balance and
+/// transport from the lot itself (one call per row, all at once), so the list never shows a balance behind the ledger.
+/// </summary>
+public static class LotList
+{
+    public static Task PutAsync(IIndexStore index, LotView lot) => SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Lots, lot.Id, lot);
+
+    public static async Task<Page<LotView>> PageAsync(IIndexStore index, IGrainFactory grains, string? after, int pageSize)
+    {
+        var (listed, next) = await JsonIndex.ScanAsync<LotView>(index, SupplyChainIndexes.Lots, SupplyChainIndexes.All, after, pageSize);
+        var current = await Task.WhenAll(listed.Select(l => grains.GetGrain<IMaterialLotGrain>(l.Id).Get()));
+        return new Page<LotView>(listed.Select((l, i) => current[i] ?? l).ToList(), next);
+    }
+}
