@@ -23,7 +23,15 @@ public static class LedgerMigration
             return;
         }
 
-        foreach (var shipment in await JsonIndex.ReadAllAsync<ShipmentSummary>(index, SupplyChainIndexes.Shipments, SupplyChainIndexes.All))
+        // Stores from before the ledger list every shipment in the "all" partition; later ones list each under its mode.
+        var partitions = Enum.GetValues<Factors.TransportMode>().Select(ShipmentList.ModePartition).Prepend(SupplyChainIndexes.All);
+        var listed = new List<ShipmentSummary>();
+        foreach (var partition in partitions)
+        {
+            listed.AddRange(await JsonIndex.ReadAllAsync<ShipmentSummary>(index, SupplyChainIndexes.Shipments, partition));
+        }
+
+        foreach (var shipment in listed.DistinctBy(s => s.Id))
         {
             if (await grains.GetGrain<IShipmentGrain>(shipment.Id).Get() is not { WithdrawnReason: null } view)
             {
