@@ -119,7 +119,12 @@ public sealed class ShipmentGrain(ITableStore tables, IEventLog log, IIndexStore
         ];
         try
         {
-            await tables.WriteAtomicAsync(batch);
+            // A batch holds at most 100 rows, so a shipment of more than 97 lots takes more than one, in order: the event in
+            // the first, the list row (the completion mark) in the last; a crash in between is finished like any other.
+            foreach (var part in batch.Chunk(TableStoreLimits.MaxBatchRows))
+            {
+                await tables.WriteAtomicAsync(part);
+            }
         }
         catch (Exception ex)
         {

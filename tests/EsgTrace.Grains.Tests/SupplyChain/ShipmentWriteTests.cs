@@ -81,6 +81,30 @@ public sealed class ShipmentWriteTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AShipmentOfAHundredLots_TakesTwoBatchesInOrder_AndEveryLotCountsItsShare()
+    {
+        using var directory = new TempDirectory();
+        await using var cluster = await StartAsync(directory.Path);
+        var lots = Enumerable.Range(0, 100).Select(i => $"c-L{i}").ToList();
+        foreach (var lot in lots)
+        {
+            await RecordLotAsync(cluster.Client, lot, 10);
+        }
+
+        var writes = Store(cluster);
+        writes.Clear();
+        var recorded = await cluster.Client.GetGrain<IShipmentGrain>("c-S").Record(Shipment(lots, 0), "tester");
+
+        // 1 event + 100 ledger entries + audit + list row = 103 rows: 100, then 3, the event first and the list row last.
+        Assert.True(recorded.IsOk, recorded.Problem?.Detail);
+        Assert.Equal([100, 3], writes.Writes.Select(w => w.Rows.Count));
+        Assert.StartsWith("eventlog/", writes.Writes[0].Rows[0], StringComparison.Ordinal);
+        Assert.StartsWith("ixshipments/", writes.Writes[1].Rows[^1], StringComparison.Ordinal);
+        var views = await Task.WhenAll(lots.Select(l => cluster.Client.GetGrain<IMaterialLotGrain>(l).Get()));
+        Assert.All(views, v => Assert.Equal(1m, v!.Balance.Locations.Single(l => l.Location == "Plant").ReceivedKg)); // 100 kg over 100 equal lots
+    }
+
+    [Fact]
     public async Task Embedded_Lists_AllByModeAndByLot_ShowEachShipmentOnce_InDepartureOrder_AndSurviveARestart()
     {
         using var directory = new TempDirectory();
