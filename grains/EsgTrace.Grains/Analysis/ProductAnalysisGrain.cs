@@ -15,17 +15,9 @@ namespace EsgTrace.Analysis;
 [StatelessWorker]
 public sealed class ProductAnalysisGrain(IIndexStore index) : Grain, IProductAnalysisGrain
 {
-    public async Task<Outcome<ProductAnalysis>> AnalyzeProduct(string productId, string? dataset)
-    {
-        var catalog = await FactorCatalogs.ResolveAsync(GrainFactory, dataset);
-        if (catalog.Problem is not null)
-        {
-            return catalog.Problem;
-        }
-
-        // One product's figures are kept current by its own grain; this one only composes scopes and batches.
-        return await GrainFactory.GetGrain<IProductFiguresGrain>(productId).Analyze(dataset);
-    }
+    // One product's figures are kept current by its own grain (which resolves the dataset); this one composes scopes and batches.
+    public Task<Outcome<ProductAnalysis>> AnalyzeProduct(string productId, string? dataset)
+        => GrainFactory.GetGrain<IProductFiguresGrain>(productId).Analyze(dataset);
 
     public async Task<Outcome<ProductAnalysis>> AnalyzeScope(Claims.ClaimScope scope, string productId, IReadOnlyList<string> subjects)
     {

@@ -17,13 +17,4 @@ public sealed class InputHashCache
 
         return sha;
     }
-
-    /// <summary>Keeps only the entries still in use, so the cache does not grow with history.</summary>
-    public void Retain(IReadOnlySet<(string Kind, string Id)> used)
-    {
-        foreach (var key in _hashes.Keys.Where(k => !used.Contains(k)).ToList())
-        {
-            _hashes.Remove(key);
-        }
-    }
 }

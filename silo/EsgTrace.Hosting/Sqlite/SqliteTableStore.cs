@@ -233,32 +233,24 @@ public sealed partial class SqliteTableStore : ITableStore, IAsyncDisposable, ID
 
     private static string InsertRow(SqliteConnection connection, string table, TableRow row)
     {
-        var etag = NewETag();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"INSERT INTO {table} (pk, rk, data, etag) VALUES ($pk, $rk, $data, $etag) ON CONFLICT (pk, rk) DO NOTHING";
-        command.Parameters.AddWithValue("$pk", row.PartitionKey);
-        command.Parameters.AddWithValue("$rk", row.RowKey);
-        command.Parameters.AddWithValue("$data", row.Data.ToArray());
-        command.Parameters.AddWithValue("$etag", etag);
-        if (command.ExecuteNonQuery() != 1)
-        {
-            throw new StorageConflictException($"Row '{row.PartitionKey}/{row.RowKey}' already exists in '{table}'.");
-        }
-
-        return etag;
+        var (etag, written) = PutRow(connection, table, row, "DO NOTHING");
+        return written == 1 ? etag : throw new StorageConflictException($"Row '{row.PartitionKey}/{row.RowKey}' already exists in '{table}'.");
     }
 
     private static string UpsertRow(SqliteConnection connection, string table, TableRow row)
+        => PutRow(connection, table, row, "DO UPDATE SET data = excluded.data, etag = excluded.etag").ETag;
+
+    /// <summary>Inserts the row with a new ETag; <paramref name="onConflict"/> says what an existing row gets. Returns the ETag and the rows written.</summary>
+    private static (string ETag, int Written) PutRow(SqliteConnection connection, string table, TableRow row, string onConflict)
     {
         var etag = NewETag();
         using var command = connection.CreateCommand();
-        command.CommandText = $"INSERT INTO {table} (pk, rk, data, etag) VALUES ($pk, $rk, $data, $etag) ON CONFLICT (pk, rk) DO UPDATE SET data = excluded.data, etag = excluded.etag";
+        command.CommandText = $"INSERT INTO {table} (pk, rk, data, etag) VALUES ($pk, $rk, $data, $etag) ON CONFLICT (pk, rk) {onConflict}";
         command.Parameters.AddWithValue("$pk", row.PartitionKey);
         command.Parameters.AddWithValue("$rk", row.RowKey);
         command.Parameters.AddWithValue("$data", row.Data.ToArray());
         command.Parameters.AddWithValue("$etag", etag);
-        command.ExecuteNonQuery();
-        return etag;
+        return (etag, command.ExecuteNonQuery());
     }
 
     /// <summary>True when a row was deleted; with an ETag, only a row that still carries it.</summary>
