@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using EsgTrace.Epcis;
 using EsgTrace.Portal.Auth;
-using EsgTrace.Storage;
 using NodaTime;
 using NodaTime.Text;
 
@@ -38,7 +37,7 @@ public static class EpcisApi
         return app;
     }
 
-    private static async Task<IResult> Capture(HttpContext http, ClaimsPrincipal user, IGrainFactory grains, IBlobStore blobs)
+    private static async Task<IResult> Capture(HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
     {
         AddVersionHeaders(http);
         var behaviour = http.Request.Headers["GS1-Capture-Error-Behaviour"].ToString();
@@ -81,10 +80,8 @@ public static class EpcisApi
                 return Problem(read.Problems[0], read.Problems);
             }
 
-            var blobName = BlobNames.Sha256Hex(body) + ".json";
-            await blobs.PutAsync(EpcisCaptures.Container, blobName, body, "application/ld+json");
             var captureId = "c" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10));
-            await grains.GetGrain<ICaptureJobGrain>(captureId).Start(blobName, read.Events.Count, behaviour == "proceed", user.Actor());
+            await grains.GetGrain<ICaptureJobGrain>(captureId).Submit(body, read.Events.Count, behaviour == "proceed", user.Actor());
             http.Response.Headers.Location = "/capture/" + captureId;
             return TypedResults.Accepted("/capture/" + captureId, new { captureID = captureId, running = true, eventCount = read.Events.Count });
         }

@@ -135,7 +135,7 @@ public static class PactApi
                 var known = new List<string>();
                 foreach (var urn in productIds.Where(u => u.StartsWith("urn:gtin:", StringComparison.Ordinal)))
                 {
-                    if (await grains.GetGrain<ISupplyChainDirectoryGrain>(0).Find(SupplyChainIndexes.ProductsByGtin, ProductGrain.Gtin14(urn[9..])!) is { } product)
+                    if (await grains.GetGrain<ISupplyChainDirectoryGrain>(0).Find(SupplyChainLists.ProductsByGtin, SupplyChainLists.Gtin14(urn[9..])!) is { } product)
                     {
                         known.Add(product);
                     }

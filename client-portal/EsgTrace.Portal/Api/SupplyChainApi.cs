@@ -28,7 +28,7 @@ public static class SupplyChainApi
             .WithName("SaveSupplier").WithSummary("Register a supplier, or edit it (with an optional reason) if it exists.");
         write.MapPost("/suppliers/{id}/certificates", (string id, CertificateRequest body, ClaimsPrincipal user, SupplyChainService s) => AddCertificate(id, body, user, s))
             .WithName("AddCertificate").WithSummary("Add a certificate; its evidence document (base64, at most 5 MiB) is stored with its SHA-256.");
-        read.MapGet("/suppliers", (string? after, int? pageSize, SupplyChainService s) => s.ListAsync<SupplierView>(SupplyChainIndexes.Suppliers, after, pageSize ?? 100))
+        read.MapGet("/suppliers", (string? after, int? pageSize, SupplyChainService s) => s.ListAsync<SupplierView>(SupplyChainLists.Suppliers, after, pageSize ?? 100))
             .WithName("ListSuppliers").WithSummary("Suppliers by id, a page at a time.");
         read.MapGet("/suppliers/{id}", (string id, SupplyChainService s) => Found(s.GetSupplierAsync(id), "supplier", id)).WithName("GetSupplier");
 
@@ -36,7 +36,7 @@ public static class SupplyChainApi
             .WithName("RecordLot").WithSummary("Record a material lot (idempotent by id).");
         write.MapPost("/lots/{id}/corrections", async (string id, Correction<LotInput> body, ClaimsPrincipal user, SupplyChainService s) => body.Record is null ? MissingRecord<LotView>() : await Reply(s.CorrectLotAsync(id, body.Record, body.Corrects, body.Reason, user.Actor())))
             .WithName("CorrectLot").WithSummary("Correct a lot: a new event that names the version it corrects and why.");
-        read.MapGet("/lots", (string? after, int? pageSize, SupplyChainService s) => s.ListAsync<LotView>(SupplyChainIndexes.Lots, after, pageSize ?? 100)).WithName("ListLots");
+        read.MapGet("/lots", (string? after, int? pageSize, SupplyChainService s) => s.ListAsync<LotView>(SupplyChainLists.Lots, after, pageSize ?? 100)).WithName("ListLots");
         read.MapGet("/lots/{id}", (string id, SupplyChainService s) => Found(s.GetLotAsync(id), "lot", id)).WithName("GetLot");
         read.MapGet("/lots/{id}/movements", (string id, SupplyChainService s) => Found(s.GetLotMovementsAsync(id), "lot", id))
             .WithName("GetLotMovements").WithSummary("The lot's mass-balance ledger: each shipment (kg, from, to, mode, km) and batch (kg consumed, where) that took from it.");
@@ -51,7 +51,7 @@ public static class SupplyChainApi
 
         write.MapPut("/products/{id}", (string id, ProductInput body, ClaimsPrincipal user, SupplyChainService s) => Reply(s.DefineProductAsync(id, body, user.Actor())))
             .WithName("DefineProduct").WithSummary("Define or redefine a product: bill of materials per declared unit, process energy and grid.");
-        read.MapGet("/products", (string? after, int? pageSize, SupplyChainService s) => s.ListAsync<ProductView>(SupplyChainIndexes.Products, after, pageSize ?? 100)).WithName("ListProducts");
+        read.MapGet("/products", (string? after, int? pageSize, SupplyChainService s) => s.ListAsync<ProductView>(SupplyChainLists.Products, after, pageSize ?? 100)).WithName("ListProducts");
         read.MapGet("/products/{id}", (string id, SupplyChainService s) => Found(s.GetProductAsync(id), "product", id)).WithName("GetProduct");
         read.MapGet("/products/{id}/footprint", Footprint).WithName("GetProductFootprint")
             .WithSummary("Cradle-to-gate footprint per declared unit (kg CO2e) with breakdowns and lineage; 'dataset' picks a factor dataset version; 'terms' limits how many terms (with their arithmetic) are listed, 'termsAfter' pages on.");
@@ -74,7 +74,7 @@ public static class SupplyChainApi
 
     private static async Task<Results<Ok<Page<ShipmentSummary>>, ProblemHttpResult>> ListShipments(string? after, int? pageSize, string? mode, string? lot, SupplyChainService s)
     {
-        var partition = SupplyChainIndexes.All;
+        var partition = SupplyChainLists.All;
         if (mode is not null && lot is not null)
         {
             return ProblemResults.Invalid("mode", "Filter by mode or by lot, not both.");
@@ -87,7 +87,7 @@ public static class SupplyChainApi
                 return ProblemResults.Invalid("mode", "'mode' is one of road, rail, sea, air, inland-waterway.");
             }
 
-            partition = ShipmentList.ModePartition(m);
+            partition = SupplyChainLists.ModePartition(m);
         }
         else if (lot is not null)
         {
@@ -96,10 +96,10 @@ public static class SupplyChainApi
                 return ProblemResults.Invalid("lot", "'lot' must be a lot id.");
             }
 
-            partition = ShipmentList.LotPartition(lot);
+            partition = SupplyChainLists.LotPartition(lot);
         }
 
-        return TypedResults.Ok(await s.ListAsync<ShipmentSummary>(SupplyChainIndexes.Shipments, after, pageSize ?? 100, partition));
+        return TypedResults.Ok(await s.ListAsync<ShipmentSummary>(SupplyChainLists.Shipments, after, pageSize ?? 100, partition));
     }
 
     private static async Task<Results<Ok<SupplierView>, ProblemHttpResult>> AddCertificate(string id, CertificateRequest body, ClaimsPrincipal user, SupplyChainService s)

@@ -42,8 +42,7 @@ public sealed partial class UnavailableExceptionHandler(IProblemDetailsService p
         for (var e = exception; e is not null; e = e.InnerException)
         {
             if (e is StorageUnavailableException or SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
-                or Orleans.Runtime.Messaging.ConnectionFailedException or ClientNotAvailableException
-                || Hosting.Azure.AzureFailures.IsUnavailable(e))
+                or Orleans.Runtime.Messaging.ConnectionFailedException or ClientNotAvailableException)
             {
                 return true;
             }

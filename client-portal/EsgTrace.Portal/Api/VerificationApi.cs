@@ -1,7 +1,6 @@
 using EsgTrace.Claims;
 using EsgTrace.Portal.Services;
 using EsgTrace.Reports.Pdf;
-using EsgTrace.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EsgTrace.Portal.Api;
@@ -80,7 +79,7 @@ public static class VerificationApi
             reasons.Add(timestamp.Valid ? $"The signature is timestamped {timestamp.Time.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC by {timestamp.Authority}." : timestamp.Problem!);
         }
 
-        var sameBytes = BlobNames.Sha256Hex(pdf) == claim.ProofSha256;
+        var sameBytes = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)) == claim.ProofSha256;
         reasons.Add(sameBytes ? "It is the exact proof issued for this claim." : "It is not the proof issued for this claim (its SHA-256 differs): altered, or another document.");
         var genuine = sameBytes && signature.SignatureValid && signature.CoversWholeFile && signature.Timestamp?.Valid != false;
         return new ProofCheck(genuine, claim.Current, reasons, ProofSignature.From(signature));

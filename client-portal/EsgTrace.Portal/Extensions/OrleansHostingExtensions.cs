@@ -17,4 +17,10 @@ public static class OrleansHostingExtensions
 
         return mode;
     }
+
+    /// <summary>
+    /// The local data folder (<c>Storage:DataDirectory</c>, read by the hosting's one reader of the Storage section): the
+    /// portal keeps its data-protection keys and the demo credentials there, in either mode.
+    /// </summary>
+    public static string DataDirectory(IConfiguration configuration) => Path.GetFullPath(EsgTrace.Hosting.EsgTraceStorageOptions.From(configuration).DataDirectory);
 }

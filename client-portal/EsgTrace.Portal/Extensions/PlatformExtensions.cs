@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using EsgTrace.Hosting;
 using EsgTrace.Portal.Api;
 using Microsoft.AspNetCore.DataProtection;
 using EsgTrace.Portal.Auth;
@@ -54,7 +53,7 @@ public static class PlatformExtensions
     // Several portals behind one address need one shared folder (DataProtection:KeysDirectory).
     private static string KeysDirectory(IConfiguration configuration)
         => configuration["DataProtection:KeysDirectory"]
-           ?? Path.Combine(Path.GetFullPath(EsgTraceStorageOptions.From(configuration).DataDirectory), "keys");
+           ?? Path.Combine(OrleansHostingExtensions.DataDirectory(configuration), "keys");
 
     public static WebApplication MapEsgTracePlatform(this WebApplication app)
     {

@@ -39,7 +39,7 @@ public sealed class ClaimService(IGrainFactory grains, PublicAddress address)
     /// <summary>A page of claims in id order; live claims (and entries indexed before views carried their standing) are read from their grain.</summary>
     public async Task<Page<ClaimView>> ListAsync(string? after, int pageSize)
     {
-        var page = await grains.GetGrain<ISupplyChainDirectoryGrain>(0).List<ClaimView>(Index, SupplyChainIndexes.All, after, pageSize);
+        var page = await grains.GetGrain<ISupplyChainDirectoryGrain>(0).List<ClaimView>(Index, SupplyChainLists.All, after, pageSize);
         var items = new List<ClaimView>(page.Items.Count);
         foreach (var listed in page.Items)
         {

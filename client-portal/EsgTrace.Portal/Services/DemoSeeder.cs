@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using EsgTrace.Accounts;
-using EsgTrace.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace EsgTrace.Portal.Services;
@@ -66,8 +65,7 @@ public sealed partial class DemoSeeder(AccountService accounts, SupplyChainServi
             return Path.GetFullPath(demo.Value.CredentialsFile);
         }
 
-        var storage = EsgTraceStorageOptions.From(configuration);
-        return Path.Combine(Path.GetFullPath(storage.DataDirectory), "demo-credentials.txt");
+        return Path.Combine(Extensions.OrleansHostingExtensions.DataDirectory(configuration), "demo-credentials.txt");
     }
 
     // 16 characters from an alphabet without look-alikes (no 0/O, 1/l/I): about 90 bits.

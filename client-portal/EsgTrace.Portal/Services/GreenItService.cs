@@ -52,7 +52,7 @@ public sealed class GreenItService(IGrainFactory grains)
                 check.Rows, 0, check.Workloads, check.ErrorCount, check.Errors, actor, null, null));
         }
 
-        var staged = await grains.GetGrain<IDocumentStoreGrain>(0).Store(UsageImportGrain.Container, "csv", csv, "text/csv");
+        var staged = await grains.GetGrain<IDocumentStoreGrain>(0).Store(UsageImportFiles.Container, "csv", csv, "text/csv");
         var import = grains.GetGrain<IUsageImportGrain>(staged.Sha256);
         var status = await import.Start(staged.Name, actor);
         var deadline = DateTime.UtcNow + wait;

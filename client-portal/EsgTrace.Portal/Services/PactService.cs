@@ -41,7 +41,7 @@ public sealed class PactService(IGrainFactory grains, IConfiguration configurati
         var cursor = after;
         while (items.Count < limit)
         {
-            var page = await grains.GetGrain<ISupplyChainDirectoryGrain>(0).List<ProductView>(SupplyChainIndexes.Products, SupplyChainIndexes.All, cursor, limit);
+            var page = await grains.GetGrain<ISupplyChainDirectoryGrain>(0).List<ProductView>(SupplyChainLists.Products, SupplyChainLists.All, cursor, limit);
             var (products, next) = (page.Items, page.NextAfterKey);
             foreach (var product in products)
             {
@@ -67,7 +67,7 @@ public sealed class PactService(IGrainFactory grains, IConfiguration configurati
 
     public async Task<JsonElement?> GetAsync(string footprintId)
     {
-        if (!Guid.TryParseExact(footprintId, "D", out _) || await grains.GetGrain<ISupplyChainDirectoryGrain>(0).Find(PactFootprintGrain.Index, footprintId) is not { } productId)
+        if (!Guid.TryParseExact(footprintId, "D", out _) || await grains.GetGrain<ISupplyChainDirectoryGrain>(0).Find(SupplyChainLists.PactFootprints, footprintId) is not { } productId)
         {
             return null;
         }

@@ -95,7 +95,7 @@ public sealed class SupplyChainService(IGrainFactory grains)
     public Task<Outcome<FactorCatalog>> ImportFactorsAsync(FactorCatalog catalog, string actor)
         => grains.GetGrain<IFactorDatasetGrain>(catalog.Dataset.Ref.ToString()).Import(catalog, actor);
 
-    public Task<Accounts.Page<T>> ListAsync<T>(string index, string? after, int pageSize, string partition = SupplyChainIndexes.All)
+    public Task<Accounts.Page<T>> ListAsync<T>(string index, string? after, int pageSize, string partition = SupplyChainLists.All)
         => grains.GetGrain<ISupplyChainDirectoryGrain>(0).List<T>(index, partition, after, pageSize);
 
     /// <summary>The factor dataset EsgTrace ships (what GET /api/factor-datasets/starter answers).</summary>
@@ -107,7 +107,7 @@ public sealed class SupplyChainService(IGrainFactory grains)
 
     /// <summary>A product's production batches, a page at a time.</summary>
     public Task<Accounts.Page<BatchView>> ListBatchesAsync(string productId, string? after, int pageSize)
-        => Validation.IsId(productId) ? ListAsync<BatchView>(SupplyChainIndexes.Batches, after, pageSize, productId) : Task.FromResult(new Accounts.Page<BatchView>([], null));
+        => Validation.IsId(productId) ? ListAsync<BatchView>(SupplyChainLists.Batches, after, pageSize, productId) : Task.FromResult(new Accounts.Page<BatchView>([], null));
 
     /// <summary>
     /// Records of one kind whose id or name contains <paramref name="text"/> (ignoring case), for search-as-you-type: an exact id
@@ -130,9 +130,9 @@ public sealed class SupplyChainService(IGrainFactory grains)
             cancellation.ThrowIfCancellationRequested();
             var page = kind switch
             {
-                PickKind.Lot => Items(await ListAsync<LotView>(SupplyChainIndexes.Lots, after, ScanPage), PickItem.Of),
-                PickKind.Supplier => Items(await ListAsync<SupplierView>(SupplyChainIndexes.Suppliers, after, ScanPage), PickItem.Of),
-                _ => Items(await ListAsync<ProductView>(SupplyChainIndexes.Products, after, ScanPage), PickItem.Of),
+                PickKind.Lot => Items(await ListAsync<LotView>(SupplyChainLists.Lots, after, ScanPage), PickItem.Of),
+                PickKind.Supplier => Items(await ListAsync<SupplierView>(SupplyChainLists.Suppliers, after, ScanPage), PickItem.Of),
+                _ => Items(await ListAsync<ProductView>(SupplyChainLists.Products, after, ScanPage), PickItem.Of),
             };
             scanned += page.Items.Count;
             found.AddRange(page.Items.Where(i => i.Matches(query) && !found.Any(f => f.Id == i.Id)).Take(max + 1 - found.Count));
@@ -152,7 +152,7 @@ public sealed class SupplyChainService(IGrainFactory grains)
         do
         {
             cancellation.ThrowIfCancellationRequested();
-            var page = await ListAsync<LotView>(SupplyChainIndexes.Lots, after, ScanPage);
+            var page = await ListAsync<LotView>(SupplyChainLists.Lots, after, ScanPage);
             names.UnionWith(page.Items.Select(l => l.Lot.Material));
             scanned += page.Items.Count;
             after = page.NextAfterKey;

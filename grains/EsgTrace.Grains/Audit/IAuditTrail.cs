@@ -18,7 +18,3 @@ public interface IAuditTrail
     /// <summary>Records of one UTC day in time order, a page at a time.</summary>
     Task<AuditPage> ReadDayAsync(LocalDate day, string? afterKey, int pageSize, CancellationToken cancellationToken = default);
 }
-
-/// <summary>A page of audit records; <see cref="NextAfterKey"/> continues, null at the end.</summary>
-[GenerateSerializer, Immutable, Alias("esg.audit-page")]
-public sealed record AuditPage(IReadOnlyList<AuditRecord> Records, string? NextAfterKey);

@@ -18,12 +18,16 @@ public sealed partial class CaptureJobGrain(
 
     private string Id => this.GetPrimaryKeyString();
 
-    public async Task<CaptureJob> Start(string blobName, int eventCount, bool proceedOnError, string actor)
+    public async Task<CaptureJob> Submit(byte[] document, int eventCount, bool proceedOnError, string actor)
     {
         if (state.State.Blob is not null)
         {
             return View();
         }
+
+        // Staged before the job exists: a job never names a document that is not there.
+        var blobName = BlobNames.Sha256Hex(document) + ".json";
+        await blobs.PutAsync(EpcisCaptures.Container, blobName, document, "application/ld+json");
 
         var s = state.State;
         s.Blob = blobName;

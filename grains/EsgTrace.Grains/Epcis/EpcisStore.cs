@@ -355,15 +355,3 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
         }
     }
 }
-
-/// <summary>What a capture stored: counts, the ids of new events and of events declared erroneous, and refusals.</summary>
-[GenerateSerializer, Immutable, Alias("esg.epcis-store-result")]
-public sealed record EpcisStoreResult(int Stored, int Duplicates, IReadOnlyList<string> StoredEventIds, IReadOnlyList<string> DeclaredEventIds, IReadOnlyList<EpcisProblem> Problems);
-
-/// <summary>An event as stored: its record key, the prefixes of its document and its JSON (with eventID and recordTime).</summary>
-[GenerateSerializer, Immutable, Alias("esg.epcis-stored-event")]
-public sealed record EpcisStoredEvent(string RecordKey, IReadOnlyDictionary<string, string> Context, byte[] Event);
-
-/// <summary>A page of query results: the events' JSON, the prefixes they use, and the token for the next page.</summary>
-[GenerateSerializer, Immutable, Alias("esg.epcis-page")]
-public sealed record EpcisPage(IReadOnlyList<byte[]> Events, IReadOnlyDictionary<string, string> Context, string? NextPageToken);

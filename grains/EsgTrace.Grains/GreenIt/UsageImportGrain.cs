@@ -15,7 +15,7 @@ public sealed partial class UsageImportGrain(
     IClock clock,
     ILogger<UsageImportGrain> logger) : Grain, IUsageImportGrain
 {
-    public const string Container = "usageimports";
+    public const string Container = UsageImportFiles.Container;
 
     /// <summary>Rows per batch sent to one workload (one event; well under a table row's 960 KiB).</summary>
     public const int BatchRows = 1_000;

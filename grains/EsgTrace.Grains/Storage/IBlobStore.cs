@@ -12,11 +12,3 @@ public interface IBlobStore
     /// <summary>True when the blob exists.</summary>
     Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken = default);
 }
-
-/// <summary>What is known of a stored blob: its name, size, content type and SHA-256 (lowercase hex).</summary>
-[GenerateSerializer, Immutable, Alias("esg.blob-info")]
-public sealed record BlobInfo(string Container, string Name, long Length, string ContentType, string Sha256);
-
-/// <summary>A blob read back with its content.</summary>
-[GenerateSerializer, Immutable, Alias("esg.stored-blob")]
-public sealed record StoredBlob(BlobInfo Info, ReadOnlyMemory<byte> Content);

@@ -103,7 +103,7 @@ public sealed class ProductGrain(
     }
 
     /// <summary>GTIN-8/12/13/14 as the 14 digits EPCIS identifiers carry.</summary>
-    public static string? Gtin14(string? gtin) => gtin is null ? null : gtin.PadLeft(14, '0');
+    public static string? Gtin14(string? gtin) => SupplyChainLists.Gtin14(gtin);
 
     private ProductView View() => new(Id, _journal.State.Product!, _journal.State.Version, _journal.State.UpdatedAt, _journal.State.UpdatedBy);
 }

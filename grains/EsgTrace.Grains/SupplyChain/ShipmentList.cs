@@ -19,10 +19,10 @@ public static class ShipmentList
 {
     private static readonly string[] ModePartitions = Enum.GetValues<TransportMode>().Select(ModePartition).ToArray();
 
-    public static string ModePartition(TransportMode mode) => "mode:" + mode.ToString().ToLowerInvariant();
+    public static string ModePartition(TransportMode mode) => SupplyChainLists.ModePartition(mode);
 
     /// <summary>The filter that lists one lot's shipments (a filter name: no rows are stored under it).</summary>
-    public static string LotPartition(string lotId) => "lot:" + lotId;
+    public static string LotPartition(string lotId) => SupplyChainLists.LotPartition(lotId);
 
     /// <summary>List key: departure instant (UTC, sortable) then id, so the list pages in time order.</summary>
     public static string Key(string id, OffsetDateTime departed)

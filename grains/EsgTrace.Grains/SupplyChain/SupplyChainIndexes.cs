@@ -5,18 +5,18 @@ namespace EsgTrace.SupplyChain;
 /// <summary>The index entries that list supply-chain records without loading their grains.</summary>
 public static class SupplyChainIndexes
 {
-    public const string Suppliers = "suppliers";
-    public const string Lots = "lots";
-    public const string Shipments = "shipments";
-    public const string Products = "products";
-    public const string Batches = "batches";
-    public const string All = "all";
+    public const string Suppliers = SupplyChainLists.Suppliers;
+    public const string Lots = SupplyChainLists.Lots;
+    public const string Shipments = SupplyChainLists.Shipments;
+    public const string Products = SupplyChainLists.Products;
+    public const string Batches = SupplyChainLists.Batches;
+    public const string All = SupplyChainLists.All;
 
     /// <summary>Lots by their GS1 identifier (canonical Digital Link), for EPCIS events that name them.</summary>
-    public const string LotsByEpc = "lotsbyepc";
+    public const string LotsByEpc = SupplyChainLists.LotsByEpc;
 
     /// <summary>Products by GTIN-14, for EPCIS events that name them.</summary>
-    public const string ProductsByGtin = "productsbygtin";
+    public const string ProductsByGtin = SupplyChainLists.ProductsByGtin;
 
     /// <summary>Points an identifier at a record id, dropping the entry of the identifier it replaces; null identifiers are not listed.</summary>
     public static async Task PutIdentifierAsync(IIndexStore index, string name, string? before, string? after, string id)

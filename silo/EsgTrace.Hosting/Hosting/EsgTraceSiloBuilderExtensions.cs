@@ -50,6 +50,7 @@ public static class EsgTraceSiloBuilderExtensions
         // Failure-detection tuning (e.g. Cluster:Membership:ProbeTimeout) for clusters that must notice a dead silo sooner.
         silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection(EsgTraceClusterOptions.Section + ":Membership"));
         silo.AddIncomingGrainCallFilter<EsgTrace.Hosting.Clustering.DiscardActivationOnFailure>();
+        silo.AddIncomingGrainCallFilter<EsgTrace.Hosting.Hosting.StorageFailureTranslation>();
 
         silo.Services.AddEsgTraceStorage(configuration);
         silo.AddEsgTraceGrainStorage();

@@ -7,9 +7,12 @@ namespace EsgTrace.Epcis;
 [Alias("esg.ICaptureJobGrain")]
 public interface ICaptureJobGrain : IGrainWithStringKey
 {
-    /// <summary>Accepts a staged document (blob "epciscaptures/{name}", schema-checked) and starts storing it; returns once the job is durable.</summary>
-    [Alias("Start")]
-    Task<CaptureJob> Start(string blobName, int eventCount, bool proceedOnError, string actor);
+    /// <summary>
+    /// Accepts a schema-checked EPCISDocument (its bytes as received): stages it in the cluster's blob store under its
+    /// SHA-256 and starts storing it; returns once the job is durable. Clients never touch storage themselves.
+    /// </summary>
+    [Alias("Submit")]
+    Task<CaptureJob> Submit(byte[] document, int eventCount, bool proceedOnError, string actor);
 
     [Alias("Status")]
     Task<CaptureJob?> Status();

@@ -1,0 +1,5 @@
+namespace EsgTrace.Epcis;
+
+/// <summary>A page of query results: the events' JSON, the prefixes they use, and the token for the next page.</summary>
+[GenerateSerializer, Immutable, Alias("esg.epcis-page")]
+public sealed record EpcisPage(IReadOnlyList<byte[]> Events, IReadOnlyDictionary<string, string> Context, string? NextPageToken);
