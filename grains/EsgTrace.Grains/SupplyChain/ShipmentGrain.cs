@@ -30,7 +30,7 @@ public sealed class ShipmentGrain(ITableStore tables, IEventLog log, IIndexStore
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _journal = new(SupplyChainStreams.Shipment(Id), log, ShipmentState.Apply);
+        _journal = new(SupplyChainStreams.Shipment(Id), log, ShipmentEventTypes.All, ShipmentState.Apply);
         return Task.CompletedTask;
     }
 
