@@ -166,6 +166,12 @@ public sealed class ShipmentGrain(ITableStore tables, IEventLog log, IIndexStore
             return refusal;
         }
 
+        if (SameContent.Of(_journal.State.Shipment, input))
+        {
+            // Nothing to correct: the shipment already reads so (e.g. a retry of a correction that was recorded).
+            return Outcome<ShipmentView>.Ok(View());
+        }
+
         var (problem, lots) = Invalid(input) is { } invalid ? (invalid, new Dictionary<string, LotInput>()) : await CheckLotsAsync(input);
         if (problem is not null)
         {
