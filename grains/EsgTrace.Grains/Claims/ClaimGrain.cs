@@ -14,6 +14,7 @@ public sealed class ClaimGrain(
     IEventLog log,
     IIndexStore index,
     IAuditTrail audit,
+    ITableStore tables,
     IBlobStore blobs,
     Signing.IDocumentSigner signer,
     IClock clock) : Grain, IClaimGrain
@@ -29,7 +30,7 @@ public sealed class ClaimGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _journal = new("claim/" + Id, snapshot, log, ClaimState.Apply);
+        _journal = new("claim/" + Id, snapshot, log, ClaimEventTypes.All, ClaimState.Apply, FollowUpsAsync, GrainContext);
         return _journal.CatchUpAsync();
     }
 
@@ -58,18 +59,19 @@ public sealed class ClaimGrain(
             return check.ToProblem();
         }
 
+        await _journal.FinishPendingAsync();
         if (_journal.Exists)
         {
             return SameContent.Of(_journal.State.Draft, draft) ? Outcome<ClaimView>.Ok(View()) : FactRules.AlreadyRecorded("claim", Id);
         }
 
         await _journal.AppendAsync(new ClaimDrafted(draft, clock.GetCurrentInstant(), actor));
-        await AfterChangeAsync("claim.drafted", actor);
         return Outcome<ClaimView>.Ok(View());
     }
 
     public async Task<Outcome<ClaimView>> Verify(string actor)
     {
+        await _journal.FinishPendingAsync();
         if (Require(ClaimStatus.Draft, ClaimStatus.Verified) is { } problem)
         {
             return problem;
@@ -83,12 +85,12 @@ public sealed class ClaimGrain(
 
         var evaluation = ClaimEvaluator.Evaluate(ClaimRule.Of(_journal.State.Draft!), figures.Value!);
         await _journal.AppendAsync(new ClaimChecked(evaluation, figures.Value!, clock.GetCurrentInstant(), actor));
-        await AfterChangeAsync(evaluation.Holds ? "claim.verified" : "claim.verification-failed", actor);
         return Outcome<ClaimView>.Ok(View());
     }
 
     public async Task<Outcome<ClaimView>> Approve(string actor)
     {
+        await _journal.FinishPendingAsync();
         if (Require(ClaimStatus.Verified) is { } problem)
         {
             return problem;
@@ -100,12 +102,12 @@ public sealed class ClaimGrain(
         }
 
         await _journal.AppendAsync(new ClaimApproved(clock.GetCurrentInstant(), actor));
-        await AfterChangeAsync("claim.approved", actor);
         return Outcome<ClaimView>.Ok(View());
     }
 
     public async Task<Outcome<ClaimView>> Publish(string actor, Uri publicBaseUrl)
     {
+        await _journal.FinishPendingAsync();
         if (Require(ClaimStatus.Approved) is { } problem)
         {
             return problem;
@@ -149,12 +151,12 @@ public sealed class ClaimGrain(
 
         var stored = await blobs.PutAsync("proofs", $"{BlobNames.Sha256Hex(pdf)}.pdf", pdf, "application/pdf");
         await _journal.AppendAsync(new ClaimPublished(figures, $"proofs/{stored.Name}", stored.Sha256, at, actor, evaluation));
-        await AfterChangeAsync("claim.published", actor);
         return Outcome<ClaimView>.Ok(View());
     }
 
     public async Task<Outcome<ClaimView>> Withdraw(string reason, string actor)
     {
+        await _journal.FinishPendingAsync();
         if (!_journal.Exists)
         {
             return FactRules.NotRecorded("claim", Id);
@@ -168,7 +170,6 @@ public sealed class ClaimGrain(
         if (_journal.State.Status != ClaimStatus.Withdrawn)
         {
             await _journal.AppendAsync(new ClaimWithdrawn(reason, clock.GetCurrentInstant(), actor));
-            await AfterChangeAsync("claim.withdrawn", actor);
         }
 
         return Outcome<ClaimView>.Ok(View());
@@ -176,6 +177,7 @@ public sealed class ClaimGrain(
 
     public async Task<ClaimView?> Monitor()
     {
+        await _journal.FinishPendingAsync();
         if (!_journal.Exists)
         {
             return null;
@@ -187,7 +189,6 @@ public sealed class ClaimGrain(
             if (clock.GetCurrentInstant().InUtc().Date > state.Draft!.ValidUntil)
             {
                 await _journal.AppendAsync(new ClaimStatusChanged(ClaimStatus.Expired, $"Valid until {state.Draft.ValidUntil:yyyy-MM-dd}.", clock.GetCurrentInstant(), Platform));
-                await AfterChangeAsync("claim.expired", Platform);
             }
             else if (await FiguresAsync() is { IsOk: true } figures)
             {
@@ -197,7 +198,6 @@ public sealed class ClaimGrain(
                 {
                     _observed = null;
                     await _journal.AppendAsync(new ClaimStatusChanged(status, evaluation.Explanation, clock.GetCurrentInstant(), Platform, evaluation, figures.Value));
-                    await AfterChangeAsync(status == ClaimStatus.AtRisk ? "claim.at-risk" : "claim.holds-again", Platform);
                 }
                 else if (Latest()?.Evaluation != evaluation)
                 {
@@ -267,9 +267,25 @@ public sealed class ClaimGrain(
         return new ClaimView(Id, s.Draft!, s.Status, current, name, s.PublishedFigures, s.Steps.ToList(), s.Owner, s.Version, s.ProofSha256);
     }
 
-    private async Task AfterChangeAsync(string action, string actor)
+    /// <summary>The list row of the current view and one audit record per step, in one batch.</summary>
+    private Task FollowUpsAsync(IReadOnlyList<JournalEntry<ClaimEvent>> changes)
+        => tables.WriteAtomicAsync([
+            JsonIndex.PutWrite(index, "claims", "all", Id, View()),
+            .. changes.Select(c => (Entry: c, Audited: Audited(c.Event))).Where(a => a.Audited is not null).Select(a => _journal.AuditWrite(audit, a.Entry, new AuditRecord(a.Entry.Event.At, a.Entry.Event.Actor, a.Audited!.Value.Action, "claim:" + Id, a.Audited.Value.Status.ToString()))),
+        ]);
+
+    /// <summary>The audit action of a step and the status it left; none for the check a refused publication records.</summary>
+    private static (string Action, ClaimStatus Status)? Audited(ClaimEvent e) => e switch
     {
-        await JsonIndex.PutAsync(index, "claims", "all", Id, View());
-        await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), actor, action, "claim:" + Id, _journal.State.Status.ToString()));
-    }
+        ClaimDrafted => ("claim.drafted", ClaimStatus.Draft),
+        ClaimChecked { Actor: Platform } => null,
+        ClaimChecked c => c.Evaluation.Holds ? ("claim.verified", ClaimStatus.Verified) : ("claim.verification-failed", ClaimStatus.Draft),
+        ClaimApproved => ("claim.approved", ClaimStatus.Approved),
+        ClaimPublished => ("claim.published", ClaimStatus.Published),
+        ClaimStatusChanged { Status: ClaimStatus.Expired } => ("claim.expired", ClaimStatus.Expired),
+        ClaimStatusChanged { Status: ClaimStatus.AtRisk } => ("claim.at-risk", ClaimStatus.AtRisk),
+        ClaimStatusChanged changed => ("claim.holds-again", changed.Status),
+        ClaimWithdrawn => ("claim.withdrawn", ClaimStatus.Withdrawn),
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown claim event."),
+    };
 }

@@ -7,7 +7,7 @@ namespace EsgTrace.EventSourcing;
 /// is its log folded on activation, so there is no snapshot to write, and an event is one row the grain can commit in one
 /// atomic batch with the index entries and audit record that follow from it.
 /// </summary>
-public sealed class LogJournal<TState, TEvent>(string stream, IEventLog log, Action<TState, TEvent, long> apply)
+public sealed class LogJournal<TState, TEvent>(string stream, IEventLog log, EventTypes<TEvent> types, Action<TState, TEvent, long> apply)
     where TState : class, IEventSourcedState, new()
     where TEvent : class
 {
@@ -24,18 +24,18 @@ public sealed class LogJournal<TState, TEvent>(string stream, IEventLog log, Act
     {
         await foreach (var recorded in log.ReadAsync(stream, State.Version + 1))
         {
-            Applied(EventCodec<TEvent>.Decode(recorded));
+            Applied(types.Decode(recorded));
         }
     }
 
     /// <summary>The writes that append <paramref name="e"/> as the next version; once they are committed, call <see cref="Applied"/>.</summary>
-    public IReadOnlyList<TableWrite> AppendWrites(TEvent e) => log.AppendWrites(stream, State.Version, [EventCodec<TEvent>.Encode(e)]);
+    public IReadOnlyList<TableWrite> AppendWrites(TEvent e) => log.AppendWrites(stream, State.Version, [types.Encode(e)]);
 
     /// <summary>Appends one event on its own and applies it.</summary>
     /// <exception cref="StorageConflictException">Another activation appended first; the grain should be reactivated.</exception>
     public async Task AppendAsync(TEvent e)
     {
-        await log.AppendAsync(stream, State.Version, [EventCodec<TEvent>.Encode(e)]);
+        await log.AppendAsync(stream, State.Version, [types.Encode(e)]);
         Applied(e);
     }
 

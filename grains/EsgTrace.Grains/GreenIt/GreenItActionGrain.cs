@@ -13,6 +13,7 @@ public sealed class GreenItActionGrain(
     IEventLog log,
     IIndexStore index,
     IAuditTrail audit,
+    ITableStore tables,
     IClock clock) : Grain, IGreenItActionGrain
 {
     private EventJournal<GreenItActionState, GreenItActionRecorded> _journal = null!;
@@ -21,7 +22,7 @@ public sealed class GreenItActionGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _journal = new("green-it-action/" + Id, snapshot, log, GreenItActionState.Apply);
+        _journal = new("green-it-action/" + Id, snapshot, log, GreenItActionEventTypes.All, GreenItActionState.Apply, FollowUpsAsync, GrainContext);
         return _journal.CatchUpAsync();
     }
 
@@ -48,17 +49,22 @@ public sealed class GreenItActionGrain(
             return v.ToProblem();
         }
 
+        await _journal.FinishPendingAsync();
         if (_journal.State.View is { } current && SameContent.Of(current.Action, action))
         {
             return Outcome<GreenItActionView>.Ok(current);
         }
 
-        var corrected = _journal.State.View is not null;
         await _journal.AppendAsync(new GreenItActionRecorded(Id, action, clock.GetCurrentInstant(), actor));
-        await JsonIndex.PutAsync(index, GreenItIndexes.Actions, GreenItIndexes.All, Id, _journal.State.View);
-        await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), actor, corrected ? "green-it-action.corrected" : "green-it-action.recorded", "green-it-action:" + Id, action.Title));
         return Outcome<GreenItActionView>.Ok(_journal.State.View!);
     }
 
     public Task<GreenItActionView?> Get() => Task.FromResult(_journal.State.View);
+
+    /// <summary>The list row and one audit record per change, in one batch.</summary>
+    private Task FollowUpsAsync(IReadOnlyList<JournalEntry<GreenItActionRecorded>> changes)
+        => tables.WriteAtomicAsync([
+            JsonIndex.PutWrite(index, GreenItIndexes.Actions, GreenItIndexes.All, Id, _journal.State.View),
+            .. changes.Select(c => _journal.AuditWrite(audit, c, new AuditRecord(c.Event.At, c.Event.Actor, c.Version == 1 ? "green-it-action.recorded" : "green-it-action.corrected", "green-it-action:" + Id, c.Event.Action.Title))),
+        ]);
 }

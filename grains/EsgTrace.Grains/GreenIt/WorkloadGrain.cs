@@ -13,6 +13,7 @@ public sealed class WorkloadGrain(
     IEventLog log,
     IIndexStore index,
     IAuditTrail audit,
+    ITableStore tables,
     IClock clock) : Grain, IWorkloadGrain
 {
     private EventJournal<WorkloadState, WorkloadEvent> _journal = null!;
@@ -21,7 +22,7 @@ public sealed class WorkloadGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _journal = new("workload/" + Id, snapshot, log, WorkloadState.Apply);
+        _journal = new("workload/" + Id, snapshot, log, WorkloadEventTypes.All, WorkloadState.Apply, FollowUpsAsync, GrainContext);
         return _journal.CatchUpAsync();
     }
 
@@ -32,19 +33,19 @@ public sealed class WorkloadGrain(
             return problem;
         }
 
+        await _journal.FinishPendingAsync();
         if (_journal.State.Definition is { } current && SameContent.Of(current, definition))
         {
             return Outcome<WorkloadView>.Ok(View());
         }
 
-        var created = _journal.State.Definition is null;
         await _journal.AppendAsync(new WorkloadDefined(definition, clock.GetCurrentInstant(), actor));
-        await AfterChangeAsync(created ? "workload.defined" : "workload.redefined", actor, definition.Name);
         return Outcome<WorkloadView>.Ok(View());
     }
 
     public async Task<WorkloadView> RecordUsage(string batchKey, IReadOnlyList<UsageRow> rows, string actor)
     {
+        await _journal.FinishPendingAsync();
         if (_journal.State.AppliedBatches.Contains(batchKey) || rows.Count == 0)
         {
             return View();
@@ -60,7 +61,6 @@ public sealed class WorkloadGrain(
 
         events.Add(new UsageRecorded(batchKey, rows, at, actor));
         await _journal.AppendAsync([.. events]);
-        await AfterChangeAsync("workload.usage-recorded", actor, $"{rows.Count} record(s), batch {batchKey}");
         return View();
     }
 
@@ -78,9 +78,28 @@ public sealed class WorkloadGrain(
         return new WorkloadView(Id, s.Definition!, usage.Count, usage.Count == 0 ? null : usage.Min(u => u.PeriodStart), usage.Count == 0 ? null : usage.Max(u => u.PeriodEnd), s.Version);
     }
 
-    private async Task AfterChangeAsync(string action, string actor, string detail)
+    /// <summary>The list row and one audit record per change, in one batch.</summary>
+    private async Task FollowUpsAsync(IReadOnlyList<JournalEntry<WorkloadEvent>> changes)
     {
-        await JsonIndex.PutAsync(index, GreenItIndexes.Workloads, GreenItIndexes.All, Id, View());
-        await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), actor, action, "workload:" + Id, detail));
+        List<TableWrite> writes = [JsonIndex.PutWrite(index, GreenItIndexes.Workloads, GreenItIndexes.All, Id, View())];
+        for (var i = 0; i < changes.Count; i++)
+        {
+            var (version, e) = changes[i];
+            var next = i + 1 < changes.Count ? changes[i + 1].Event : null;
+            var (action, detail) = e switch
+            {
+                // The definition a usage import implies is appended with its usage and audited as that one change.
+                WorkloadDefined when next is UsageRecorded u && u.At == e.At => (null, null),
+                WorkloadDefined d => (version == 1 ? "workload.defined" : "workload.redefined", d.Definition.Name),
+                UsageRecorded u => ("workload.usage-recorded", $"{u.Rows.Count} record(s), batch {u.BatchKey}"),
+                _ => throw new ArgumentOutOfRangeException(nameof(changes), e.GetType().Name, "Unknown workload event."),
+            };
+            if (action is not null)
+            {
+                writes.Add(_journal.AuditWrite(audit, changes[i], new AuditRecord(e.At, e.Actor, action, "workload:" + Id, detail)));
+            }
+        }
+
+        await tables.WriteAtomicAsync(writes);
     }
 }

@@ -9,6 +9,10 @@ public static class JsonIndex
     public static Task PutAsync<T>(IIndexStore index, string name, string partition, string key, T value)
         => index.PutAsync(name, partition, key, JsonSerializer.SerializeToUtf8Bytes(value, EsgJson.Options));
 
+    /// <summary><see cref="PutAsync"/> as a table write, to commit in one batch with others.</summary>
+    public static TableWrite PutWrite<T>(IIndexStore index, string name, string partition, string key, T value)
+        => index.PutWrite(name, partition, key, JsonSerializer.SerializeToUtf8Bytes(value, EsgJson.Options));
+
     public static async Task<(IReadOnlyList<T> Items, string? Next)> ScanAsync<T>(IIndexStore index, string name, string partition, string? after, int pageSize)
     {
         var page = await index.ScanAsync(name, partition, after, null, pageSize);

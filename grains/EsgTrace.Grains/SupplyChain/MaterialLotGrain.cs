@@ -21,6 +21,7 @@ public sealed class MaterialLotGrain(
     IEventLog log,
     IIndexStore index,
     IAuditTrail audit,
+    ITableStore tables,
     IClock clock) : Grain, IMaterialLotGrain
 {
     /// <summary>How long a reservation holds mass for a shipment or batch that is still checking its other lots.</summary>
@@ -39,12 +40,14 @@ public sealed class MaterialLotGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _journal = new(SupplyChainStreams.Lot(Id), snapshot, log, LotState.Apply);
-        await _journal.CatchUpAsync();
+        _journal = new(SupplyChainStreams.Lot(Id), snapshot, log, LotEventTypes.All, LotState.Apply, FollowUpsAsync, GrainContext);
         foreach (var m in await LotLedgerIndex.ReadAllAsync(index, Id))
         {
             _movements[m.Key] = m;
         }
+
+        // After the ledger is read: the list row a catch-up writes shows the lot's balance.
+        await _journal.CatchUpAsync();
     }
 
     public async Task<Outcome<LotView>> Record(LotInput input, string actor)
@@ -54,6 +57,7 @@ public sealed class MaterialLotGrain(
             return problem;
         }
 
+        await _journal.FinishPendingAsync();
         if (_journal.Exists)
         {
             if (!SameContent.Of(_journal.State.Lot, input))
@@ -68,8 +72,6 @@ public sealed class MaterialLotGrain(
         }
 
         await _journal.AppendAsync(new LotRecorded(input, clock.GetCurrentInstant(), actor));
-        await SupplyChainIndexes.PutIdentifierAsync(index, SupplyChainIndexes.LotsByEpc, null, input.EpcClass, Id);
-        await AfterChangeAsync("lot.recorded", actor, $"{input.Quantity} {input.Unit} {input.Material}");
         return Outcome<LotView>.Ok(View());
     }
 
@@ -85,18 +87,22 @@ public sealed class MaterialLotGrain(
             return problem;
         }
 
+        await _journal.FinishPendingAsync();
+        if (SameContent.Of(_journal.State.Lot, input))
+        {
+            // Nothing to correct: the lot already reads so (e.g. a retry of a correction that was recorded).
+            return Outcome<LotView>.Ok(View());
+        }
+
         var corrected = MassBalanceLedger.Balance(Kg(input), input.Site, _movements.Values);
         if (corrected.Locations.FirstOrDefault(l => l.RemainingKg < 0) is { } short_ && !Balance().Locations.Any(l => l.RemainingKg < 0))
         {
             return new DomainProblem(ProblemKind.Conflict, "The lot would hold less than has left it.", $"Lot {Id} as corrected ({Numbers.Plain(Kg(input))} kg, site '{corrected.Origin}') leaves {Numbers.Plain(short_.RemainingKg)} kg at '{short_.Location}': more has been shipped on or consumed there than it would hold. Correct those shipments or batches first.");
         }
 
-        var before = _journal.State.Lot!.EpcClass;
         _balance = null;
         _view = null;
         await _journal.AppendAsync(new LotCorrected(input, corrects, reason, clock.GetCurrentInstant(), actor));
-        await SupplyChainIndexes.PutIdentifierAsync(index, SupplyChainIndexes.LotsByEpc, before, input.EpcClass, Id);
-        await AfterChangeAsync("lot.corrected", actor, reason);
         return Outcome<LotView>.Ok(View());
     }
 
@@ -215,19 +221,19 @@ public sealed class MaterialLotGrain(
 
     public async Task LinkCertification(LotCertificationLink link, string actor)
     {
+        await _journal.FinishPendingAsync();
         if (_journal.Exists && !_journal.State.CertificationLinks.Contains(link))
         {
             await _journal.AppendAsync(new LotCertificationLinked(link, clock.GetCurrentInstant(), actor));
-            await AfterChangeAsync("lot.certificate-linked", actor, $"{link.Certificate} (EPCIS event {link.EpcisEventId})");
         }
     }
 
     public async Task UnlinkCertification(string epcisEventId, string actor)
     {
+        await _journal.FinishPendingAsync();
         if (_journal.Exists && _journal.State.CertificationLinks.Any(l => l.EpcisEventId == epcisEventId))
         {
             await _journal.AppendAsync(new LotCertificationUnlinked(epcisEventId, clock.GetCurrentInstant(), actor));
-            await AfterChangeAsync("lot.certificate-unlinked", actor, $"EPCIS event {epcisEventId} declared erroneous");
         }
     }
 
@@ -372,9 +378,42 @@ public sealed class MaterialLotGrain(
         }
     }
 
-    private async Task AfterChangeAsync(string action, string actor, string? detail)
+    /// <summary>
+    /// What a change owes: the identifier index moved to the lot's EPC class (from the one the change replaced), the list row
+    /// and one audit record per event in one batch, then the figures that read the lot are told.
+    /// </summary>
+    private async Task FollowUpsAsync(IReadOnlyList<JournalEntry<LotEvent>> changes)
     {
-        await ListAsync();
-        await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), actor, action, "lot:" + Id, detail));
+        foreach (var c in changes)
+        {
+            switch (c.Event)
+            {
+                case LotRecorded r:
+                    await SupplyChainIndexes.PutIdentifierAsync(index, SupplyChainIndexes.LotsByEpc, null, r.Lot.EpcClass, Id);
+                    break;
+                case LotCorrected corrected:
+                    var before = (await _journal.StateAtAsync(c.Version - 1)).Lot?.EpcClass;
+                    await SupplyChainIndexes.PutIdentifierAsync(index, SupplyChainIndexes.LotsByEpc, before, corrected.Lot.EpcClass, Id);
+                    break;
+            }
+        }
+
+        List<TableWrite> writes = [JsonIndex.PutWrite(index, SupplyChainIndexes.Lots, SupplyChainIndexes.All, Id, View())];
+        writes.AddRange(changes.Select(c => (Entry: c, Record: Audit(c.Event))).Where(a => a.Record is not null).Select(a => _journal.AuditWrite(audit, a.Entry, a.Record!)));
+        await tables.WriteAtomicAsync(writes);
+        await _watchers.NotifyAsync(GrainFactory, new(Analysis.RecordKind.Lot, Id));
+    }
+
+    private AuditRecord? Audit(LotEvent e)
+    {
+        (string Action, string? Detail)? audited = e switch
+        {
+            LotRecorded r => ("lot.recorded", $"{r.Lot.Quantity} {r.Lot.Unit} {r.Lot.Material}"),
+            LotCorrected c => ("lot.corrected", c.Reason),
+            LotCertificationLinked l => ("lot.certificate-linked", $"{l.Link.Certificate} (EPCIS event {l.Link.EpcisEventId})"),
+            LotCertificationUnlinked u => ("lot.certificate-unlinked", $"EPCIS event {u.EpcisEventId} declared erroneous"),
+            _ => null, // legs of histories from before the ledger: no change of the lot's own
+        };
+        return audited is var (action, detail) ? new AuditRecord(e.At, e.Actor, action, "lot:" + Id, detail) : null;
     }
 }

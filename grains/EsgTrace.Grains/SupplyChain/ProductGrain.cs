@@ -13,6 +13,7 @@ public sealed class ProductGrain(
     IEventLog log,
     IIndexStore index,
     IAuditTrail audit,
+    ITableStore tables,
     IClock clock) : Grain, IProductGrain
 {
     private readonly Analysis.FigureWatchers _watchers = new();
@@ -24,7 +25,7 @@ public sealed class ProductGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _journal = new(SupplyChainStreams.Product(Id), snapshot, log, ProductState.Apply);
+        _journal = new(SupplyChainStreams.Product(Id), snapshot, log, ProductEventTypes.All, ProductState.Apply, FollowUpsAsync, GrainContext);
         return _journal.CatchUpAsync();
     }
 
@@ -41,14 +42,10 @@ public sealed class ProductGrain(
             return check.ToProblem();
         }
 
+        await _journal.FinishPendingAsync();
         if (!_journal.Exists || !SameContent.Of(_journal.State.Product, input))
         {
-            var gtinBefore = _journal.State.Product?.Gtin;
             await _journal.AppendAsync(new ProductDefined(input, clock.GetCurrentInstant(), actor));
-            await SupplyChainIndexes.PutIdentifierAsync(index, SupplyChainIndexes.ProductsByGtin, Gtin14(gtinBefore), Gtin14(input.Gtin), Id);
-            await SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Products, Id, View());
-            await _watchers.NotifyAsync(GrainFactory, new(Analysis.RecordKind.Product, Id));
-            await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), actor, "product.defined", "product:" + Id, $"version {_journal.State.Version}"));
         }
 
         return Outcome<ProductView>.Ok(View());
@@ -100,6 +97,27 @@ public sealed class ProductGrain(
                 queue.Enqueue((line.Ref, [.. path, line.Ref]));
             }
         }
+    }
+
+    /// <summary>
+    /// What a definition owes: the GTIN index moved from the definition it replaces, the list row and one audit record per
+    /// definition in one batch, then the figures that read the product are told.
+    /// </summary>
+    private async Task FollowUpsAsync(IReadOnlyList<JournalEntry<ProductEvent>> changes)
+    {
+        foreach (var c in changes)
+        {
+            if (c.Event is ProductDefined defined)
+            {
+                var before = c.Version == 1 ? null : (await _journal.StateAtAsync(c.Version - 1)).Product?.Gtin;
+                await SupplyChainIndexes.PutIdentifierAsync(index, SupplyChainIndexes.ProductsByGtin, Gtin14(before), Gtin14(defined.Product.Gtin), Id);
+            }
+        }
+
+        List<TableWrite> writes = [JsonIndex.PutWrite(index, SupplyChainIndexes.Products, SupplyChainIndexes.All, Id, View())];
+        writes.AddRange(changes.Select(c => _journal.AuditWrite(audit, c, new AuditRecord(c.Event.At, c.Event.Actor, "product.defined", "product:" + Id, $"version {c.Version}"))));
+        await tables.WriteAtomicAsync(writes);
+        await _watchers.NotifyAsync(GrainFactory, new(Analysis.RecordKind.Product, Id));
     }
 
     /// <summary>GTIN-8/12/13/14 as the 14 digits EPCIS identifiers carry.</summary>

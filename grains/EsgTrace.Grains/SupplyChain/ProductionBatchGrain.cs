@@ -18,15 +18,19 @@ public sealed class ProductionBatchGrain(
     IEventLog log,
     IIndexStore index,
     IAuditTrail audit,
+    ITableStore tables,
     IClock clock) : Grain, IProductionBatchGrain
 {
     private EventJournal<BatchState, BatchEvent> _journal = null!;
+
+    // The ledger entries of the batch being recorded, worked out from the lots Record read; null: the follow-ups read them.
+    private List<(string LotId, LotMovement Movement)>? _recording;
 
     private string Id => this.GetPrimaryKeyString();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _journal = new(SupplyChainStreams.Batch(Id), snapshot, log, BatchState.Apply);
+        _journal = new(SupplyChainStreams.Batch(Id), snapshot, log, BatchEventTypes.All, BatchState.Apply, FollowUpsAsync, GrainContext);
         return _journal.CatchUpAsync();
     }
 
@@ -62,6 +66,7 @@ public sealed class ProductionBatchGrain(
             return check.ToProblem();
         }
 
+        await _journal.FinishPendingAsync();
         if (_journal.Exists)
         {
             if (!SameContent.Of(_journal.State.Batch, input))
@@ -97,42 +102,88 @@ public sealed class ProductionBatchGrain(
             reserved.Add(lotId);
         }
 
+        _recording = movements;
         try
         {
             await _journal.AppendAsync(new BatchRecorded(input, at, actor));
         }
-        catch
+        catch when (!_journal.Exists)
         {
             await ReleaseAsync(reserved);
             throw;
         }
-
-        foreach (var (lotId, movement) in movements)
+        finally
         {
-            await GrainFactory.GetGrain<IMaterialLotGrain>(lotId).Apply(movement);
+            _recording = null;
         }
 
-        await ListAsync(input);
-        await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), actor, "batch.recorded", "batch:" + Id, $"{input.Quantity} × {input.ProductId} from {input.InputLotIds.Count} lot(s)"));
         return Outcome<BatchView>.Ok(View());
     }
 
     public async Task Withdraw(string reason, string actor)
     {
+        await _journal.FinishPendingAsync();
         if (!_journal.Exists || _journal.State.WithdrawnReason is not null)
         {
             return;
         }
 
         await _journal.AppendAsync(new BatchWithdrawn(reason, clock.GetCurrentInstant(), actor));
-        foreach (var lotId in _journal.State.Batch!.InputLotIds)
+    }
+
+    /// <summary>
+    /// What a change owes, from the current state (each step idempotent): a recorded batch's lots get their ledger entries and
+    /// the batch its row in its product's list; a withdrawn one's lots lose them and the row goes. The list write and one audit
+    /// record per event go in one batch; then the product's figures are told.
+    /// </summary>
+    private async Task FollowUpsAsync(IReadOnlyList<JournalEntry<BatchEvent>> changes)
+    {
+        var s = _journal.State;
+        var batch = s.Batch!;
+        List<TableWrite> writes = [];
+        if (s.WithdrawnReason is null)
         {
-            await GrainFactory.GetGrain<IMaterialLotGrain>(lotId).Remove(MovementKey);
+            foreach (var (lotId, movement) in _recording ?? await MovementsAsync(batch, s.RecordedAt))
+            {
+                await GrainFactory.GetGrain<IMaterialLotGrain>(lotId).Apply(movement);
+            }
+
+            writes.Add(JsonIndex.PutWrite(index, SupplyChainIndexes.Batches, batch.ProductId, Id, View()));
+        }
+        else
+        {
+            foreach (var lotId in batch.InputLotIds)
+            {
+                await GrainFactory.GetGrain<IMaterialLotGrain>(lotId).Remove(MovementKey);
+            }
+
+            writes.Add(index.RemoveWrite(SupplyChainIndexes.Batches, batch.ProductId, Id));
         }
 
-        await index.RemoveAsync(SupplyChainIndexes.Batches, _journal.State.Batch!.ProductId, Id);
-        await GrainFactory.GetGrain<Analysis.IProductFiguresGrain>(_journal.State.Batch!.ProductId).Changed(new(Analysis.RecordKind.Batches, _journal.State.Batch!.ProductId));
-        await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), actor, "batch.withdrawn", "batch:" + Id, reason));
+        writes.AddRange(changes.Select(c => _journal.AuditWrite(audit, c, c.Event switch
+        {
+            BatchRecorded r => new AuditRecord(r.At, r.Actor, "batch.recorded", "batch:" + Id, $"{r.Batch.Quantity} × {r.Batch.ProductId} from {r.Batch.InputLotIds.Count} lot(s)"),
+            BatchWithdrawn w => new AuditRecord(w.At, w.Actor, "batch.withdrawn", "batch:" + Id, w.Reason),
+            _ => throw new ArgumentOutOfRangeException(nameof(changes), c.Event.GetType().Name, "Unknown batch event."),
+        })));
+        await tables.WriteAtomicAsync(writes);
+        await GrainFactory.GetGrain<Analysis.IProductFiguresGrain>(batch.ProductId).Changed(new(Analysis.RecordKind.Batches, batch.ProductId));
+    }
+
+    /// <summary>The batch's ledger entries, from its product and lots as they read now.</summary>
+    private async Task<List<(string LotId, LotMovement Movement)>> MovementsAsync(BatchInput input, Instant at)
+    {
+        var product = await GrainFactory.GetGrain<IProductGrain>(input.ProductId).Get();
+        var lots = new Dictionary<string, LotInput>(StringComparer.Ordinal);
+        foreach (var id in input.InputLotIds)
+        {
+            if (await GrainFactory.GetGrain<IMaterialLotGrain>(id).Details() is { } lot)
+            {
+                lots[id] = lot;
+            }
+        }
+
+        return product is null ? [] : Movements(input, product.Product, lots, at);
     }
 
     private string MovementKey => new LotMovement(MovementKind.Batch, Id, null, null, 0, null, null, null, default).Key;

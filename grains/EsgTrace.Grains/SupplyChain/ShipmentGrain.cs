@@ -30,7 +30,7 @@ public sealed class ShipmentGrain(ITableStore tables, IEventLog log, IIndexStore
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _journal = new(SupplyChainStreams.Shipment(Id), log, ShipmentState.Apply);
+        _journal = new(SupplyChainStreams.Shipment(Id), log, ShipmentEventTypes.All, ShipmentState.Apply);
         return Task.CompletedTask;
     }
 
@@ -164,6 +164,12 @@ public sealed class ShipmentGrain(ITableStore tables, IEventLog log, IIndexStore
         if (((_journal.State.WithdrawnReason is not null ? FactRules.Withdrawn("shipment", Id) : null) ?? FactRules.CheckCorrection(corrects, reason, _journal.State.Version)) is { } refusal)
         {
             return refusal;
+        }
+
+        if (SameContent.Of(_journal.State.Shipment, input))
+        {
+            // Nothing to correct: the shipment already reads so (e.g. a retry of a correction that was recorded).
+            return Outcome<ShipmentView>.Ok(View());
         }
 
         var (problem, lots) = Invalid(input) is { } invalid ? (invalid, new Dictionary<string, LotInput>()) : await CheckLotsAsync(input);

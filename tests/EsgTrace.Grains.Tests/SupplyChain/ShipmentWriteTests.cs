@@ -175,7 +175,7 @@ public sealed class ShipmentWriteTests(AzuriteFixture azurite)
         await RecordLotAsync(grains, "p-L", 100);
         var input = Shipment(["p-L"], 0) with { Mass = 30 };
         var recorded = new ShipmentRecorded(input, clock.GetCurrentInstant(), "tester", []);
-        await services.GetRequiredService<IEventLog>().AppendAsync(SupplyChainStreams.Shipment("p-S"), 0, [EsgTrace.EventSourcing.EventCodec<ShipmentEvent>.Encode(recorded)]);
+        await services.GetRequiredService<IEventLog>().AppendAsync(SupplyChainStreams.Shipment("p-S"), 0, [ShipmentEventTypes.All.Encode(recorded)]);
 
         var view = await grains.GetGrain<IShipmentGrain>("p-S").Get();
         // Read again after a fresh activation, and the request retried: nothing is done twice.
