@@ -34,7 +34,8 @@ public static class TestClusters
             silo.Services.AddSingleton(clock);
             services?.Invoke(silo.Services);
             EsgTrace.Hosting.StorageServiceCollectionExtensions.AddEsgTraceStorage(silo.Services, configuration);
-            silo.AddEsgTraceGrainStorage();
+            silo.AddEsgTraceGrainState(configuration);
+            silo.AddEsgTraceReminders(configuration);
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
