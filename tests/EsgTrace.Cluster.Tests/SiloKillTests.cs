@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace EsgTrace.Cluster.Tests;
 
 /// <summary>
-/// Three silos and two portals as separate processes on loopback, one Azurite, membership in our Azure table. One silo is
+/// Three silos and two portals as separate processes on loopback, one Azurite, membership in the official Orleans Azure table. One silo is
 /// killed with SIGKILL while shipments are being recorded through both portals. Every shipment the API acknowledged must
 /// be stored exactly once (by id, in the lot's list, as the lot's leg), the survivors must take the grains over, and the
 /// footprint and claims must come out as computed by hand.
@@ -34,8 +34,8 @@ public sealed class SiloKillTests(ITestOutputHelper output)
         var (tee, fabric) = await TestSupplyChain.RecordAsync(supply[0], "k");
         // Two published claims on the T-shirt: at most 1.5 kg holds whatever happens; at most 1.0225 kg breaks after 58 more
         // shipments ((1.0225 − 1.021853056) ÷ 0.00001124475 = 57.5).
-        await PublishAsync(marketing, auditor, "k-holds", tee, 1.5m);
-        await PublishAsync(marketing, auditor, "k-breaks", tee, 1.0225m);
+        await ClaimSteps.PublishAsync(marketing, auditor, "k-holds", tee, 1.5m);
+        await ClaimSteps.PublishAsync(marketing, auditor, "k-breaks", tee, 1.0225m);
 
         var traffic = new ShipmentTraffic(supply, fabric, "kill");
         var victim = cluster.Silos[1];
@@ -70,26 +70,5 @@ public sealed class SiloKillTests(ITestOutputHelper output)
         Assert.Equal(2, members.Count(m => m.Status == SiloStatus.Active));
         Assert.Single(members, m => m.Status == SiloStatus.Dead);
         Assert.True(victim.HasExited);
-    }
-
-    private static async Task PublishAsync(HttpClient marketing, HttpClient auditor, string id, string tee, decimal limit)
-    {
-        await Ok(marketing.PutAsJsonAsync($"/api/claims/{id}", new
-        {
-            productId = tee,
-            type = "footprint-at-most",
-            threshold = limit,
-            wording = $"Cradle-to-gate footprint of at most {limit} kg CO2e per T-shirt",
-            validUntil = "2030-12-31",
-        }));
-        await Ok(marketing.PostAsync($"/api/claims/{id}/verify", null));
-        await Ok(auditor.PostAsync($"/api/claims/{id}/approve", null));
-        await Ok(marketing.PostAsync($"/api/claims/{id}/publish", null));
-    }
-
-    private static async Task Ok(Task<HttpResponseMessage> call)
-    {
-        using var response = await call;
-        Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} → {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using EsgTrace.GreenIt;
+using EsgTrace.Jobs;
 using EsgTrace.Storage;
 using EsgTrace.SupplyChain;
 using EsgTrace.Testing;
@@ -14,7 +15,7 @@ namespace EsgTrace.Grains.Tests;
 
 /// <summary>
 /// An accepted import is durable: the cluster stops right after the import was accepted (while it is being applied), a
-/// new cluster starts over the same storage, the start-up scan resumes it, and every row lands exactly once.
+/// new cluster starts over the same storage, the pending-work scan (at start-up and on its reminder) resumes it, and every row lands exactly once.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class UsageImportResumeTests(AzuriteFixture azurite)
@@ -49,7 +50,7 @@ public sealed class UsageImportResumeTests(AzuriteFixture azurite)
         }
 
         await using var second = await TestClusters.StartAsync(settings, clock);
-        await UsageImports.ResumePendingAsync(Services(second).GetRequiredService<IIndexStore>(), second.Client);
+        await second.Client.GetGrain<IPendingWorkGrain>(0).ResumeAll();
         var import = second.Client.GetGrain<IUsageImportGrain>(id);
         var status = (await import.Status())!;
         for (var i = 0; i < 300 && status.Phase == UsageImportPhase.Applying; i++)
@@ -67,8 +68,8 @@ public sealed class UsageImportResumeTests(AzuriteFixture azurite)
             Assert.Equal(Days, workload!.UsageRecords);
         }
 
-        // The pending marker goes after the final state write; a later start-up scan clears one a crash left behind.
-        await UsageImports.ResumePendingAsync(Services(second).GetRequiredService<IIndexStore>(), second.Client);
+        // The pending marker goes after the final state write; a later scan clears one a crash left behind.
+        await second.Client.GetGrain<IPendingWorkGrain>(0).ResumeAll();
         var pending = await Services(second).GetRequiredService<IIndexStore>().ScanAsync(GreenItIndexes.Imports, GreenItIndexes.Pending, null, null, 10);
         Assert.Empty(pending.Entries);
     }

@@ -28,6 +28,9 @@ public sealed class ClusterAdmin : IAsyncDisposable
         return new ClusterAdmin(host);
     }
 
+    /// <summary>Grains as any client of the cluster reaches them (for reads a test must make without side effects).</summary>
+    public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
+
     public async Task<string> IssueKeyAsync(Role role, string name = "test client")
     {
         var token = ApiKeyToken.New();

@@ -1,17 +1,14 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using EsgTrace.Accounts;
-using EsgTrace.Hosting.Azure;
-using EsgTrace.Hosting.Clustering;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Orleans.Configuration;
+using EsgTrace.Hosting;
 using Orleans.Runtime;
 
 namespace EsgTrace.Testing;
 
 /// <summary>
 /// A real multi-process EsgTrace cluster on loopback: standalone silos and portals (Orleans clients) sharing one Azure
-/// Storage account (Azurite), membership in our Azure table. Failure detection is tuned to notice a dead silo in seconds.
+/// Storage account (Azurite), membership in the official Orleans Azure table. Failure detection is tuned to notice a dead silo in seconds.
 /// The test process joins as an Orleans client too, for set-up only (issuing API keys as an admin would).
 /// </summary>
 public sealed class LocalCluster : IAsyncDisposable
@@ -19,11 +16,12 @@ public sealed class LocalCluster : IAsyncDisposable
     private readonly Dictionary<string, string> _common;
     private readonly TempDirectory _directory = new();
     private readonly List<PlatformProcess> _silos = [];
+    private readonly List<int> _siloPorts = [];
     private readonly HashSet<PlatformProcess> _killed = [];
     private readonly List<(PlatformProcess Process, Uri Address)> _portals = [];
     private ClusterAdmin? _admin;
 
-    private LocalCluster(string connectionString)
+    private LocalCluster(string connectionString, IReadOnlyDictionary<string, string>? settings)
     {
         ClusterId = "c" + Guid.NewGuid().ToString("N")[..10];
         TablePrefix = "t" + Guid.NewGuid().ToString("N")[..12];
@@ -44,6 +42,10 @@ public sealed class LocalCluster : IAsyncDisposable
             ["Logging__LogLevel__Orleans"] = "Warning",
             ["Claims__MonitorMinutes"] = "60",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            _common[key] = value;
+        }
     }
 
     public string ClusterId { get; }
@@ -57,9 +59,10 @@ public sealed class LocalCluster : IAsyncDisposable
     public IReadOnlyList<Uri> Portals => _portals.Select(p => p.Address).ToList();
 
     /// <summary>Starts <paramref name="silos"/> silos, waits until all are active in the membership table, then the portals.</summary>
-    public static async Task<LocalCluster> StartAsync(string azureConnectionString, int silos, int portals)
+    /// <param name="settings">Settings (environment-variable form) for every process, over the defaults above.</param>
+    public static async Task<LocalCluster> StartAsync(string azureConnectionString, int silos, int portals, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var cluster = new LocalCluster(azureConnectionString);
+        var cluster = new LocalCluster(azureConnectionString, settings);
         try
         {
             for (var i = 0; i < silos; i++)
@@ -81,14 +84,16 @@ public sealed class LocalCluster : IAsyncDisposable
     public PlatformProcess StartSilo()
     {
         var n = _silos.Count + 1;
+        var siloPort = FreePort.Next();
         var settings = new Dictionary<string, string>(_common)
         {
-            ["Cluster__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Cluster__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
             ["Cluster__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Storage__DataDirectory"] = Path.Combine(_directory.Path, "silo" + n),
         };
         var silo = PlatformProcess.Start("silo" + n, PlatformBuild.SiloDll, settings);
         _silos.Add(silo);
+        _siloPorts.Add(siloPort);
         return silo;
     }
 
@@ -119,14 +124,13 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <summary>Waits until the membership table lists <paramref name="count"/> active silos (and no more).</summary>
     public async Task WaitForActiveSilosAsync(int count, TimeSpan timeout)
     {
-        var table = MembershipTable();
         var deadline = DateTime.UtcNow + timeout;
         var active = 0;
         while (DateTime.UtcNow < deadline)
         {
             try
             {
-                active = (await table.ReadAllAsync()).Members.Count(m => m.Item1.Status == SiloStatus.Active);
+                active = (await MembersAsync()).Count(m => m.Status == SiloStatus.Active);
                 if (active == count)
                 {
                     return;
@@ -148,8 +152,28 @@ public sealed class LocalCluster : IAsyncDisposable
         throw new TimeoutException($"{active} of {count} silos active after {timeout.TotalSeconds} s.\n" + Logs());
     }
 
-    /// <summary>The membership rows as the silos keep them.</summary>
-    public async Task<IReadOnlyList<MembershipEntry>> MembersAsync() => (await MembershipTable().ReadAllAsync()).Members.Select(m => m.Item1).ToList();
+    /// <summary>The membership rows as the silos keep them (the provider's table, read directly: no silo needs to answer).</summary>
+    public async Task<IReadOnlyList<ClusterMember>> MembersAsync()
+    {
+        var table = new TableServiceClient(ConnectionString).GetTableClient(AzureProviderNames.MembershipTable(TablePrefix));
+        var members = new List<ClusterMember>();
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == ClusterId))
+        {
+            // The version row has no silo columns.
+            if (row.GetString("Status") is { } status && row.GetString("Port") is { } port)
+            {
+                members.Add(new ClusterMember(row.GetString("SiloName") ?? string.Empty, int.Parse(port, CultureInfo.InvariantCulture), Enum.Parse<SiloStatus>(status)));
+            }
+        }
+
+        return members;
+    }
+
+    /// <summary>The silo process listening on <paramref name="siloPort"/> (Cluster:SiloPort).</summary>
+    public PlatformProcess SiloAt(int siloPort) => _silos[_siloPorts.IndexOf(siloPort)];
+
+    /// <summary>The test's own Orleans client of the cluster (joined on first use).</summary>
+    public async Task<ClusterAdmin> AdminAsync() => _admin ??= await ClusterAdmin.ConnectAsync(_common);
 
     /// <summary>SIGKILL one silo (no shutdown, no goodbye to the membership table).</summary>
     public void KillSilo(PlatformProcess silo)
@@ -161,8 +185,7 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <summary>Issues an API key through the cluster, as an admin would in the portal.</summary>
     public async Task<string> IssueKeyAsync(Role role, string name = "cluster test")
     {
-        _admin ??= await ClusterAdmin.ConnectAsync(_common);
-        return await _admin.IssueKeyAsync(role, name);
+        return await (await AdminAsync()).IssueKeyAsync(role, name);
     }
 
     /// <summary>Everything each process wrote lately, for a failure message.</summary>
@@ -187,10 +210,7 @@ public sealed class LocalCluster : IAsyncDisposable
 
         _directory.Dispose();
     }
-
-    private AzureTableMembershipTable MembershipTable() => new(
-        Options.Create(new ClusterOptions { ClusterId = ClusterId, ServiceId = "esgtrace" }),
-        Options.Create(new AzureStorageOptions { ConnectionString = ConnectionString, TablePrefix = TablePrefix }),
-        Options.Create(new AzureTableMembershipOptions()),
-        NullLogger<AzureTableMembershipTable>.Instance);
 }
+
+/// <summary>One silo as the membership table lists it.</summary>
+public sealed record ClusterMember(string SiloName, int SiloPort, SiloStatus Status);

@@ -29,12 +29,16 @@ public static class TestClusters
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var builder = new InProcessTestClusterBuilder(silos);
+        // Stored state and reminders belong to a service id (the official Azure providers key by it): a restarted
+        // cluster must keep the platform's, not the random one the test host would pick.
+        builder.Options.ServiceId = "esgtrace";
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddSingleton(clock);
             services?.Invoke(silo.Services);
             EsgTrace.Hosting.StorageServiceCollectionExtensions.AddEsgTraceStorage(silo.Services, configuration);
-            silo.AddEsgTraceGrainStorage();
+            silo.AddEsgTraceGrainState(configuration);
+            silo.AddEsgTraceReminders(configuration);
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();

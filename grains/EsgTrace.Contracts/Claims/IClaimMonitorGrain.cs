@@ -4,7 +4,7 @@ namespace EsgTrace.Claims;
 [Alias("esg.IClaimMonitorGrain")]
 public interface IClaimMonitorGrain : IGrainWithIntegerKey
 {
-    /// <summary>Starts the schedule (idempotent; called at silo start-up).</summary>
+    /// <summary>Registers (or updates the period of) the monitor's reminder; idempotent, called at every silo start-up.</summary>
     [Alias("Start")]
     Task Start();
 

@@ -1,22 +1,35 @@
 using EsgTrace.Storage;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using Orleans.Placement;
 
 namespace EsgTrace.Claims;
 
-/// <summary>Walks the claims index every few minutes (Claims:MonitorMinutes, default 5) and asks each live claim to re-check itself.</summary>
-public sealed class ClaimMonitorGrain(IIndexStore index, IConfiguration configuration) : Grain, IClaimMonitorGrain
+/// <summary>
+/// Walks the claims index every <see cref="ClaimMonitorOptions.MonitorMinutes"/> and asks each live claim to re-check
+/// itself. Driven by an Orleans reminder, which lives in the reminder table, not in a silo: if the silo running the
+/// monitor dies, the silo that takes its reminder range over fires the next tick and the monitor activates there
+/// (placed locally, so it runs where its reminder fires).
+/// </summary>
+[PreferLocalPlacement]
+public sealed class ClaimMonitorGrain(IIndexStore index, IOptions<ClaimMonitorOptions> options) : Grain, IClaimMonitorGrain, IRemindable
 {
-    private IGrainTimer? _timer;
+    public const string ReminderName = "claim-monitor";
 
-    public Task Start()
+    public async Task Start()
     {
-        if (_timer is null)
-        {
-            var period = TimeSpan.FromMinutes(Math.Max(0.1, configuration.GetValue("Claims:MonitorMinutes", 5.0)));
-            _timer = this.RegisterGrainTimer(async _ => await CheckAll(), new GrainTimerCreationOptions(period, period) { KeepAlive = true, Interleave = false });
-        }
+        var period = options.Value.Period;
+        await this.RegisterOrUpdateReminder(ReminderName, period, period);
 
-        return Task.CompletedTask;
+        // The reminder activates the monitor when it is due; this activation (on whichever silo started) need not stay.
+        DeactivateOnIdle();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == ReminderName)
+        {
+            await CheckAll();
+        }
     }
 
     public async Task<int> CheckAll()

@@ -7,7 +7,7 @@ namespace EsgTrace.Epcis;
 
 /// <summary>Runs one capture: store the events (all or nothing unless "proceed"), then feed the supply chain.</summary>
 public sealed partial class CaptureJobGrain(
-    [PersistentState("epcis-capture")] IPersistentState<CaptureJobState> state,
+    [PersistentState("epcis-capture", GrainStorageNames.LargeState)] IPersistentState<CaptureJobState> state,
     IBlobStore blobs,
     IIndexStore index,
     IAuditTrail audit,
@@ -36,7 +36,7 @@ public sealed partial class CaptureJobGrain(
         s.EventCount = eventCount;
         s.CreatedAt = clock.GetCurrentInstant();
         s.Running = true;
-        // Pending first: if the silo dies after the state write, the start-up scan finds this capture and resumes it.
+        // Pending first: if the silo dies after the state write, the pending-work reminder (any silo) finds this capture and resumes it.
         await index.PutAsync(EpcisCaptures.Index, EpcisCaptures.Pending, Id, System.Text.Encoding.UTF8.GetBytes(blobName));
         await state.WriteStateAsync();
         await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), actor, "epcis.capture-accepted", "epcis-capture:" + Id, $"{eventCount} event(s), {s.Behaviour}"));
@@ -122,6 +122,6 @@ public sealed partial class CaptureJobGrain(
         return new CaptureJob(Id, s.CreatedAt, s.FinishedAt, s.Running, s.Success, s.Behaviour, s.Errors, s.EventCount, s.Stored, s.Duplicates, s.ErrorDeclarations, s.Feed);
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "EPCIS capture {Capture} failed; it stays pending and resumes at the next start or Resume call.")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "EPCIS capture {Capture} failed; it stays pending and resumes at the next pending-work tick.")]
     private static partial void LogCaptureFailed(ILogger logger, Exception exception, string capture);
 }

@@ -18,7 +18,4 @@ public static class EpcisCaptures
         var doc = JsonDocument.Parse(blob.Content);
         return (doc, EpcisDocumentReader.Read(doc.RootElement, validateSchema: false));
     }
-
-    public static Task ResumePendingAsync(IIndexStore index, IGrainFactory grains)
-        => PendingWork.ForEachAsync(index, Index, Pending, key => grains.GetGrain<ICaptureJobGrain>(key).Resume());
 }

@@ -48,7 +48,7 @@ public sealed partial class UsageImportGrain(
         s.Phase = check.IsValid ? UsageImportPhase.Applying : UsageImportPhase.Rejected;
         if (s.Phase == UsageImportPhase.Applying)
         {
-            // Pending first: if the silo dies after the state write, the start-up scan finds this import and resumes it.
+            // Pending first: if the silo dies after the state write, the pending-work reminder (any silo) finds this import and resumes it.
             await JsonIndex.PutAsync(index, GreenItIndexes.Imports, GreenItIndexes.Pending, Id, blobName);
         }
 
@@ -151,6 +151,6 @@ public sealed partial class UsageImportGrain(
         return new UsageImportStatus(Id, s.Phase, s.Rows, s.AppliedRows, s.Workloads, s.ErrorCount, s.Errors, s.Actor, s.AcceptedAt, s.FinishedAt);
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Applying usage import {Import} failed; it stays pending and resumes at the next start or Resume call.")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Applying usage import {Import} failed; it stays pending and resumes at the next pending-work tick.")]
     private static partial void LogApplyFailed(ILogger logger, Exception exception, string import);
 }

@@ -9,7 +9,7 @@ namespace EsgTrace.GreenIt;
 
 /// <summary>A workload: definition changes and usage batches are events; the snapshot holds one record per period.</summary>
 public sealed class WorkloadGrain(
-    [PersistentState("workload")] IPersistentState<WorkloadState> snapshot,
+    [PersistentState("workload", GrainStorageNames.LargeState)] IPersistentState<WorkloadState> snapshot,
     IEventLog log,
     IIndexStore index,
     IAuditTrail audit,

@@ -22,11 +22,7 @@ public sealed class AzureBlobStore : IBlobStore
         var o = options.Value;
         o.Validate();
         _prefix = o.TablePrefix;
-        var clientOptions = new BlobClientOptions();
-        clientOptions.Retry.MaxRetries = 3;
-        _service = !string.IsNullOrWhiteSpace(o.ConnectionString)
-            ? new BlobServiceClient(o.ConnectionString, clientOptions)
-            : o.Credential is null ? new BlobServiceClient(o.BlobServiceUri!, clientOptions) : new BlobServiceClient(o.BlobServiceUri!, o.Credential, clientOptions);
+        _service = AzureBlobServiceFactory.Create(o);
     }
 
     public async Task<BlobInfo> PutAsync(string container, string name, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken = default)

@@ -1,9 +1,6 @@
 using EsgTrace.Hosting;
-using EsgTrace.Hosting.Clustering;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
-using Orleans.Messaging;
 
 namespace Orleans.Hosting;
 
@@ -11,16 +8,15 @@ namespace Orleans.Hosting;
 public static class EsgTraceClientBuilderExtensions
 {
     /// <summary>
-    /// Finds the gateways as the "Cluster" section says: in the Azure membership table (Clustering=AzureStorage), from a
-    /// fixed list (Gateways), or the one local silo.
+    /// Finds the gateways as the "Cluster" section says: in the Azure membership table the silos keep
+    /// (Clustering=AzureStorage: the official provider's gateway list), from a fixed list (Gateways), or the one local silo.
     /// </summary>
     public static IClientBuilder AddEsgTraceClient(this IClientBuilder client, IConfiguration configuration)
     {
         var cluster = EsgTraceClusterOptions.From(configuration);
         if (cluster.Clustering == ClusteringMode.AzureStorage)
         {
-            client.Services.AddAzureMembershipStore(configuration);
-            client.Services.AddSingleton<IGatewayListProvider, AzureTableGatewayListProvider>();
+            client.UseEsgTraceAzureClustering(EsgTraceStorageOptions.From(configuration).Azure);
             // Notice new and departed silos within seconds rather than Orleans' default minute.
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
             client.Configure<ClusterOptions>(cluster.Identify);

@@ -1,6 +1,5 @@
 using System.Net;
 using EsgTrace.Hosting;
-using EsgTrace.Hosting.Clustering;
 using EsgTrace.Hosting.Tables;
 using EsgTrace.Storage;
 using EsgTrace.Time;
@@ -49,43 +48,40 @@ public static class EsgTraceSiloBuilderExtensions
 
         // Failure-detection tuning (e.g. Cluster:Membership:ProbeTimeout) for clusters that must notice a dead silo sooner.
         silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection(EsgTraceClusterOptions.Section + ":Membership"));
-        silo.AddIncomingGrainCallFilter<EsgTrace.Hosting.Clustering.DiscardActivationOnFailure>();
-        silo.AddIncomingGrainCallFilter<EsgTrace.Hosting.Hosting.StorageFailureTranslation>();
+        silo.AddIncomingGrainCallFilter<EsgTrace.Hosting.Filters.DiscardActivationOnFailure>();
+        silo.AddIncomingGrainCallFilter<EsgTrace.Hosting.Filters.StorageFailureTranslation>();
 
         silo.Services.AddEsgTraceStorage(configuration);
-        silo.AddEsgTraceGrainStorage();
-        silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<EsgTrace.Claims.IClaimMonitorGrain>(0).Start());
-        silo.AddStartupTask((services, _) => EsgTrace.GreenIt.UsageImports.ResumePendingAsync(services.GetRequiredService<IIndexStore>(), services.GetRequiredService<IGrainFactory>()));
-        silo.AddStartupTask((services, _) => EsgTrace.Epcis.EpcisCaptures.ResumePendingAsync(services.GetRequiredService<IIndexStore>(), services.GetRequiredService<IGrainFactory>()));
+        silo.AddEsgTraceGrainState(configuration);
+        silo.AddEsgTraceReminders(configuration);
+        silo.AddEsgTraceBackgroundWork(configuration);
         silo.AddStartupTask((services, _) => EsgTrace.MassBalance.LedgerMigration.RunAsync(services.GetRequiredService<IIndexStore>(), services.GetRequiredService<IGrainFactory>()));
         silo.Services.AddHostedService<EsgTrace.Hosting.GreenIt.PlatformFootprintSampler>();
         return silo;
     }
 
     /// <summary>
-    /// Cluster membership on Azure Table storage (our <see cref="EsgTrace.Hosting.Clustering.AzureTableMembershipTable"/>), in the
-    /// account of the "Storage:Azure" settings. The silos of one cluster share their data, so the storage backend must be Azure too.
+    /// Cluster membership on Azure Table storage (Microsoft.Orleans.Clustering.AzureStorage), in the account of the
+    /// "Storage:Azure" settings. The silos of one cluster share their data, so the storage backend must be Azure too.
     /// </summary>
     public static ISiloBuilder UseAzureTableMembership(this ISiloBuilder silo, IConfiguration configuration)
     {
-        if (EsgTraceStorageOptions.From(configuration).Backend != StorageBackend.AzureStorage)
+        var storage = EsgTraceStorageOptions.From(configuration);
+        if (storage.Backend != StorageBackend.AzureStorage)
         {
             throw new InvalidOperationException("Cluster:Clustering=AzureStorage keeps membership in Azure Tables, and the silos of one cluster must share their data: set Storage:Backend=AzureStorage (and Storage:Azure:ConnectionString) too.");
         }
 
-        silo.Services.AddAzureMembershipStore(configuration);
-        silo.Services.AddSingleton<IMembershipTable, EsgTrace.Hosting.Clustering.AzureTableMembershipTable>();
-        return silo;
+        return silo.UseEsgTraceAzureClustering(storage.Azure);
     }
 
     /// <summary>
-    /// The default grain storage on the configured <see cref="ITableStore"/>, with the System.Text.Json serializer
-    /// (Orleans' default stores assembly-qualified type names, which break on every rename).
+    /// Grain storage on the configured <see cref="ITableStore"/> (the embedded default's SQLite), with the System.Text.Json
+    /// serializer (Orleans' default stores assembly-qualified type names, which break on every rename).
     /// </summary>
     public static ISiloBuilder AddEsgTraceGrainStorage(this ISiloBuilder silo, string name = ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, Action<TableGrainStorageOptions>? configure = null)
     {
-        silo.UseSystemTextJsonGrainStorageSerializer();
-        silo.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(o => EsgJson.Configure(o.JsonSerializerOptions));
+        silo.UseEsgTraceGrainStorageSerializer();
         var options = new TableGrainStorageOptions();
         configure?.Invoke(options);
         silo.Services.AddGrainStorage(name, (sp, providerName) => new TableGrainStorage(

@@ -2,7 +2,7 @@ using EsgTrace.Hosting.Azure;
 using EsgTrace.Storage;
 using Orleans;
 
-namespace EsgTrace.Hosting.Hosting;
+namespace EsgTrace.Hosting.Filters;
 
 /// <summary>
 /// A grain call that fails because Azure Storage did not answer (an Azure SDK failure that reached the grain, e.g. from a

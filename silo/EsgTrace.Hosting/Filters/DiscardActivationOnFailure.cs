@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Runtime;
 
-namespace EsgTrace.Hosting.Clustering;
+namespace EsgTrace.Hosting.Filters;
 
 /// <summary>
 /// When a grain call fails with an exception (storage unreachable, a write whose outcome is unknown, a bug), the activation
