@@ -1,11 +1,21 @@
+using EsgTrace.Hosting;
 using EsgTrace.Portal.Extensions;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddEsgTracePlatform();
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddEsgTracePlatform();
 
-var app = builder.Build();
-app.MapEsgTracePlatform();
-app.Run();
+    var app = builder.Build();
+    app.MapEsgTracePlatform();
+    app.Run();
+    return 0;
+}
+catch (StartupConfigurationException ex)
+{
+    Console.Error.WriteLine("EsgTrace cannot start: " + ex.Message);
+    return 2;
+}
 
 /// <summary>The portal's entry point; public so tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -63,6 +63,23 @@ public sealed class PlatformProcess : IAsyncDisposable
         return platform;
     }
 
+    /// <summary>Waits for the process to end on its own and for its output to be read to the end; returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"{Name} did not exit within {timeout.TotalSeconds} s:\n{Output}");
+        }
+
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL, like a crash or `kill -9`: nothing is flushed, no shutdown runs.</summary>
     public void Kill()
     {

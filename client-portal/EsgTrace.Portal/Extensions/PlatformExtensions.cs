@@ -42,6 +42,7 @@ public static class PlatformExtensions
             .ValidateOnStart();
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         // Registered after the silo (or client), so it runs once grains answer; it also bootstraps the first admin of a new cluster.
+        services.AddSingleton<DemoCredentialsNotice>();
         services.AddHostedService<DemoSeeder>();
 
         services.AddHostedService<StartupBanner>();

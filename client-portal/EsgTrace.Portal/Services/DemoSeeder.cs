@@ -9,7 +9,7 @@ namespace EsgTrace.Portal.Services;
 /// At first start of an embedded platform, creates one demo user per role, prints their credentials and saves them to
 /// a file beside the data (readable by its owner only). Later starts find the users and point at that file.
 /// </summary>
-public sealed partial class DemoSeeder(AccountService accounts, SupplyChainService supplyChain, GreenItService greenIt, IOptions<DemoOptions> demo, IConfiguration configuration, ILogger<DemoSeeder> logger) : IHostedService
+public sealed partial class DemoSeeder(AccountService accounts, SupplyChainService supplyChain, GreenItService greenIt, IOptions<DemoOptions> demo, IConfiguration configuration, DemoCredentialsNotice notice, ILogger<DemoSeeder> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -28,6 +28,7 @@ public sealed partial class DemoSeeder(AccountService accounts, SupplyChainServi
         if (await accounts.GetUserAsync(DemoUsers.All[^1].Username) is not null)
         {
             LogAlreadySeeded(logger, file);
+            notice.File = File.Exists(file) ? file : null;
             return;
         }
 
@@ -51,8 +52,8 @@ public sealed partial class DemoSeeder(AccountService accounts, SupplyChainServi
             File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
-        Console.WriteLine();
-        Console.WriteLine(lines.ToString());
+        notice.Created = lines.ToString();
+        notice.File = file;
         LogSeeded(logger, file);
     }
 

@@ -28,7 +28,7 @@ public static class EsgTraceClientBuilderExtensions
         }
         else
         {
-            client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
+            client.UseLocalhostClustering(cluster.GatewayPort is 0 ? EsgTraceClusterOptions.DefaultGatewayPort : cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
         }
 
         if (cluster.ResponseTimeout is { } timeout)

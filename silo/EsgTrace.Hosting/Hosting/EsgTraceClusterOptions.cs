@@ -13,11 +13,20 @@ public sealed class EsgTraceClusterOptions
 
     public string ServiceId { get; set; } = "esgtrace";
 
-    /// <summary>Silo-to-silo port.</summary>
-    public int SiloPort { get; set; } = 11111;
+    /// <summary>Orleans' usual silo-to-silo port, taken when a cluster of several silos leaves <see cref="SiloPort"/> unset.</summary>
+    public const int DefaultSiloPort = 11111;
 
-    /// <summary>Port clients (portals) connect to.</summary>
-    public int GatewayPort { get; set; } = 30000;
+    /// <summary>Orleans' usual gateway port, taken when <see cref="GatewayPort"/> is unset (but by the embedded default).</summary>
+    public const int DefaultGatewayPort = 30000;
+
+    /// <summary>
+    /// Silo-to-silo port. Unset (0): the one silo of Localhost clustering (the embedded default) takes a free port, so two
+    /// platforms on one machine never collide; other clusterings take <see cref="DefaultSiloPort"/>. See <see cref="ClusterPorts"/>.
+    /// </summary>
+    public int SiloPort { get; set; }
+
+    /// <summary>Port clients (portals) connect to; unset (0) as for <see cref="SiloPort"/>, default <see cref="DefaultGatewayPort"/>.</summary>
+    public int GatewayPort { get; set; }
 
     /// <summary>
     /// Localhost: one silo on loopback (the embedded default). Development: several silos on one machine or network that

@@ -21,6 +21,7 @@ public static class EsgTraceSiloBuilderExtensions
     public static ISiloBuilder AddEsgTraceSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
         var cluster = EsgTraceClusterOptions.From(configuration);
+        ClusterPorts.Resolve(cluster);
         switch (cluster.Clustering)
         {
             case ClusteringMode.Localhost:
