@@ -23,13 +23,13 @@ public static class PortalBoundary
             .ToArray();
     }
 
-    /// <summary>Full names of the types of <paramref name="assembly"/> (but <paramref name="composition"/>) that use silo-only types.</summary>
-    public static IReadOnlyList<string> Violations(Assembly assembly, string? composition)
+    /// <summary>Full names of the types of <paramref name="assembly"/> (but the composition roots <paramref name="composition"/>) that use silo-only types.</summary>
+    public static IReadOnlyList<string> Violations(Assembly assembly, params string[] composition)
     {
         var result = Types.InAssembly(assembly).ShouldNot().HaveDependencyOnAny(SiloOnlyTypes()).GetResult();
         return result.IsSuccessful
             ? []
-            : result.FailingTypes.Select(t => t.FullName).Where(n => composition is null || (n != composition && !n.StartsWith(composition + "/", StringComparison.Ordinal))).ToList();
+            : result.FailingTypes.Select(t => t.FullName).Where(n => !composition.Any(c => n == c || n.StartsWith(c + "/", StringComparison.Ordinal))).ToList();
     }
 
     // Orleans' generated code (OrleansCodeGen.*) serialises silo types but is not something a developer wrote against them.
