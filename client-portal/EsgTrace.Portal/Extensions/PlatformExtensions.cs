@@ -21,6 +21,7 @@ public static class PlatformExtensions
         // ASP.NET Core does this by itself only in Development. A published app has them in wwwroot and ignores this.
         builder.WebHost.UseStaticWebAssets();
         builder.AddEsgTraceOrleans();
+        builder.AddEsgTraceObservability();
         var services = builder.Services;
         services.AddSingleton<IClock>(NodaTime.SystemClock.Instance);
         services.ConfigureHttpJsonOptions(o => EsgJson.Configure(o.SerializerOptions));
@@ -68,6 +69,7 @@ public static class PlatformExtensions
         app.MapStaticAssets();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthApi();
+        app.MapEsgTraceObservability();
         app.MapAccountsApi();
         app.MapAuditApi();
         app.MapSupplyChainApi();

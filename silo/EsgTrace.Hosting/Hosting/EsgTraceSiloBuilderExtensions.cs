@@ -53,6 +53,7 @@ public static class EsgTraceSiloBuilderExtensions
 
         silo.Services.AddEsgTraceStorage(configuration);
         silo.AddEsgTraceGrainStorage();
+        silo.AddEsgTraceObservability(configuration);
         silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<EsgTrace.Claims.IClaimMonitorGrain>(0).Start());
         silo.AddStartupTask((services, _) => EsgTrace.GreenIt.UsageImports.ResumePendingAsync(services.GetRequiredService<IIndexStore>(), services.GetRequiredService<IGrainFactory>()));
         silo.AddStartupTask((services, _) => EsgTrace.Epcis.EpcisCaptures.ResumePendingAsync(services.GetRequiredService<IIndexStore>(), services.GetRequiredService<IGrainFactory>()));
