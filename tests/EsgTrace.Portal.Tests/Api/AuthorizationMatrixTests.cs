@@ -166,7 +166,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal)
                 continue;
             }
 
-            foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])
+            // An endpoint for any method (the Prometheus scrape endpoint) is called with GET.
+            foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
             {
                 var path = System.Text.RegularExpressions.Regex.Replace(pattern, @"\{documentName\}", "v1");
                 path = System.Text.RegularExpressions.Regex.Replace(path, @"\{[^}]+\}", "matrix-x");

@@ -1,4 +1,3 @@
-using EsgTrace.Portal.Tests.Browser;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -8,6 +7,8 @@ namespace EsgTrace.Portal.Tests.Browser;
 [Collection(PortalCollection.Name)]
 public sealed class OperationsBrowserTests(PortalFixture portal, BrowserFixture browser)
 {
+    private static readonly HashSet<string> DashboardViolations = ["aria-required-children", "color-contrast", "html-has-lang", "listitem", "meta-viewport", "role-img-alt"];
+
     [Fact]
     public async Task Anonymous_IsSentToSignIn_FromTheDashboard_AndRefusedMetrics()
     {
@@ -31,6 +32,7 @@ public sealed class OperationsBrowserTests(PortalFixture portal, BrowserFixture 
         await page.GotoAsync("/dashboard/");
         // The dashboard's script fills the page from its JSON calls: the silo of the embedded cluster is listed.
         await page.GetByText("Silos").First.WaitForAsync();
+        await page.Locator("canvas").First.WaitForAsync();
         var metrics = await page.Context.APIRequest.GetAsync("/metrics");
         var text = await metrics.TextAsync();
 
@@ -38,7 +40,10 @@ public sealed class OperationsBrowserTests(PortalFixture portal, BrowserFixture 
         Assert.Equal(200, metrics.Status);
         Assert.Contains("esgtrace_storage_writes_total{", text, StringComparison.Ordinal);
         await BrowserFixture.CaptureAsync(page, "orleans-dashboard");
-        await AxeCheck.AssertAccessibleAsync(page);
+        // The dashboard's UI is the package's (Microsoft.Orleans.Dashboard 10.4.2), not ours: these are its own WCAG
+        // failures, listed in docs/architecture.md (Observability) so they are not taken for ours.
+        await AxeCheck.AssertKnownViolationsAsync(page, DashboardViolations);
+        await BrowserFixture.OpenAsync(page, "/");
         await BrowserFixture.CloseAsync(page);
     }
 
