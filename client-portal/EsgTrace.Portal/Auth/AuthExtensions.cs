@@ -49,11 +49,18 @@ public static class AuthExtensions
         return services;
     }
 
-    /// <summary>Machine-facing paths: they answer 401/403 as problem details instead of redirecting to the sign-in page.</summary>
+    /// <summary>
+    /// Machine-facing paths: they answer 401/403 as problem details instead of redirecting to the sign-in page. The
+    /// Orleans dashboard is both: its page (a browser asking for HTML) redirects, its JSON calls answer 401/403.
+    /// </summary>
     public static bool IsApi(HttpRequest request)
-        => ApiPrefixes.Any(p => request.Path.StartsWithSegments(p));
+        => ApiPrefixes.Any(p => request.Path.StartsWithSegments(p))
+           || (request.Path.StartsWithSegments("/dashboard") && !AcceptsHtml(request));
 
-    private static readonly string[] ApiPrefixes = ["/api", "/health", "/capture", "/events", "/epcs", "/2", "/auth"];
+    private static readonly string[] ApiPrefixes = ["/api", "/health", "/metrics", "/capture", "/events", "/epcs", "/2", "/auth"];
+
+    private static bool AcceptsHtml(HttpRequest request)
+        => request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
 
     private static Task Redirect(RedirectContext<CookieAuthenticationOptions> context)
     {

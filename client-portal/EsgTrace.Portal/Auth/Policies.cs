@@ -16,6 +16,9 @@ public static class Policies
     public const string Audit = "audit-area";
     public const string Admin = "admin-area";
 
+    /// <summary>Running the platform: the Orleans dashboard, /metrics and the health details.</summary>
+    public const string Operations = "operations";
+
     /// <summary>Roles per policy. The auditor reads every area; writes are checked per endpoint as areas gain them.</summary>
     public static IReadOnlyDictionary<string, string[]> Roles { get; } = new Dictionary<string, string[]>
     {
@@ -29,5 +32,6 @@ public static class Policies
         [GreenItWrite] = [Accounts.Roles.It],
         [Audit] = [Accounts.Roles.Auditor, Accounts.Roles.Admin],
         [Admin] = [Accounts.Roles.Admin],
+        [Operations] = [Accounts.Roles.It, Accounts.Roles.Admin],
     };
 }

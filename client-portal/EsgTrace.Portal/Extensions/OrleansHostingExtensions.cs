@@ -12,7 +12,7 @@ public static class OrleansHostingExtensions
         }
         else
         {
-            builder.UseOrleansClient(client => client.AddEsgTraceClient(builder.Configuration));
+            builder.UseOrleansClient(client => client.AddEsgTraceClient(builder.Configuration).AddEsgTraceObservability());
         }
 
         return mode;

@@ -19,7 +19,15 @@ public static class PlatformExtensions
         // Serve framework and package assets (blazor.web.js, MudBlazor) when run from a build in any environment;
         // ASP.NET Core does this by itself only in Development. A published app has them in wwwroot and ignores this.
         builder.WebHost.UseStaticWebAssets();
+        // A build's asset manifest makes MapStaticAssets watch wwwroot for edits (no-cache on every asset, edited files
+        // re-compressed on the fly); outside Development serve what the build fingerprinted and compressed, cached for a year.
+        if (!builder.Environment.IsDevelopment() && builder.Configuration["ReloadStaticAssetsAtRuntime"] is null)
+        {
+            builder.Configuration.AddInMemoryCollection([new("ReloadStaticAssetsAtRuntime", "false")]);
+        }
+
         builder.AddEsgTraceOrleans();
+        builder.AddEsgTraceObservability();
         var services = builder.Services;
         services.AddSingleton<IClock>(NodaTime.SystemClock.Instance);
         services.ConfigureHttpJsonOptions(o => EsgJson.Configure(o.SerializerOptions));
@@ -68,6 +76,7 @@ public static class PlatformExtensions
         app.MapStaticAssets();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthApi();
+        app.MapEsgTraceObservability();
         app.MapAccountsApi();
         app.MapAuditApi();
         app.MapSupplyChainApi();

@@ -17,7 +17,8 @@ public sealed class ClaimGrain(
     ITableStore tables,
     IBlobStore blobs,
     Signing.IDocumentSigner signer,
-    IClock clock) : Grain, IClaimGrain
+    IClock clock,
+    Telemetry.EsgTraceMetrics metrics) : Grain, IClaimGrain
 {
     private const string Platform = "platform";
     private EventJournal<ClaimState, ClaimEvent> _journal = null!;
@@ -186,14 +187,18 @@ public sealed class ClaimGrain(
         var state = _journal.State;
         if (state.Status is ClaimStatus.Published or ClaimStatus.AtRisk)
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var result = "no-figures";
             if (clock.GetCurrentInstant().InUtc().Date > state.Draft!.ValidUntil)
             {
+                result = "expired";
                 await _journal.AppendAsync(new ClaimStatusChanged(ClaimStatus.Expired, $"Valid until {state.Draft.ValidUntil:yyyy-MM-dd}.", clock.GetCurrentInstant(), Platform));
             }
             else if (await FiguresAsync() is { IsOk: true } figures)
             {
                 var evaluation = ClaimEvaluator.Evaluate(ClaimRule.Of(state.Draft), figures.Value!);
                 var status = evaluation.Holds ? ClaimStatus.Published : ClaimStatus.AtRisk;
+                result = evaluation.Holds ? "holds" : "at-risk";
                 if (status != state.Status)
                 {
                     _observed = null;
@@ -206,6 +211,8 @@ public sealed class ClaimGrain(
                     await JsonIndex.PutAsync(index, "claims", "all", Id, View());
                 }
             }
+
+            metrics.ClaimChecked(result, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
 
         return View();

@@ -12,7 +12,8 @@ public sealed partial class CaptureJobGrain(
     IIndexStore index,
     IAuditTrail audit,
     IClock clock,
-    ILogger<CaptureJobGrain> logger) : Grain, ICaptureJobGrain
+    ILogger<CaptureJobGrain> logger,
+    Telemetry.EsgTraceMetrics metrics) : Grain, ICaptureJobGrain
 {
     private Task? _running;
 
@@ -77,6 +78,7 @@ public sealed partial class CaptureJobGrain(
     private async Task RunAsync()
     {
         var s = state.State;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             if (s.RecordTime is null)
@@ -108,9 +110,11 @@ public sealed partial class CaptureJobGrain(
             await index.RemoveAsync(EpcisCaptures.Index, EpcisCaptures.Pending, Id);
             await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), s.Actor, s.Success ? "epcis.captured" : "epcis.capture-refused", "epcis-capture:" + Id,
                 $"{s.Stored} stored, {s.Duplicates} already stored, {s.ErrorDeclarations} error declaration(s), {s.Errors.Count} error(s)"));
+            metrics.CaptureFinished(s.Success ? "stored" : "refused", s.Stored, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
         catch (Exception ex)
         {
+            metrics.CaptureFinished("failed", 0, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             LogCaptureFailed(logger, ex, Id);
             _running = null;
         }

@@ -13,7 +13,8 @@ public sealed partial class UsageImportGrain(
     IIndexStore index,
     IAuditTrail audit,
     IClock clock,
-    ILogger<UsageImportGrain> logger) : Grain, IUsageImportGrain
+    ILogger<UsageImportGrain> logger,
+    Telemetry.EsgTraceMetrics metrics) : Grain, IUsageImportGrain
 {
     public const string Container = UsageImportFiles.Container;
 
@@ -87,6 +88,7 @@ public sealed partial class UsageImportGrain(
     private async Task ApplyAsync()
     {
         var s = state.State;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             var blob = await blobs.GetAsync(Container, s.Blob!) ?? throw new InvalidOperationException($"Staged import '{s.Blob}' is missing.");
@@ -116,6 +118,7 @@ public sealed partial class UsageImportGrain(
             await state.WriteStateAsync();
             await index.RemoveAsync(GreenItIndexes.Imports, GreenItIndexes.Pending, Id);
             await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), s.Actor, "usage-import.applied", "usage-import:" + Id, $"{s.Rows} rows, {s.Workloads} workloads"));
+            metrics.UsageImportFinished("applied", s.AppliedRows, System.Diagnostics.Stopwatch.GetElapsedTime(started));
 
             async Task FlushAsync(IReadOnlyList<string> workloads)
             {
@@ -140,6 +143,7 @@ public sealed partial class UsageImportGrain(
         }
         catch (Exception ex)
         {
+            metrics.UsageImportFinished("failed", s.AppliedRows, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             LogApplyFailed(logger, ex, Id);
             _applying = null;
         }

@@ -3,7 +3,7 @@ using Orleans.Concurrency;
 
 namespace EsgTrace.Health;
 
-/// <summary>Reads a row and checks a blob container: proof that the storage behind the silo answers.</summary>
+/// <summary>Writes and reads back a row, and asks the blob store: proof that the storage behind the silo answers.</summary>
 [StatelessWorker]
 public sealed class HealthProbeGrain(ITableStore tables, IBlobStore blobs) : Grain, IHealthProbeGrain
 {
@@ -13,7 +13,16 @@ public sealed class HealthProbeGrain(ITableStore tables, IBlobStore blobs) : Gra
         var healthy = true;
         try
         {
-            await tables.GetAsync("health", "probe", "probe");
+            // A round trip: a durable write of this silo's probe row, read back. A store that reads but cannot write
+            // (a full disk, a read-only account) fails here.
+            var nonce = Guid.NewGuid().ToByteArray();
+            await tables.UpsertAsync("health", new TableRow("probe", RuntimeIdentity, nonce));
+            var read = await tables.GetAsync("health", "probe", RuntimeIdentity);
+            if (read is null || !read.Data.Span.SequenceEqual(nonce))
+            {
+                throw new InvalidOperationException("The probe row read back differs from the row written.");
+            }
+
             checks["tables"] = "ok";
         }
         catch (Exception ex)

@@ -43,6 +43,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IEventLog, TableEventLog>();
         services.TryAddSingleton<IIndexStore, TableIndexStore>();
         services.TryAddSingleton<IAuditTrail, IndexAuditTrail>();
+        // Grains count their work on it (captures, imports, claim checks); every silo, test clusters included, has one.
+        services.AddMetrics().TryAddSingleton<EsgTrace.Telemetry.EsgTraceMetrics>();
         return services;
     }
 }

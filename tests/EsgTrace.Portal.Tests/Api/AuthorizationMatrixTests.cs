@@ -19,6 +19,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal)
     private static readonly Dictionary<string, string> Expected = new()
     {
         ["GET /health"] = "*",
+        ["GET /health/ready"] = "*", // details only for I and D (HealthApiTests)
+        ["GET /metrics"] = "ID",
         ["GET /openapi/{documentName}.json"] = "*",
         ["GET /verify/{Id}"] = "*",   // the public verification page (Blazor, static)
         ["POST /verify/{Id}"] = "*",  // its proof-upload form
@@ -159,12 +161,13 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal)
         foreach (var endpoint in sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
         {
             var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
-            if (!MachinePrefixes.Any(p => pattern.StartsWith(p, StringComparison.Ordinal)) && pattern is not ("/health" or "/capture" or "/events"))
+            if (!MachinePrefixes.Any(p => pattern.StartsWith(p, StringComparison.Ordinal)) && pattern is not ("/health" or "/health/ready" or "/metrics" or "/capture" or "/events"))
             {
                 continue;
             }
 
-            foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])
+            // An endpoint for any method (the Prometheus scrape endpoint) is called with GET.
+            foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
             {
                 var path = System.Text.RegularExpressions.Regex.Replace(pattern, @"\{documentName\}", "v1");
                 path = System.Text.RegularExpressions.Regex.Replace(path, @"\{[^}]+\}", "matrix-x");
