@@ -6,6 +6,12 @@ namespace EsgTrace.Architecture.Tests;
 /// <summary>What only silos may use, and which types of an assembly use it.</summary>
 public static class PortalBoundary
 {
+    /// <summary>
+    /// Hosting types every process uses alike, which touch neither grains nor storage: the OpenTelemetry wiring (the
+    /// portal and the silo export the same traces and metrics).
+    /// </summary>
+    private static readonly HashSet<string> Shared = ["EsgTrace.Hosting.Telemetry.TelemetryServiceCollectionExtensions", "EsgTrace.Hosting.Telemetry.TelemetryOptions"];
+
     /// <summary>Namespaces of libraries only silos use: the Azure SDK and SQLite.</summary>
     private static readonly string[] SiloOnlyNamespaces = ["Azure", "Microsoft.Data.Sqlite"];
 
@@ -17,7 +23,7 @@ public static class PortalBoundary
     {
         var assemblies = new[] { typeof(EsgTrace.SupplyChain.ShipmentGrain).Assembly, typeof(Orleans.Hosting.EsgTraceSiloBuilderExtensions).Assembly };
         return assemblies.SelectMany(a => a.GetTypes())
-            .Where(t => !t.IsNested && t.FullName is { } name && !name.StartsWith('<') && !IsGenerated(t))
+            .Where(t => !t.IsNested && t.FullName is { } name && !name.StartsWith('<') && !IsGenerated(t) && !Shared.Contains(name))
             .Select(t => t.FullName!)
             .Concat(SiloOnlyNamespaces)
             .ToArray();

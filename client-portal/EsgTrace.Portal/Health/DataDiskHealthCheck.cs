@@ -1,4 +1,3 @@
-using EsgTrace.Hosting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +13,7 @@ public sealed class DataDiskHealthCheck(IConfiguration configuration, IOptions<H
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var directory = Path.GetFullPath(EsgTraceStorageOptions.From(configuration).DataDirectory);
+        var directory = Extensions.OrleansHostingExtensions.DataDirectory(configuration);
         var existing = NearestExisting(directory);
         var drive = new DriveInfo(existing);
         var freeMegabytes = drive.AvailableFreeSpace / (1024 * 1024);
