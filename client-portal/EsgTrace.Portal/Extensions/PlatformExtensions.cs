@@ -50,6 +50,7 @@ public static class PlatformExtensions
             .ValidateOnStart();
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         // Registered after the silo (or client), so it runs once grains answer; it also bootstraps the first admin of a new cluster.
+        services.AddAssetCompression();
         services.AddSingleton<DemoCredentialsNotice>();
         services.AddHostedService<DemoSeeder>();
 
@@ -73,6 +74,9 @@ public static class PlatformExtensions
         app.UseAuthorization();
         app.UseAntiforgery();
 
+        // Compresses only what MapStaticAssets has no compressed variant of (MudBlazor's fingerprinted CSS and JS); see
+        // AddAssetCompression. Placed before the endpoints, so it wraps the static-asset endpoints too.
+        app.UseResponseCompression();
         app.MapStaticAssets();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthApi();

@@ -28,7 +28,7 @@ public sealed partial class StaticAssetsTests(ObservabilityFixture portal) : ICl
     }
 
     [Fact]
-    public async Task MudBlazorAssets_AreServedFingerprinted_AndImmutable()
+    public async Task MudBlazorAssets_AreServedFingerprinted_Immutable_AndCompressed()
     {
         var html = await portal.Host.CreateApiClient().GetStringAsync("/account/login");
         var urls = AssetReference().Matches(html).Select(m => m.Groups[1].Value).Where(u => u.StartsWith("_content/MudBlazor/", StringComparison.Ordinal)).ToList();
@@ -37,9 +37,21 @@ public sealed partial class StaticAssetsTests(ObservabilityFixture portal) : ICl
         foreach (var url in urls)
         {
             Assert.Matches(@"\.[a-z0-9]{10}\.(js|css)$", url);
-            var response = await portal.Host.CreateApiClient().GetAsync("/" + url);
+            using var client = new HttpClient(new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.None }) { BaseAddress = portal.Host.BaseAddress };
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/" + url);
+            request.Headers.AcceptEncoding.ParseAdd("br, gzip");
+            using var response = await client.SendAsync(request);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("max-age=31536000, immutable", response.Headers.CacheControl?.ToString());
+            Assert.Equal("br", Assert.Single(response.Content.Headers.ContentEncoding));
+            var compressed = await response.Content.ReadAsByteArrayAsync();
+            using var plain = await portal.Host.CreateApiClient().GetAsync("/" + url);
+            var original = await plain.Content.ReadAsByteArrayAsync();
+            Assert.True(compressed.Length * 2 < original.Length, $"{url}: {compressed.Length} bytes compressed of {original.Length}");
+            using var decoded = new System.IO.Compression.BrotliStream(new MemoryStream(compressed), System.IO.Compression.CompressionMode.Decompress);
+            using var back = new MemoryStream();
+            await decoded.CopyToAsync(back);
+            Assert.Equal(original, back.ToArray());
         }
     }
 
