@@ -61,7 +61,7 @@ public sealed class EmbeddedPlatform : IAsyncDisposable
     }
 
     /// <summary>Issues an API key through the embedded silo's gateway, as an admin would in the portal.</summary>
-    public async Task<string> IssueKeyAsync(Accounts.Role role)
+    public async Task<string> IssueKeyAsync(Role role)
     {
         _admin ??= await ClusterAdmin.ConnectAsync(_settings);
         return await _admin.IssueKeyAsync(role);

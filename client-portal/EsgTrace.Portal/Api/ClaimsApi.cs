@@ -73,7 +73,7 @@ public static class ClaimsApi
         }
 
         var d = claim.Draft;
-        var analysis = await grains.GetGrain<EsgTrace.Analysis.IProductAnalysisGrain>(0).AnalyzeScope(d.Scope, d.ProductId, d.Subjects ?? []);
+        var analysis = await grains.GetGrain<EsgTrace.Claims.IProductAnalysisGrain>(0).AnalyzeScope(d.Scope, d.ProductId, d.Subjects ?? []);
         if (!analysis.IsOk)
         {
             return analysis.Problem!.ToProblem();

@@ -22,16 +22,16 @@ public static class Policies
     /// <summary>Roles per policy. The auditor reads every area; writes are checked per endpoint as areas gain them.</summary>
     public static IReadOnlyDictionary<string, string[]> Roles { get; } = new Dictionary<string, string[]>
     {
-        [SupplyChain] = [Accounts.Roles.SupplyChain, Accounts.Roles.Auditor],
-        [SupplyChainWrite] = [Accounts.Roles.SupplyChain],
-        [ClaimsWrite] = [Accounts.Roles.Marketing],
-        [ClaimsApprove] = [Accounts.Roles.It, Accounts.Roles.Auditor],
-        [FiguresRead] = [Accounts.Roles.SupplyChain, Accounts.Roles.Auditor, Accounts.Roles.Marketing, Accounts.Roles.It],
-        [Claims] = [Accounts.Roles.Marketing, Accounts.Roles.It, Accounts.Roles.Auditor],
-        [GreenIt] = [Accounts.Roles.It, Accounts.Roles.Auditor],
-        [GreenItWrite] = [Accounts.Roles.It],
-        [Audit] = [Accounts.Roles.Auditor, Accounts.Roles.Admin],
-        [Admin] = [Accounts.Roles.Admin],
-        [Operations] = [Accounts.Roles.It, Accounts.Roles.Admin],
+        [SupplyChain] = [EsgTrace.Domain.Roles.SupplyChain, EsgTrace.Domain.Roles.Auditor],
+        [SupplyChainWrite] = [EsgTrace.Domain.Roles.SupplyChain],
+        [ClaimsWrite] = [EsgTrace.Domain.Roles.Marketing],
+        [ClaimsApprove] = [EsgTrace.Domain.Roles.It, EsgTrace.Domain.Roles.Auditor],
+        [FiguresRead] = [EsgTrace.Domain.Roles.SupplyChain, EsgTrace.Domain.Roles.Auditor, EsgTrace.Domain.Roles.Marketing, EsgTrace.Domain.Roles.It],
+        [Claims] = [EsgTrace.Domain.Roles.Marketing, EsgTrace.Domain.Roles.It, EsgTrace.Domain.Roles.Auditor],
+        [GreenIt] = [EsgTrace.Domain.Roles.It, EsgTrace.Domain.Roles.Auditor],
+        [GreenItWrite] = [EsgTrace.Domain.Roles.It],
+        [Audit] = [EsgTrace.Domain.Roles.Auditor, EsgTrace.Domain.Roles.Admin],
+        [Admin] = [EsgTrace.Domain.Roles.Admin],
+        [Operations] = [EsgTrace.Domain.Roles.It, EsgTrace.Domain.Roles.Admin],
     };
 }

@@ -23,7 +23,7 @@ public sealed class GreenItService(IGrainFactory grains)
 
     public Task<WorkloadView?> GetWorkloadAsync(string id) => Validation.IsId(id) ? grains.GetGrain<IWorkloadGrain>(id).Get() : Task.FromResult<WorkloadView?>(null);
 
-    public Task<Accounts.Page<WorkloadView>> ListWorkloadsAsync(string? after, int pageSize)
+    public Task<EsgTrace.Domain.Page<WorkloadView>> ListWorkloadsAsync(string? after, int pageSize)
         => grains.GetGrain<ISupplyChainDirectoryGrain>(0).List<WorkloadView>(GreenItIndexes.Workloads, GreenItIndexes.All, after, pageSize);
 
     public Task<Outcome<IReadOnlyList<UsageEmissions>>> WorkloadEmissionsAsync(string id) => grains.GetGrain<IGreenItAnalysisGrain>(0).WorkloadEmissions(id);
@@ -73,7 +73,7 @@ public sealed class GreenItService(IGrainFactory grains)
             ? grains.GetGrain<IGreenItActionGrain>(id).Record(action with { WorkloadIds = action.WorkloadIds ?? [] }, actor)
             : Task.FromResult<Outcome<GreenItActionView>>(DomainProblem.Invalid("id", IdRule));
 
-    public Task<Accounts.Page<GreenItActionView>> ListActionsAsync(string? after, int pageSize)
+    public Task<EsgTrace.Domain.Page<GreenItActionView>> ListActionsAsync(string? after, int pageSize)
         => grains.GetGrain<ISupplyChainDirectoryGrain>(0).List<GreenItActionView>(GreenItIndexes.Actions, GreenItIndexes.All, after, pageSize);
 
     public Task<Outcome<GreenItTarget>> SetTargetAsync(GreenItTarget target, string actor) => Settings.SetTarget(target, actor);

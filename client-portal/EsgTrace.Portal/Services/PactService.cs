@@ -1,3 +1,4 @@
+using EsgTrace.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EsgTrace.Analysis;

@@ -1,3 +1,4 @@
+using EsgTrace.Claims;
 using EsgTrace.Analysis;
 using EsgTrace.Domain;
 using EsgTrace.Factors;
@@ -95,7 +96,7 @@ public sealed class SupplyChainService(IGrainFactory grains)
     public Task<Outcome<FactorCatalog>> ImportFactorsAsync(FactorCatalog catalog, string actor)
         => grains.GetGrain<IFactorDatasetGrain>(catalog.Dataset.Ref.ToString()).Import(catalog, actor);
 
-    public Task<Accounts.Page<T>> ListAsync<T>(string index, string? after, int pageSize, string partition = SupplyChainLists.All)
+    public Task<EsgTrace.Domain.Page<T>> ListAsync<T>(string index, string? after, int pageSize, string partition = SupplyChainLists.All)
         => grains.GetGrain<ISupplyChainDirectoryGrain>(0).List<T>(index, partition, after, pageSize);
 
     /// <summary>The factor dataset EsgTrace ships (what GET /api/factor-datasets/starter answers).</summary>
@@ -106,8 +107,8 @@ public sealed class SupplyChainService(IGrainFactory grains)
         => StarterFactors().Dataset.Factors.Where(f => f.PerUnit.Dimension == Units.Dimension.Energy).OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
 
     /// <summary>A product's production batches, a page at a time.</summary>
-    public Task<Accounts.Page<BatchView>> ListBatchesAsync(string productId, string? after, int pageSize)
-        => Validation.IsId(productId) ? ListAsync<BatchView>(SupplyChainLists.Batches, after, pageSize, productId) : Task.FromResult(new Accounts.Page<BatchView>([], null));
+    public Task<EsgTrace.Domain.Page<BatchView>> ListBatchesAsync(string productId, string? after, int pageSize)
+        => Validation.IsId(productId) ? ListAsync<BatchView>(SupplyChainLists.Batches, after, pageSize, productId) : Task.FromResult(new EsgTrace.Domain.Page<BatchView>([], null));
 
     /// <summary>
     /// Records of one kind whose id or name contains <paramref name="text"/> (ignoring case), for search-as-you-type: an exact id
@@ -175,7 +176,7 @@ public sealed class SupplyChainService(IGrainFactory grains)
 
     private const int ScanPage = 250;
 
-    private static (IReadOnlyList<PickItem> Items, string? Next) Items<T>(Accounts.Page<T> page, Func<T, PickItem> map) => (page.Items.Select(map).ToList(), page.NextAfterKey);
+    private static (IReadOnlyList<PickItem> Items, string? Next) Items<T>(EsgTrace.Domain.Page<T> page, Func<T, PickItem> map) => (page.Items.Select(map).ToList(), page.NextAfterKey);
 
     private static LotInput Normalize(LotInput input) => input with { InputLotIds = input.InputLotIds ?? [], Factor = input.Factor ?? new LotFactorInput(FactorSourceKind.Primary, null, null, null, null) };
 

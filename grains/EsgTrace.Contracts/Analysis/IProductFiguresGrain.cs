@@ -1,13 +1,13 @@
-using EsgTrace.Domain;
+using EsgTrace.SupplyChain;
 
 namespace EsgTrace.Analysis;
 
 /// <summary>
 /// A product's figures (footprint, traceability, lineage), kept current: it holds the records it computed them from and is
-/// told when one changes, so a read after a change reloads that record only and recomputes from memory.
+/// told when one changes (<see cref="IRecordWatcherGrain.Changed"/>: the next read reloads that record), so a read after a change reloads that record only and recomputes from memory.
 /// </summary>
 [Alias("esg.IProductFiguresGrain")]
-public interface IProductFiguresGrain : IGrainWithStringKey
+public interface IProductFiguresGrain : IRecordWatcherGrain
 {
     /// <summary>The analysis with the named factor dataset (null: the starter set).</summary>
     [Alias("Analyze")]
@@ -20,10 +20,6 @@ public interface IProductFiguresGrain : IGrainWithStringKey
     /// <summary>The traceability alone, kept current the same way.</summary>
     [Alias("Traceability")]
     Task<Outcome<ProductTraceability>> Traceability();
-
-    /// <summary>A record these figures rest on changed; the next read reloads it. Runs even while a read is loading.</summary>
-    [Alias("Changed"), Orleans.Concurrency.AlwaysInterleave]
-    Task Changed(RecordRef record);
 
     /// <summary>Tells <paramref name="watcher"/> (a parent product's figures) whenever this product's batch list changes.</summary>
     [Alias("WatchBatches"), Orleans.Concurrency.AlwaysInterleave]

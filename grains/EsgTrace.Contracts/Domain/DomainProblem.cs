@@ -5,7 +5,7 @@ namespace EsgTrace.Domain;
 /// <see cref="Shortfall"/> carries the figures of a mass-balance refusal.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("esg.problem")]
-public sealed record DomainProblem(ProblemKind Kind, string Title, string Detail, IReadOnlyDictionary<string, string[]>? Errors = null, MassBalance.MassShortfall? Shortfall = null)
+public sealed record DomainProblem(ProblemKind Kind, string Title, string Detail, IReadOnlyDictionary<string, string[]>? Errors = null, EsgTrace.Domain.MassShortfall? Shortfall = null)
 {
     public static DomainProblem Invalid(string field, string message)
         => new(ProblemKind.Validation, "The request is invalid.", message, new Dictionary<string, string[]> { [field] = [message] });

@@ -27,7 +27,7 @@ public sealed record HourlyIntensityDataset(string Id, string Version, string Ti
     public static (HourlyIntensityDataset? Dataset, IReadOnlyList<string> Errors) ParseCsv(string id, string version, string title, string source, string licence, TextReader reader)
     {
         var errors = new List<string>();
-        if (!SupplyChain.Validation.IsId(id) || !SupplyChain.Validation.IsId(version))
+        if (!EsgTrace.Domain.Validation.IsId(id) || !EsgTrace.Domain.Validation.IsId(version))
         {
             errors.Add("'id' and 'version' are 1-100 characters: letters, digits, '.', '-', '_' or ':'.");
         }

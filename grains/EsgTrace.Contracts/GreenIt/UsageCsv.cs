@@ -95,7 +95,7 @@ public static class UsageCsv
         }
 
         var workload = Cell("workload_id");
-        if (!SupplyChain.Validation.IsId(workload))
+        if (!EsgTrace.Domain.Validation.IsId(workload))
         {
             errors.Add(new UsageRowError(line, "workload_id", "A workload id is 1-100 characters: letters, digits, '.', '-', '_' or ':'."));
         }

@@ -19,7 +19,7 @@ public interface IMaterialLotGrain : IGrainWithStringKey
     /// shipment or batch can check all its lots before it writes anything. A movement of the same key replaces its earlier version.
     /// </summary>
     [Alias("Reserve")]
-    Task<MassBalance.MassShortfall?> Reserve(MassBalance.LotMovement movement);
+    Task<EsgTrace.Domain.MassShortfall?> Reserve(MassBalance.LotMovement movement);
 
     /// <summary>
     /// Like <see cref="Reserve"/>, for a writer that commits the ledger entry itself in one batch with its own event: holds the

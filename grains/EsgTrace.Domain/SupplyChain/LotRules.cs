@@ -1,3 +1,4 @@
+using EsgTrace.Gs1;
 using EsgTrace.Factors;
 using EsgTrace.Units;
 
@@ -22,7 +23,7 @@ public static class LotRules
             .Check(input.ChainOfCustody is null || Enum.IsDefined(input.ChainOfCustody.Value), "chainOfCustody", "'chainOfCustody' is one of identity-preserved, segregated, mass-balance, book-and-claim.")
             .Check(input.CreditedShare is null or (>= 0 and <= 1), "creditedShare", "'creditedShare' is a fraction from 0 to 1.")
             .Check(input.ChainOfCustody != Traceability.ChainOfCustodyModel.MassBalance || input.CreditedShare is not null, "creditedShare", "Under mass balance, 'creditedShare' says which share (0-1) of the lot's mass is backed by certified credits.")
-            .Check(input.EpcClass is null || Epcis.DigitalLink.Canonical(input.EpcClass) is not null, "epcClass", "'epcClass' is the lot's GS1 identifier: an EPC class URN (urn:epc:class:lgtin:…) or a GS1 Digital Link (https://id.gs1.org/01/…/10/…).");
+            .Check(input.EpcClass is null || DigitalLink.Canonical(input.EpcClass) is not null, "epcClass", "'epcClass' is the lot's GS1 identifier: an EPC class URN (urn:epc:class:lgtin:…) or a GS1 Digital Link (https://id.gs1.org/01/…/10/…).");
         var unit = Unit.FromSymbol(input.Unit);
         v.Check(unit is not null, "unit", $"Unknown unit '{input.Unit}'. Known units: {Unit.KnownSymbols}.");
         v.Check(unit is null || unit.Dimension == Dimension.Mass, "unit", "A lot's quantity is a mass (g, kg, t or lb), so traceability can balance it.");

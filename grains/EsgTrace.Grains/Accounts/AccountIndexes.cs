@@ -6,7 +6,7 @@ namespace EsgTrace.Accounts;
 public static class AccountIndexes
 {
     public const string Users = "users";
-    public const string ApiKeys = "apikeys";
+    public const string ApiKeys = EsgTrace.ApiKeys.ApiKeyIndexes.ApiKeys;
     public const string AllPartition = "all";
 
     public static Task PutAsync<T>(IIndexStore index, string name, string key, T value) => JsonIndex.PutAsync(index, name, AllPartition, key, value);

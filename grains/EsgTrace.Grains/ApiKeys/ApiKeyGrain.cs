@@ -1,4 +1,3 @@
-using EsgTrace.Accounts;
 using EsgTrace.Audit;
 using EsgTrace.Domain;
 using EsgTrace.Storage;
@@ -79,7 +78,7 @@ public sealed class ApiKeyGrain(
 
     private async Task AfterChangeAsync(string action, string actor, string? detail)
     {
-        await AccountIndexes.PutAsync(index, AccountIndexes.ApiKeys, this.GetPrimaryKeyString(), Summary());
+        await Storage.JsonIndex.PutAsync(index, ApiKeyIndexes.ApiKeys, ApiKeyIndexes.AllPartition, this.GetPrimaryKeyString(), Summary());
         await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), actor, action, "apikey:" + this.GetPrimaryKeyString(), detail));
     }
 }

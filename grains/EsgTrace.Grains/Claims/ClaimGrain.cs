@@ -1,3 +1,4 @@
+using EsgTrace.Claims;
 using EsgTrace.Analysis;
 using EsgTrace.Audit;
 using EsgTrace.Domain;

@@ -1,3 +1,4 @@
+using EsgTrace.Gs1;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;

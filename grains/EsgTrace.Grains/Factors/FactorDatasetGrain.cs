@@ -19,7 +19,7 @@ public sealed class FactorDatasetGrain(
 
         if (state.State.Catalog is not null)
         {
-            return SupplyChain.SameContent.Of(state.State.Catalog, catalog)
+            return EsgTrace.Domain.SameContent.Of(state.State.Catalog, catalog)
                 ? Outcome<FactorCatalog>.Ok(state.State.Catalog)
                 : new DomainProblem(ProblemKind.Conflict, "This version exists.", $"{catalog.Dataset.Ref} was already imported with other figures; import the change as a new version.");
         }

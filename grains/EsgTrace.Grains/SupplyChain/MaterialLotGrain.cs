@@ -28,7 +28,7 @@ public sealed class MaterialLotGrain(
     private static readonly Duration ReservationLifetime = Duration.FromMinutes(2);
 
     private readonly Dictionary<string, LotMovement> _movements = new(StringComparer.Ordinal);
-    private readonly Analysis.FigureWatchers _watchers = new();
+    private readonly FigureWatchers _watchers = new();
     private readonly Dictionary<string, (LotMovement Movement, Instant Expires)> _reservations = new(StringComparer.Ordinal);
     private EventJournal<LotState, LotEvent> _journal = null!;
     // The balance of _movements, kept up to date in place as movements are counted (see Count), and the movement that came last.
@@ -251,7 +251,7 @@ public sealed class MaterialLotGrain(
         return Get();
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _watchers.NotifyAsync(GrainFactory, new(Analysis.RecordKind.Lot, Id));
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _watchers.NotifyAsync(GrainFactory, new(RecordKind.Lot, Id));
 
     public async Task<IReadOnlyList<LotMovement>?> Movements()
     {
@@ -350,14 +350,14 @@ public sealed class MaterialLotGrain(
     private async Task ListAsync()
     {
         await LotList.PutAsync(index, View());
-        await _watchers.NotifyAsync(GrainFactory, new(Analysis.RecordKind.Lot, Id));
+        await _watchers.NotifyAsync(GrainFactory, new(RecordKind.Lot, Id));
     }
 
     /// <summary>The ledger changed: the balance is computed again on the next read, and the figures that read the lot are told.</summary>
     private Task ChangedAsync()
     {
         _view = null;
-        return _watchers.NotifyAsync(GrainFactory, new(Analysis.RecordKind.Lot, Id));
+        return _watchers.NotifyAsync(GrainFactory, new(RecordKind.Lot, Id));
     }
 
     /// <summary>
@@ -401,7 +401,7 @@ public sealed class MaterialLotGrain(
         List<TableWrite> writes = [JsonIndex.PutWrite(index, SupplyChainIndexes.Lots, SupplyChainIndexes.All, Id, View())];
         writes.AddRange(changes.Select(c => (Entry: c, Record: Audit(c.Event))).Where(a => a.Record is not null).Select(a => _journal.AuditWrite(audit, a.Entry, a.Record!)));
         await tables.WriteAtomicAsync(writes);
-        await _watchers.NotifyAsync(GrainFactory, new(Analysis.RecordKind.Lot, Id));
+        await _watchers.NotifyAsync(GrainFactory, new(RecordKind.Lot, Id));
     }
 
     private AuditRecord? Audit(LotEvent e)

@@ -16,7 +16,7 @@ public sealed class ProductGrain(
     ITableStore tables,
     IClock clock) : Grain, IProductGrain
 {
-    private readonly Analysis.FigureWatchers _watchers = new();
+    private readonly FigureWatchers _watchers = new();
 
     private const int MaxDepth = 20;
     private EventJournal<ProductState, ProductEvent> _journal = null!;
@@ -59,7 +59,7 @@ public sealed class ProductGrain(
         return Get();
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _watchers.NotifyAsync(GrainFactory, new(Analysis.RecordKind.Product, Id));
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _watchers.NotifyAsync(GrainFactory, new(RecordKind.Product, Id));
 
     /// <summary>Every sub-product must exist, and none may lead back to this product (a cycle), however deep.</summary>
     private async Task CheckSubProductsAsync(ProductInput input, Validation check)
@@ -117,7 +117,7 @@ public sealed class ProductGrain(
         List<TableWrite> writes = [JsonIndex.PutWrite(index, SupplyChainIndexes.Products, SupplyChainIndexes.All, Id, View())];
         writes.AddRange(changes.Select(c => _journal.AuditWrite(audit, c, new AuditRecord(c.Event.At, c.Event.Actor, "product.defined", "product:" + Id, $"version {c.Version}"))));
         await tables.WriteAtomicAsync(writes);
-        await _watchers.NotifyAsync(GrainFactory, new(Analysis.RecordKind.Product, Id));
+        await _watchers.NotifyAsync(GrainFactory, new(RecordKind.Product, Id));
     }
 
     /// <summary>GTIN-8/12/13/14 as the 14 digits EPCIS identifiers carry.</summary>

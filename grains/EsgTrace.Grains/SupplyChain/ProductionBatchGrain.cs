@@ -167,7 +167,7 @@ public sealed class ProductionBatchGrain(
             _ => throw new ArgumentOutOfRangeException(nameof(changes), c.Event.GetType().Name, "Unknown batch event."),
         })));
         await tables.WriteAtomicAsync(writes);
-        await GrainFactory.GetGrain<Analysis.IProductFiguresGrain>(batch.ProductId).Changed(new(Analysis.RecordKind.Batches, batch.ProductId));
+        await GrainFactory.GetGrain<IRecordWatcherGrain>(batch.ProductId).Changed(new(RecordKind.Batches, batch.ProductId));
     }
 
     /// <summary>The batch's ledger entries, from its product and lots as they read now.</summary>
@@ -208,7 +208,7 @@ public sealed class ProductionBatchGrain(
     private async Task ListAsync(BatchInput input)
     {
         await SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Batches, Id, View(), partition: input.ProductId);
-        await GrainFactory.GetGrain<Analysis.IProductFiguresGrain>(input.ProductId).Changed(new(Analysis.RecordKind.Batches, input.ProductId));
+        await GrainFactory.GetGrain<IRecordWatcherGrain>(input.ProductId).Changed(new(RecordKind.Batches, input.ProductId));
     }
 
     private BatchView View() => new(Id, _journal.State.Batch!, _journal.State.Version, _journal.State.UpdatedAt, _journal.State.UpdatedBy, _journal.State.WithdrawnReason);

@@ -15,7 +15,7 @@ public sealed class SupplierGrain(
     ITableStore tables,
     IClock clock) : Grain, ISupplierGrain
 {
-    private readonly Analysis.FigureWatchers _watchers = new();
+    private readonly FigureWatchers _watchers = new();
 
     private EventJournal<SupplierState, SupplierEvent> _journal = null!;
 
@@ -97,7 +97,7 @@ public sealed class SupplierGrain(
         return Get();
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _watchers.NotifyAsync(GrainFactory, new(Analysis.RecordKind.Supplier, this.GetPrimaryKeyString()));
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _watchers.NotifyAsync(GrainFactory, new(RecordKind.Supplier, this.GetPrimaryKeyString()));
 
     private SupplierView View()
     {
@@ -113,7 +113,7 @@ public sealed class SupplierGrain(
         List<TableWrite> writes = [JsonIndex.PutWrite(index, SupplyChainIndexes.Suppliers, SupplyChainIndexes.All, this.GetPrimaryKeyString(), View())];
         writes.AddRange(changes.Select(c => _journal.AuditWrite(audit, c, Audit(c.Event))));
         await tables.WriteAtomicAsync(writes);
-        await _watchers.NotifyAsync(GrainFactory, new(Analysis.RecordKind.Supplier, this.GetPrimaryKeyString()));
+        await _watchers.NotifyAsync(GrainFactory, new(RecordKind.Supplier, this.GetPrimaryKeyString()));
     }
 
     private AuditRecord Audit(SupplierEvent e)

@@ -1,3 +1,4 @@
+using EsgTrace.Gs1;
 using EsgTrace.Storage;
 
 namespace EsgTrace.SupplyChain;
@@ -21,8 +22,8 @@ public static class SupplyChainIndexes
     /// <summary>Points an identifier at a record id, dropping the entry of the identifier it replaces; null identifiers are not listed.</summary>
     public static async Task PutIdentifierAsync(IIndexStore index, string name, string? before, string? after, string id)
     {
-        var oldKey = before is null ? null : Epcis.DigitalLink.Canonical(before) ?? before;
-        var newKey = after is null ? null : Epcis.DigitalLink.Canonical(after) ?? after;
+        var oldKey = before is null ? null : DigitalLink.Canonical(before) ?? before;
+        var newKey = after is null ? null : DigitalLink.Canonical(after) ?? after;
         if (oldKey is not null && oldKey != newKey)
         {
             await index.RemoveAsync(name, All, oldKey);

@@ -57,7 +57,7 @@ public static class EsgTraceSiloBuilderExtensions
         silo.AddEsgTraceReminders(configuration);
         silo.AddEsgTraceBackgroundWork(configuration);
         silo.AddEsgTraceObservability(configuration);
-        silo.AddStartupTask((services, _) => EsgTrace.MassBalance.LedgerMigration.RunAsync(services.GetRequiredService<IIndexStore>(), services.GetRequiredService<IGrainFactory>()));
+        silo.AddStartupTask((services, _) => EsgTrace.SupplyChain.LedgerMigration.RunAsync(services.GetRequiredService<IIndexStore>(), services.GetRequiredService<IGrainFactory>()));
         silo.Services.AddHostedService<EsgTrace.Hosting.GreenIt.PlatformFootprintSampler>();
         return silo;
     }

@@ -1,3 +1,4 @@
+using EsgTrace.Gs1;
 using System.Text.Json;
 using EsgTrace.Epcis;
 using EsgTrace.Testing;

@@ -1,3 +1,4 @@
+using EsgTrace.Gs1;
 using System.Text.Json;
 using EsgTrace.Audit;
 using EsgTrace.Claims;
@@ -248,7 +249,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
 
     private static string Epc(string item, string lot) => $"urn:epc:class:lgtin:4012345.{item}12345.{lot}";
 
-    private static string Canonical(string epc) => Epcis.DigitalLink.Canonical(epc)!;
+    private static string Canonical(string epc) => DigitalLink.Canonical(epc)!;
 
     private static ProductInput Product()
         => new("Tee", "4006381333931", "1 piece", [new BomLineInput(BomLineKind.Material, "fabric", 200, "g")], 0.5m, "kWh", "grid.DE");

@@ -30,7 +30,7 @@ public sealed class SignInTests(PortalFixture portal, BrowserFixture browser)
         var entries = (await nav.Locator("a").AllInnerTextsAsync()).Select(t => t.Trim()).ToArray();
         Assert.Equal(expected, entries);
         var role = DemoUsers.All.Single(u => u.Username == username).Role;
-        Assert.Equal(EsgTrace.Accounts.Roles.Name(role), (await page.GetByTestId("role").InnerTextAsync()).Trim());
+        Assert.Equal(Roles.Name(role), (await page.GetByTestId("role").InnerTextAsync()).Trim());
         await BrowserFixture.CaptureAsync(page, "home-" + username);
         await BrowserFixture.CloseAsync(page);
     }

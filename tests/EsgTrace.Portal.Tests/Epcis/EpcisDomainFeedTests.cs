@@ -1,3 +1,4 @@
+using EsgTrace.Gs1;
 using System.Net.Http.Json;
 using EsgTrace.Accounts;
 using EsgTrace.Epcis;

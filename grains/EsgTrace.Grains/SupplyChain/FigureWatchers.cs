@@ -1,4 +1,4 @@
-namespace EsgTrace.Analysis;
+namespace EsgTrace.SupplyChain;
 
 /// <summary>
 /// The products whose figures read a record, kept by the record's grain while it is active. On every change, and when the
@@ -12,5 +12,5 @@ public sealed class FigureWatchers
     public void Add(string productId) => _products.Add(productId);
 
     public Task NotifyAsync(IGrainFactory grains, RecordRef record)
-        => _products.Count == 0 ? Task.CompletedTask : Task.WhenAll(_products.Select(p => grains.GetGrain<IProductFiguresGrain>(p).Changed(record)));
+        => _products.Count == 0 ? Task.CompletedTask : Task.WhenAll(_products.Select(p => grains.GetGrain<IRecordWatcherGrain>(p).Changed(record)));
 }

@@ -1,4 +1,4 @@
-namespace EsgTrace.MassBalance;
+namespace EsgTrace.Domain;
 
 /// <summary>A movement would take more of a lot from a location than is there: the figures a refusal states.</summary>
 [GenerateSerializer, Immutable, Alias("esg.mass-shortfall")]

@@ -1,6 +1,5 @@
-using EsgTrace.Domain;
 
-namespace EsgTrace.SupplyChain;
+namespace EsgTrace.Domain;
 
 /// <summary>
 /// The rules every recorded fact follows: recorded once per client id (the same record again is a no-op, a different one

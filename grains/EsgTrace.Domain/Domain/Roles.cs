@@ -1,4 +1,4 @@
-namespace EsgTrace.Accounts;
+namespace EsgTrace.Domain;
 
 /// <summary>The role names used in sign-in claims, API keys and configuration ("supply-chain", "marketing", "it", "auditor", "admin").</summary>
 public static class Roles

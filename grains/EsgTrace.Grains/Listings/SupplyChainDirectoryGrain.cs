@@ -1,8 +1,9 @@
+using EsgTrace.SupplyChain;
 using EsgTrace.Accounts;
 using EsgTrace.Storage;
 using Orleans.Concurrency;
 
-namespace EsgTrace.SupplyChain;
+namespace EsgTrace.Listings;
 
 /// <summary>Stateless reader of the supply-chain indexes; a page costs a bounded number of range scans or reads, however many records exist.</summary>
 [StatelessWorker]

@@ -1,4 +1,4 @@
-namespace EsgTrace.Analysis;
+namespace EsgTrace.SupplyChain;
 
 /// <summary>One record a product's figures rest on (for <see cref="RecordKind.Batches"/>, the product whose batch list changed).</summary>
 [GenerateSerializer, Immutable, Alias("esg.record-ref")]

@@ -1,8 +1,9 @@
+using EsgTrace.MassBalance;
 using EsgTrace.Footprints;
 using EsgTrace.SupplyChain;
 using EsgTrace.Units;
 
-namespace EsgTrace.MassBalance;
+namespace EsgTrace.SupplyChain;
 
 /// <summary>
 /// How much of each input lot a batch consumed, in kg (pure): as declared in <see cref="BatchInput.LotUses"/>, else the

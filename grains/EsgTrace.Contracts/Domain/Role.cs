@@ -1,4 +1,4 @@
-namespace EsgTrace.Accounts;
+namespace EsgTrace.Domain;
 
 /// <summary>What a person or machine client may do in EsgTrace.</summary>
 public enum Role

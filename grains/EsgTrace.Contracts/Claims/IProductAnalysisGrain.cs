@@ -1,7 +1,8 @@
+using EsgTrace.Analysis;
 using EsgTrace.Domain;
 using EsgTrace.Traceability;
 
-namespace EsgTrace.Analysis;
+namespace EsgTrace.Claims;
 
 /// <summary>Computes footprints and traceability from the current records, on demand.</summary>
 [Alias("esg.IProductAnalysisGrain")]

@@ -1,4 +1,4 @@
-namespace EsgTrace.Epcis;
+namespace EsgTrace.Gs1;
 
 /// <summary>
 /// Converts EPC URNs (GS1 EPC Tag Data Standard) and GS1 Digital Link URIs on any domain to the canonical

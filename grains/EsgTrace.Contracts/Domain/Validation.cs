@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using EsgTrace.Domain;
 
-namespace EsgTrace.SupplyChain;
+namespace EsgTrace.Domain;
 
 /// <summary>Collects field errors for one command; empty means valid.</summary>
 public sealed partial class Validation

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using EsgTrace.Time;
 
-namespace EsgTrace.SupplyChain;
+namespace EsgTrace.Domain;
 
 /// <summary>Structural equality for command inputs holding lists (records compare lists by reference), used for idempotent retries.</summary>
 public static class SameContent

@@ -1,9 +1,10 @@
+using EsgTrace.MassBalance;
 using System.Text;
 using EsgTrace.Storage;
 using EsgTrace.SupplyChain;
 using EsgTrace.Units;
 
-namespace EsgTrace.MassBalance;
+namespace EsgTrace.SupplyChain;
 
 /// <summary>
 /// Gives lots recorded before the mass-balance ledger their ledger, once per store: every listed shipment and batch is

@@ -1,3 +1,4 @@
+using EsgTrace.Analysis;
 using EsgTrace.Domain;
 using EsgTrace.Factors;
 using EsgTrace.Storage;
@@ -5,7 +6,7 @@ using EsgTrace.SupplyChain;
 using EsgTrace.Traceability;
 using Orleans.Concurrency;
 
-namespace EsgTrace.Analysis;
+namespace EsgTrace.Claims;
 
 /// <summary>
 /// The analyses of claim scopes: a product's own figures come from its <see cref="IProductFiguresGrain"/> (kept current);
