@@ -3,10 +3,10 @@ namespace EsgTrace.Portal.Extensions;
 /// <summary>Wires Orleans into the portal: an in-process silo (embedded) or a client of a standalone cluster.</summary>
 public static class OrleansHostingExtensions
 {
-    public static OrleansMode AddEsgTraceOrleans(this WebApplicationBuilder builder)
+    public static EsgTrace.Hosting.OrleansMode AddEsgTraceOrleans(this WebApplicationBuilder builder)
     {
-        var mode = builder.Configuration.GetValue("Cluster:Mode", OrleansMode.Embedded);
-        if (mode == OrleansMode.Embedded)
+        var mode = EsgTrace.Hosting.EsgTraceClusterOptions.From(builder.Configuration).Mode;
+        if (mode == EsgTrace.Hosting.OrleansMode.Embedded)
         {
             builder.UseOrleans(silo => silo.AddEsgTraceSilo(builder.Configuration));
         }
@@ -22,5 +22,8 @@ public static class OrleansHostingExtensions
     /// The local data folder (<c>Storage:DataDirectory</c>, read by the hosting's one reader of the Storage section): the
     /// portal keeps its data-protection keys and the demo credentials there, in either mode.
     /// </summary>
+    /// <summary>The storage backend's name as configured (for the start-up banner).</summary>
+    public static string StorageBackend(IConfiguration configuration) => EsgTrace.Hosting.EsgTraceStorageOptions.From(configuration).Backend.ToString();
+
     public static string DataDirectory(IConfiguration configuration) => Path.GetFullPath(EsgTrace.Hosting.EsgTraceStorageOptions.From(configuration).DataDirectory);
 }

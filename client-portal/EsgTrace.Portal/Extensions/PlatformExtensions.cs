@@ -50,6 +50,8 @@ public static class PlatformExtensions
             .ValidateOnStart();
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         // Registered after the silo (or client), so it runs once grains answer; it also bootstraps the first admin of a new cluster.
+        services.Configure<OrganisationOptions>(builder.Configuration.GetSection(OrganisationOptions.Section));
+        services.Configure<Services.PactOptions>(builder.Configuration.GetSection(Services.PactOptions.Section));
         services.AddAssetCompression();
         services.AddSingleton<DemoCredentialsNotice>();
         services.AddHostedService<DemoSeeder>();

@@ -9,12 +9,12 @@ using EsgTrace.SupplyChain;
 namespace EsgTrace.Portal.Services;
 
 /// <summary>PACT footprint exchange: our product footprints as issued ProductFootprints, and suppliers' footprints imported as lot factors.</summary>
-public sealed class PactService(IGrainFactory grains, IConfiguration configuration)
+public sealed class PactService(IGrainFactory grains, Microsoft.Extensions.Options.IOptions<OrganisationOptions> organisation, Microsoft.Extensions.Options.IOptions<PactOptions> pact)
 {
     private PactOrganisation Organisation => new(
-        configuration["Organisation:Name"] ?? "EsgTrace demo organisation",
-        [configuration["Pact:CompanyId"] ?? "urn:uuid:5b1e2c1d-9d7a-4c1e-8f5e-0e57ace0d001"],
-        configuration["Pact:ProductCategoryCpc"] ?? "282");
+        organisation.Value.Name ?? "EsgTrace demo organisation",
+        [pact.Value.CompanyId],
+        pact.Value.ProductCategoryCpc);
 
     /// <summary>The current footprint document of a product, or null when it cannot be published (no footprint, period or mass).</summary>
     public async Task<JsonElement?> CurrentAsync(ProductView product)

@@ -11,7 +11,7 @@ public sealed class StartupBanner(IServer server, IHostApplicationLifetime lifet
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        lifetime.ApplicationStarted.Register(() => Console.WriteLine(Text(server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [], configuration["Storage:Backend"] ?? "Embedded", demo)));
+        lifetime.ApplicationStarted.Register(() => Console.WriteLine(Text(server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [], Extensions.OrleansHostingExtensions.StorageBackend(configuration), demo)));
         return Task.CompletedTask;
     }
 

@@ -10,7 +10,7 @@ namespace EsgTrace.GreenIt;
 
 /// <summary>Loads what the green-IT calculators need (one range scan per index, one grain read per workload) and runs them.</summary>
 [StatelessWorker]
-public sealed class GreenItAnalysisGrain(IIndexStore index, IDocumentSigner signer, IConfiguration configuration, IClock clock) : Grain, IGreenItAnalysisGrain
+public sealed class GreenItAnalysisGrain(IIndexStore index, IDocumentSigner signer, Microsoft.Extensions.Options.IOptions<OrganisationOptions> organisation, IClock clock) : Grain, IGreenItAnalysisGrain
 {
     private const int MaxDays = 3 * 366;
 
@@ -65,10 +65,10 @@ public sealed class GreenItAnalysisGrain(IIndexStore index, IDocumentSigner sign
             return dashboard.Problem!;
         }
 
-        var organisation = configuration["Organisation:Name"] ?? "this organisation";
+        var organisationName = organisation.Value.Name ?? "this organisation";
         try
         {
-            return Outcome<byte[]>.Ok(await GreenItReportBuilder.SignedPdfAsync(dashboard.Value!, clock.GetCurrentInstant(), organisation, signer));
+            return Outcome<byte[]>.Ok(await GreenItReportBuilder.SignedPdfAsync(dashboard.Value!, clock.GetCurrentInstant(), organisationName, signer));
         }
         catch (Reports.Signing.TimestampAuthorityException ex)
         {

@@ -12,20 +12,19 @@ namespace EsgTrace.Hosting.GreenIt;
 /// "Platform:FootprintMinutes" (default 15), so EsgTrace reports on itself. Where it runs is "Platform:Provider" and
 /// "Platform:Region" (default on-premises, DE); give each silo of a cluster its own workload id.
 /// </summary>
-public sealed partial class PlatformFootprintSampler(IGrainFactory grains, IConfiguration configuration, IClock clock, ILogger<PlatformFootprintSampler> logger) : BackgroundService
+public sealed partial class PlatformFootprintSampler(IGrainFactory grains, Microsoft.Extensions.Options.IOptions<PlatformOptions> options, IConfiguration configuration, IClock clock, ILogger<PlatformFootprintSampler> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var minutes = configuration.GetValue("Platform:FootprintMinutes", 15.0);
+        var platform = options.Value;
+        var minutes = platform.FootprintMinutes;
         if (minutes <= 0)
         {
             return;
         }
 
-        var id = configuration["Platform:WorkloadId"] ?? PlatformUsage.DefaultWorkloadId;
-        var provider = configuration["Platform:Provider"] ?? "on-premises";
-        var region = configuration["Platform:Region"] ?? "DE";
-        var dataDirectory = configuration["Storage:DataDirectory"];
+        var (id, provider, region) = (platform.WorkloadId, platform.Provider, platform.Region);
+        var dataDirectory = EsgTraceStorageOptions.From(configuration).DataDirectory;
         var process = Process.GetCurrentProcess();
         var lastCpu = process.TotalProcessorTime;
         var lastWall = Stopwatch.GetTimestamp();

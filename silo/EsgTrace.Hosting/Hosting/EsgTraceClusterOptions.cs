@@ -9,6 +9,9 @@ public sealed class EsgTraceClusterOptions
 {
     public const string Section = "Cluster";
 
+    /// <summary>Portals only: co-host a silo (Embedded, the default) or connect to standalone silos as a client.</summary>
+    public OrleansMode Mode { get; set; } = OrleansMode.Embedded;
+
     public string ClusterId { get; set; } = "esgtrace-dev";
 
     public string ServiceId { get; set; } = "esgtrace";

@@ -53,6 +53,8 @@ public static class EsgTraceSiloBuilderExtensions
         silo.AddIncomingGrainCallFilter<EsgTrace.Hosting.Filters.StorageFailureTranslation>();
 
         silo.Services.AddEsgTraceStorage(configuration);
+        silo.Services.Configure<OrganisationOptions>(configuration.GetSection(OrganisationOptions.Section));
+        silo.Services.Configure<EsgTrace.Hosting.GreenIt.PlatformOptions>(configuration.GetSection(EsgTrace.Hosting.GreenIt.PlatformOptions.Section));
         silo.AddEsgTraceGrainState(configuration);
         silo.AddEsgTraceReminders(configuration);
         silo.AddEsgTraceBackgroundWork(configuration);

@@ -1,6 +1,6 @@
-namespace EsgTrace.Portal.Extensions;
+namespace EsgTrace.Hosting;
 
-/// <summary>How the portal reaches the grains.</summary>
+/// <summary>How the portal reaches the grains (<c>Cluster:Mode</c>).</summary>
 public enum OrleansMode
 {
     /// <summary>Co-host one silo in this process: one command runs everything (the default).</summary>
