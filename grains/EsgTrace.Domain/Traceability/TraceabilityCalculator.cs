@@ -18,7 +18,7 @@ public static class TraceabilityCalculator
     public static TraceabilityResult Calculate(string subjectId, IReadOnlyList<string> inputLotIds, IReadOnlyDictionary<string, TraceLot> lots, IReadOnlyList<SupplierCertificate> certificates, TraceMemo? memo)
     {
         memo?.Next();
-        var bySupplier = certificates.GroupBy(c => c.SupplierId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<SupplierCertificate>)g.ToList(), StringComparer.Ordinal);
+        var bySupplier = (Dictionary<string, IReadOnlyList<SupplierCertificate>>)BySupplier(certificates);
         var keys = memo is null ? null : bySupplier.ToDictionary(g => g.Key, g => string.Join("|", g.Value.Select(c => c.ToString())), StringComparer.Ordinal);
         var flags = new List<TraceFlag>();
         var cache = new Dictionary<string, TraceNode>(StringComparer.Ordinal);
@@ -46,6 +46,22 @@ public static class TraceabilityCalculator
             tree,
             flags.DistinctBy(f => (f.LotId, f.Kind)).ToList(),
             Version);
+    }
+
+    /// <summary>Certificates grouped by supplier, as a calculation reads them.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<SupplierCertificate>> BySupplier(IReadOnlyList<SupplierCertificate> certificates)
+        => certificates.GroupBy(c => c.SupplierId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<SupplierCertificate>)g.ToList(), StringComparer.Ordinal);
+
+    /// <summary>
+    /// One direct input lot's node and the flags its upstream raises, in the order <see cref="Calculate(string, IReadOnlyList{string}, IReadOnlyDictionary{string, TraceLot}, IReadOnlyList{SupplierCertificate}, TraceMemo?)"/>
+    /// raises them, when none of its upstream lots is also upstream of another direct input (a calculation concludes a
+    /// shared lot once, where it first meets it).
+    /// </summary>
+    public static (TraceNode Node, List<TraceFlag> Flags) Subtree(string id, IReadOnlyDictionary<string, TraceLot> lots, IReadOnlyDictionary<string, IReadOnlyList<SupplierCertificate>> bySupplier)
+    {
+        var flags = new List<TraceFlag>();
+        var node = Node(id, lots, bySupplier as Dictionary<string, IReadOnlyList<SupplierCertificate>> ?? bySupplier.ToDictionary(StringComparer.Ordinal), null, null, flags, new Dictionary<string, TraceNode>(StringComparer.Ordinal), []);
+        return (node, flags);
     }
 
     private static TraceNode Node(string id, IReadOnlyDictionary<string, TraceLot> lots, Dictionary<string, IReadOnlyList<SupplierCertificate>> bySupplier, Dictionary<string, string>? keys, TraceMemo? memo, List<TraceFlag> flags, Dictionary<string, TraceNode> cache, HashSet<string> path)
@@ -183,5 +199,6 @@ public static class TraceabilityCalculator
         return (true, valid);
     }
 
-    private static decimal Kg(TraceLot lot) => lot.Mass.To(Unit.Kilogram).Value;
+    /// <summary>A traced lot's mass in kg.</summary>
+    public static decimal Kg(TraceLot lot) => lot.Mass.To(Unit.Kilogram).Value;
 }

@@ -8,7 +8,8 @@ namespace EsgTrace.Analysis;
 /// <summary>
 /// Keeps one product's figures current. The first read loads the product, its sub-products, their batches, every lot
 /// upstream and their suppliers (asking each record to tell it of changes); later reads reload only the records that said
-/// they changed and recompute from memory (the lots hash themselves once per change). A change of the product or of a batch
+/// they changed and bring the figures up to date from those lots alone (<see cref="ProductFigures"/>; the lots hash
+/// themselves once per change). A change of the product or of a batch
 /// list reloads everything. Memory only: a new activation, or a load older than <see cref="ReloadAfter"/> (a silo that died
 /// holding a record's list of watchers), starts from storage again.
 /// </summary>
@@ -25,11 +26,13 @@ public sealed class ProductFiguresGrain(IIndexStore index) : Grain, IProductFigu
     private readonly HashSet<string> _batchWatchers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ProductFootprint> _footprints = new(StringComparer.Ordinal);
     private ProductTraceability? _traceability;
-    private readonly AnalysisMemo _memo = new();
+    private ProductFigures? _figures;
     private DateTime? _loadedAt;
     private long _changes;
 
     private string Id => this.GetPrimaryKeyString();
+
+    private ProductFigures Figures => _figures ??= new ProductFigures(Id);
 
     public async Task<Outcome<ProductAnalysis>> Analyze(string? dataset)
     {
@@ -70,7 +73,7 @@ public sealed class ProductFiguresGrain(IIndexStore index) : Grain, IProductFigu
             return Outcome<ProductFootprint>.Ok(known);
         }
 
-        var footprint = ProductAnalyzer.AnalyzeFootprint(Id, Snapshot(), catalog.Value, _memo);
+        var footprint = Figures.Footprint(Snapshot(), catalog.Value);
         if (_changes == changesBefore)
         {
             _footprints[key] = footprint;
@@ -92,7 +95,7 @@ public sealed class ProductFiguresGrain(IIndexStore index) : Grain, IProductFigu
             return Outcome<ProductTraceability>.Ok(known);
         }
 
-        var traceability = ProductAnalyzer.AnalyzeTraceability(Id, Snapshot(), _memo);
+        var traceability = Figures.Traceability(Snapshot());
         if (_changes == changesBefore)
         {
             _traceability = traceability;
@@ -149,6 +152,7 @@ public sealed class ProductFiguresGrain(IIndexStore index) : Grain, IProductFigu
         var lots = stale.Where(s => s.Kind == RecordKind.Lot).Select(s => s.Id).ToList();
         foreach (var supplier in stale.Where(s => s.Kind == RecordKind.Supplier))
         {
+            Figures.Reset();
             if (await GrainFactory.GetGrain<ISupplierGrain>(supplier.Id).GetWatched(Id) is { } view)
             {
                 _suppliers[view.Id] = view;
@@ -156,10 +160,12 @@ public sealed class ProductFiguresGrain(IIndexStore index) : Grain, IProductFigu
         }
 
         await LoadLotsAsync(lots, reload: true);
+        Figures.LotsChanged(lots.Where(_lots.ContainsKey));
     }
 
     private async Task LoadAllAsync()
     {
+        Figures.Reset();
         _products.Clear();
         _batches.Clear();
         _lots.Clear();

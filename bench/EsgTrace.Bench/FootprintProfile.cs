@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using EsgTrace.Analysis;
+using EsgTrace.Factors;
+using EsgTrace.Testing;
+using EsgTrace.Time;
+
+namespace EsgTrace.Bench;
+
+/// <summary>
+/// Where a figures read's time goes, in process (no HTTP, no grains): one lot ships, then the footprint and the
+/// traceability are recomputed from memory as the figures grain does, with the breakdowns and response serialisation the
+/// API adds. Printed, not kept.
+/// </summary>
+public static class FootprintProfile
+{
+    public static void Run(IReadOnlyList<int> lotCounts, int samples)
+    {
+        foreach (var lots in lotCounts)
+        {
+            var chain = SyntheticSupplyChain.Create(lots);
+            var figures = new ProductFigures("p");
+            figures.Footprint(chain.Snapshot(), FactorCatalog.Starter);
+            figures.Traceability(chain.Snapshot());
+            var steps = new Dictionary<string, List<double>>();
+            void Time(string step, Action action)
+            {
+                var t = Stopwatch.GetTimestamp();
+                action();
+                (steps.TryGetValue(step, out var l) ? l : steps[step] = []).Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            }
+
+            for (var s = 0; s < samples; s++)
+            {
+                var lot = $"L{s % lots}";
+                chain.Ship(lot, TransportMode.Road, 0.1m);
+                figures.LotsChanged([lot]);
+                ProductFootprint? f = null;
+                ProductTraceability? tr = null;
+                Time("footprint", () => f = figures.Footprint(chain.Snapshot(), FactorCatalog.Starter));
+                Time("footprint breakdowns", () => _ = (f!.Footprint!.ByStage, f.Footprint.ByMaterial, f.Footprint.BySupplier, f.Footprint.PrimaryDataShare));
+                Time("footprint JSON (breakdowns, no terms)", () => JsonSerializer.SerializeToUtf8Bytes(new { f!.Footprint!.TotalKgCo2e, f.Footprint.ByStage, f.Footprint.ByMaterial, f.Footprint.BySupplier, f.Footprint.PrimaryDataShare, f.Lineage!.RootSha256 }, EsgJson.Options));
+                Time("traceability", () => tr = figures.Traceability(chain.Snapshot()));
+                Time("traceability JSON (no tree)", () => JsonSerializer.SerializeToUtf8Bytes(tr!.Result with { Tree = [] }, EsgJson.Options));
+            }
+
+            Console.WriteLine($"  {lots:N0} lots, {samples} samples, {figures.Updates} reads updated rather than recomputed (ms):");
+            foreach (var (step, values) in steps)
+            {
+                var sorted = values.Order().ToArray();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {step,-40} p50 {sorted[sorted.Length / 2],8:0.000}  p99 {sorted[(int)(sorted.Length * 0.99)],8:0.000}"));
+            }
+        }
+    }
+}
