@@ -20,15 +20,29 @@ public static class FootprintProfile
         foreach (var lots in lotCounts)
         {
             var chain = SyntheticSupplyChain.Create(lots);
-            var figures = new ProductFigures("p");
-            figures.Footprint(chain.Snapshot(), FactorCatalog.Starter);
-            figures.Traceability(chain.Snapshot());
             var steps = new Dictionary<string, List<double>>();
             void Time(string step, Action action)
             {
                 var t = Stopwatch.GetTimestamp();
                 action();
                 (steps.TryGetValue(step, out var l) ? l : steps[step] = []).Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            }
+
+            var figures = new ProductFigures("p");
+            for (var full = 0; full < 5; full++)
+            {
+                // What a structural change (a new batch, product or supplier) costs: a full calculation that keeps what updates need.
+                figures = new ProductFigures("p");
+                Time("footprint, full calculation", () => figures.Footprint(chain.Snapshot(), FactorCatalog.Starter));
+                Time("traceability, full calculation", () => figures.Traceability(chain.Snapshot()));
+            }
+
+            for (var again = 0; again < 5; again++)
+            {
+                // The reload a minute after loading (or after a batch change): what was computed is reused by object.
+                figures.Reset();
+                Time("footprint, full again (reused terms)", () => figures.Footprint(chain.Snapshot(), FactorCatalog.Starter));
+                Time("traceability, full again (reused nodes)", () => figures.Traceability(chain.Snapshot()));
             }
 
             for (var s = 0; s < samples; s++)

@@ -28,8 +28,9 @@ internal sealed class TraceabilityFigures
     private readonly MerkleTree _parts;
     private TraceNode[] _tree;
 
-    private TraceabilityFigures(string productId, SupplyChainSnapshot data, IReadOnlyList<string> inputLotIds, Dictionary<string, TraceLot> lots, IReadOnlyDictionary<string, IReadOnlyList<SupplierCertificate>> certificates, ProductTraceability figures)
+    private TraceabilityFigures(string productId, SupplyChainSnapshot data, IReadOnlyList<string> inputLotIds, Dictionary<string, TraceLot> lots, IReadOnlyDictionary<string, IReadOnlyList<SupplierCertificate>> certificates, ProductTraceability figures, TraceMemo memo)
     {
+        var memoKeys = TraceabilityCalculator.MemoKeys(certificates);
         _productId = productId;
         _lots = lots;
         _views = new Dictionary<string, LotView>(data.Lots, StringComparer.Ordinal);
@@ -48,7 +49,7 @@ internal sealed class TraceabilityFigures
             }
 
             _treeIndex[k] = tree.Count;
-            var (node, flags) = TraceabilityCalculator.Subtree(_roots[k], lots, certificates);
+            var (node, flags) = TraceabilityCalculator.Subtree(_roots[k], lots, certificates, memo, memoKeys);
             _flags[k] = flags;
             tree.Add(node);
             Move(node, +1);
@@ -67,9 +68,9 @@ internal sealed class TraceabilityFigures
         var inputLotIds = batches.SelectMany(b => b.Batch.InputLotIds).Distinct().ToList();
         var result = ProductAnalyzer.Trace(productId, inputLotIds, data, memo);
         var figures = new ProductTraceability(productId, result, ProductAnalyzer.TraceabilityLineage(productId, lineage, ResultHash.MerkleOf(ProductAnalyzer.TraceabilityHead(result), result.Tree)));
-        var lots = data.Lots.Values.ToDictionary(l => l.Id, l => ProductAnalyzer.ToTraceLot(l, data.Suppliers.TryGetValue(l.Lot.SupplierId, out var s) ? s : null), StringComparer.Ordinal);
+        var lots = data.Lots.Values.ToDictionary(l => l.Id, l => memo.TraceLots.TryGetValue(l, out var traced) ? traced.Lot : ProductAnalyzer.ToTraceLot(l, data.Suppliers.TryGetValue(l.Lot.SupplierId, out var s) ? s : null), StringComparer.Ordinal);
         var certificates = TraceabilityCalculator.BySupplier(ProductAnalyzer.Certificates(data));
-        var kept = new TraceabilityFigures(productId, data, inputLotIds, lots, certificates, figures);
+        var kept = new TraceabilityFigures(productId, data, inputLotIds, lots, certificates, figures, memo.Nodes);
         if (!kept.Disjoint() || !kept.Reproduces(result))
         {
             return (figures, null);

@@ -19,7 +19,7 @@ public static class TraceabilityCalculator
     {
         memo?.Next();
         var bySupplier = (Dictionary<string, IReadOnlyList<SupplierCertificate>>)BySupplier(certificates);
-        var keys = memo is null ? null : bySupplier.ToDictionary(g => g.Key, g => string.Join("|", g.Value.Select(c => c.ToString())), StringComparer.Ordinal);
+        var keys = memo is null ? null : MemoKeys(bySupplier);
         var flags = new List<TraceFlag>();
         var cache = new Dictionary<string, TraceNode>(StringComparer.Ordinal);
         var tree = new List<TraceNode>();
@@ -57,12 +57,19 @@ public static class TraceabilityCalculator
     /// raises them, when none of its upstream lots is also upstream of another direct input (a calculation concludes a
     /// shared lot once, where it first meets it).
     /// </summary>
-    public static (TraceNode Node, List<TraceFlag> Flags) Subtree(string id, IReadOnlyDictionary<string, TraceLot> lots, IReadOnlyDictionary<string, IReadOnlyList<SupplierCertificate>> bySupplier)
+    /// <param name="memo">Reused for lots made from no other lot, as by a calculation (its round is not advanced).</param>
+    /// <param name="memoKeys">With <paramref name="memo"/>: <see cref="MemoKeys"/> of the certificates.</param>
+    public static (TraceNode Node, List<TraceFlag> Flags) Subtree(string id, IReadOnlyDictionary<string, TraceLot> lots, IReadOnlyDictionary<string, IReadOnlyList<SupplierCertificate>> bySupplier, TraceMemo? memo = null, Dictionary<string, string>? memoKeys = null)
     {
         var flags = new List<TraceFlag>();
-        var node = Node(id, lots, bySupplier as Dictionary<string, IReadOnlyList<SupplierCertificate>> ?? bySupplier.ToDictionary(StringComparer.Ordinal), null, null, flags, new Dictionary<string, TraceNode>(StringComparer.Ordinal), []);
+        var certificates = bySupplier as Dictionary<string, IReadOnlyList<SupplierCertificate>> ?? bySupplier.ToDictionary(StringComparer.Ordinal);
+        var node = Node(id, lots, certificates, memo is null ? null : memoKeys ?? MemoKeys(certificates), memo, flags, new Dictionary<string, TraceNode>(StringComparer.Ordinal), []);
         return (node, flags);
     }
+
+    /// <summary>What a memo compares a supplier's certificates by.</summary>
+    public static Dictionary<string, string> MemoKeys(IReadOnlyDictionary<string, IReadOnlyList<SupplierCertificate>> bySupplier)
+        => bySupplier.ToDictionary(g => g.Key, g => string.Join("|", g.Value.Select(c => c.ToString())), StringComparer.Ordinal);
 
     private static TraceNode Node(string id, IReadOnlyDictionary<string, TraceLot> lots, Dictionary<string, IReadOnlyList<SupplierCertificate>> bySupplier, Dictionary<string, string>? keys, TraceMemo? memo, List<TraceFlag> flags, Dictionary<string, TraceNode> cache, HashSet<string> path)
     {
