@@ -35,7 +35,7 @@ internal sealed class FootprintFigures
     private OrderedBreakdown<string> _materialBreakdown;
     private OrderedBreakdown<string> _supplierBreakdown;
 
-    private FootprintFigures(string productId, FactorCatalog catalog, SupplyChainSnapshot data, FootprintInputs inputs, FootprintResult result, List<TermSegment> segments, Dictionary<string, TransportLot> transportLots, IReadOnlyDictionary<string, TransportIntensity> intensities, ProductFootprint figures)
+    private FootprintFigures(string productId, FactorCatalog catalog, SupplyChainSnapshot data, FootprintInputs inputs, FootprintResult result, List<TermSegment> segments, Dictionary<string, TransportLot> transportLots, IReadOnlyDictionary<string, TransportIntensity> intensities, ProductFootprint figures, MerkleTree parts)
     {
         _productId = productId;
         _catalog = catalog;
@@ -66,11 +66,13 @@ internal sealed class FootprintFigures
             Move(term, +1);
         }
 
-        var breakdowns = FootprintBreakdowns.For(result.Contributions);
-        _stageBreakdown = new OrderedBreakdown<FootprintStage>(breakdowns.ByStage);
-        _materialBreakdown = new OrderedBreakdown<string>(breakdowns.ByMaterial);
-        _supplierBreakdown = new OrderedBreakdown<string>(breakdowns.BySupplier);
-        _parts = new MerkleTree(_terms.Select(ResultHash.PartHash).ToList());
+        // The sums were created in the order their first terms came: the grouping's key order. Attached to the result's
+        // terms, they spare every reader the grouping.
+        _stageBreakdown = new OrderedBreakdown<FootprintStage>(_byStage.ToDictionary(kv => kv.Key, kv => Value(kv.Value, c => c.Stage == kv.Key)));
+        _materialBreakdown = new OrderedBreakdown<string>(_byMaterial.ToDictionary(kv => kv.Key, kv => MaterialValue(kv.Key), StringComparer.Ordinal));
+        _supplierBreakdown = new OrderedBreakdown<string>(_bySupplier.ToDictionary(kv => kv.Key, kv => Value(kv.Value, c => FootprintBreakdowns.SupplierKey(c) == kv.Key), StringComparer.Ordinal));
+        FootprintBreakdowns.Attach(result.Contributions, new FootprintBreakdowns(_stageBreakdown, _materialBreakdown, _supplierBreakdown, Value(_primary, c => c.FactorKind == FactorSourceKind.Primary)));
+        _parts = parts;
         Figures = figures;
     }
 
@@ -87,10 +89,12 @@ internal sealed class FootprintFigures
             var inputs = ProductAnalyzer.FootprintInputs(data, catalog, memo, out var transportLots, out var intensities);
             var segments = new List<TermSegment>();
             var result = FootprintCalculator.Calculate(productId, inputs, FootprintCalculator.Version, memo.Terms, segments);
-            var record = ProductAnalyzer.FootprintLineage(productId, result, lineage, ResultHash.MerkleOf(ProductAnalyzer.FootprintHead(result), result.Contributions));
+            var parts = new MerkleTree(result.Contributions.Select(ResultHash.PartHash).ToList());
+            var hash = ResultHash.FromMerkle(LineageBuilder.HashOf(ProductAnalyzer.FootprintHead(result)), parts.Count, parts.RootHex);
+            var record = ProductAnalyzer.FootprintLineage(productId, result, lineage, hash);
             var figures = new ProductFootprint(productId, product.Product.Name, result, null, record, catalog.Dataset.Ref, period);
             var cyclic = HasCycle(data.Lots);
-            return (figures, cyclic ? null : new FootprintFigures(productId, catalog, data, inputs, result, segments, transportLots, intensities, figures));
+            return (figures, cyclic ? null : new FootprintFigures(productId, catalog, data, inputs, result, segments, transportLots, intensities, figures, parts));
         }
         catch (FootprintException ex)
         {
@@ -262,7 +266,7 @@ internal sealed class FootprintFigures
 
         _terms = terms;
         _stageBreakdown = _stageBreakdown.With(keys.OfType<FootprintStage>().Select(k => KeyValuePair.Create(k, Value(_byStage[k], c => c.Stage == k))));
-        _materialBreakdown = _materialBreakdown.With(keys.OfType<(string, string)>().Where(k => k.Item1 == "m").Select(k => KeyValuePair.Create(k.Item2, Value(_byMaterial[k.Item2], c => FootprintBreakdowns.MaterialKey(c) == k.Item2))));
+        _materialBreakdown = _materialBreakdown.With(keys.OfType<(string, string)>().Where(k => k.Item1 == "m").Select(k => KeyValuePair.Create(k.Item2, MaterialValue(k.Item2))));
         _supplierBreakdown = _supplierBreakdown.With(keys.OfType<(string, string)>().Where(k => k.Item1 == "s").Select(k => KeyValuePair.Create(k.Item2, Value(_bySupplier[k.Item2], c => FootprintBreakdowns.SupplierKey(c) == k.Item2))));
         var old = Figures.Footprint!;
         var result = new FootprintResult(old.ProductId, old.DeclaredUnit, Value(_total, _ => true), terms, old.Dataset, old.CalculatorVersion);
@@ -286,6 +290,27 @@ internal sealed class FootprintFigures
             if (member(term))
             {
                 folded += term.KgCo2e;
+            }
+        }
+
+        return folded;
+    }
+
+    /// <summary>As <see cref="Value"/> for one material key, folding only its own segments' terms when it must fold.</summary>
+    private decimal MaterialValue(string key)
+    {
+        if (_byMaterial[key].TryValue(out var value) || !_segmentsOf.TryGetValue(key, out var segments))
+        {
+            return _byMaterial[key].TryValue(out value) ? value : Value(_byMaterial[key], c => FootprintBreakdowns.MaterialKey(c) == key);
+        }
+
+        decimal folded = 0;
+        foreach (var s in segments)
+        {
+            var segment = _segments[s];
+            for (var i = segment.Start; i < segment.Start + segment.Count; i++)
+            {
+                folded += _terms[i].KgCo2e;
             }
         }
 

@@ -28,7 +28,7 @@ internal sealed class TraceabilityFigures
     private readonly MerkleTree _parts;
     private TraceNode[] _tree;
 
-    private TraceabilityFigures(string productId, SupplyChainSnapshot data, IReadOnlyList<string> inputLotIds, Dictionary<string, TraceLot> lots, IReadOnlyDictionary<string, IReadOnlyList<SupplierCertificate>> certificates, ProductTraceability figures, TraceMemo memo)
+    private TraceabilityFigures(string productId, SupplyChainSnapshot data, IReadOnlyList<string> inputLotIds, Dictionary<string, TraceLot> lots, IReadOnlyDictionary<string, IReadOnlyList<SupplierCertificate>> certificates, ProductTraceability figures, TraceMemo memo, MerkleTree parts)
     {
         var memoKeys = TraceabilityCalculator.MemoKeys(certificates);
         _productId = productId;
@@ -56,7 +56,7 @@ internal sealed class TraceabilityFigures
         }
 
         _tree = [.. tree];
-        _parts = new MerkleTree(figures.Result.Tree.Select(ResultHash.PartHash).ToList());
+        _parts = parts;
         Figures = figures;
     }
 
@@ -67,10 +67,12 @@ internal sealed class TraceabilityFigures
         var batches = data.BatchesByProduct.TryGetValue(productId, out var list) ? list : [];
         var inputLotIds = batches.SelectMany(b => b.Batch.InputLotIds).Distinct().ToList();
         var result = ProductAnalyzer.Trace(productId, inputLotIds, data, memo);
-        var figures = new ProductTraceability(productId, result, ProductAnalyzer.TraceabilityLineage(productId, lineage, ResultHash.MerkleOf(ProductAnalyzer.TraceabilityHead(result), result.Tree)));
+        var parts = new MerkleTree(result.Tree.Select(ResultHash.PartHash).ToList());
+        var hash = ResultHash.FromMerkle(LineageBuilder.HashOf(ProductAnalyzer.TraceabilityHead(result)), parts.Count, parts.RootHex);
+        var figures = new ProductTraceability(productId, result, ProductAnalyzer.TraceabilityLineage(productId, lineage, hash));
         var lots = data.Lots.Values.ToDictionary(l => l.Id, l => memo.TraceLots.TryGetValue(l, out var traced) ? traced.Lot : ProductAnalyzer.ToTraceLot(l, data.Suppliers.TryGetValue(l.Lot.SupplierId, out var s) ? s : null), StringComparer.Ordinal);
         var certificates = TraceabilityCalculator.BySupplier(ProductAnalyzer.Certificates(data));
-        var kept = new TraceabilityFigures(productId, data, inputLotIds, lots, certificates, figures, memo.Nodes);
+        var kept = new TraceabilityFigures(productId, data, inputLotIds, lots, certificates, figures, memo.Nodes, parts);
         if (!kept.Disjoint() || !kept.Reproduces(result))
         {
             return (figures, null);

@@ -145,7 +145,20 @@ public sealed class ProductFiguresGrain(IIndexStore index) : Grain, IProductFigu
         {
             _footprints.Clear();
             _traceability = null;
+            var structural = _loadedAt is null || stale.Any(s => s.Kind is not RecordKind.Lot);
+            var before = structural ? null : new HeldRecords(_products, _batches, _lots, _suppliers);
             await LoadAllAsync();
+
+            // The periodic reload (a silo may have died holding watchers): when only lots changed, the figures update from them.
+            if (before?.ChangedLots(_products, _batches, _lots, _suppliers) is { } changed)
+            {
+                Figures.LotsChanged(changed);
+            }
+            else
+            {
+                Figures.Reset();
+            }
+
             return;
         }
 
@@ -165,7 +178,6 @@ public sealed class ProductFiguresGrain(IIndexStore index) : Grain, IProductFigu
 
     private async Task LoadAllAsync()
     {
-        Figures.Reset();
         _products.Clear();
         _batches.Clear();
         _lots.Clear();
@@ -197,6 +209,45 @@ public sealed class ProductFiguresGrain(IIndexStore index) : Grain, IProductFigu
         }
 
         await LoadLotsAsync(lots, reload: false);
+    }
+
+    /// <summary>What was held before a reload, by versions: whether the reload changed anything but lots, and which lots.</summary>
+    private sealed class HeldRecords(IReadOnlyDictionary<string, ProductView> products, IReadOnlyDictionary<string, IReadOnlyList<BatchView>> batches, IReadOnlyDictionary<string, LotView> lots, IReadOnlyDictionary<string, SupplierView> suppliers)
+    {
+        private readonly Dictionary<string, long> _products = products.ToDictionary(p => p.Key, p => p.Value.Version, StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _batches = batches.ToDictionary(b => b.Key, b => Key(b.Value), StringComparer.Ordinal);
+        private readonly Dictionary<string, LotView> _lots = new(lots, StringComparer.Ordinal);
+        private readonly Dictionary<string, long> _suppliers = suppliers.ToDictionary(s => s.Key, s => s.Value.Version, StringComparer.Ordinal);
+
+        /// <summary>The lots whose version or content differs, or null when products, batches, suppliers or the set of lots differ.</summary>
+        public List<string>? ChangedLots(IReadOnlyDictionary<string, ProductView> products, IReadOnlyDictionary<string, IReadOnlyList<BatchView>> batches, IReadOnlyDictionary<string, LotView> lots, IReadOnlyDictionary<string, SupplierView> suppliers)
+        {
+            if (products.Count != _products.Count || products.Any(p => !_products.TryGetValue(p.Key, out var v) || v != p.Value.Version)
+                || batches.Count != _batches.Count || batches.Any(b => !_batches.TryGetValue(b.Key, out var k) || k != Key(b.Value))
+                || suppliers.Count != _suppliers.Count || suppliers.Any(s => !_suppliers.TryGetValue(s.Key, out var v) || v != s.Value.Version)
+                || lots.Count != _lots.Count)
+            {
+                return null;
+            }
+
+            var changed = new List<string>();
+            foreach (var (id, view) in lots)
+            {
+                if (!_lots.TryGetValue(id, out var held))
+                {
+                    return null;
+                }
+
+                if (!ReferenceEquals(held, view) && (held.Version != view.Version || held.ContentSha256 != view.ContentSha256 || held.FirstShippedOn != view.FirstShippedOn || !held.Balance.Overdrawn.SequenceEqual(view.Balance.Overdrawn)))
+                {
+                    changed.Add(id);
+                }
+            }
+
+            return changed;
+        }
+
+        private static string Key(IReadOnlyList<BatchView> batches) => string.Join("|", batches.Select(b => $"{b.Id}@{b.Version}:{b.WithdrawnReason}"));
     }
 
     /// <summary>Loads lots level by level (each level's reads in parallel), then their inputs and suppliers not yet held.</summary>
