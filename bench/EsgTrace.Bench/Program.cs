@@ -6,7 +6,7 @@ using EsgTrace.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-// Usage: dotnet run -c Release --project bench/EsgTrace.Bench [storage|lists|import|epcis|load|footprint|footprint-writes|all] [seconds-per-case | rows for import]
+// Usage: dotnet run -c Release --project bench/EsgTrace.Bench [storage|lists|import|epcis|load|footprint|footprint-profile|footprint-writes|all] [seconds-per-case | rows for import]
 var what = args.Length > 0 ? args[0] : "all";
 var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 Console.WriteLine($"EsgTrace benchmarks ({what}), {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
@@ -32,6 +32,12 @@ if (what is "footprint" or "all")
 {
     Console.WriteLine("Footprint figures kept current: reads after one new shipment, and shipment writes, embedded platform over HTTP");
     await FootprintBench.RunAsync([1_000, 10_000], TimeSpan.FromSeconds(what == "footprint" && args.Length > 1 ? seconds : 5), perLotFill: 500);
+}
+
+if (what is "footprint-profile")
+{
+    Console.WriteLine("Where a figures read's time goes, in process (no HTTP, no grains)");
+    FootprintProfile.Run([1_000, 10_000], args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200);
 }
 
 if (what is "footprint-writes")

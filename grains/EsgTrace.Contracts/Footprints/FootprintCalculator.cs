@@ -26,7 +26,13 @@ public static class FootprintCalculator
     public static FootprintResult Calculate(string productId, FootprintInputs inputs, string version) => Calculate(productId, inputs, version, null);
 
     /// <summary>As <see cref="Calculate(string, FootprintInputs, string)"/>, reusing the terms a memo holds (same inputs, same term).</summary>
-    public static FootprintResult Calculate(string productId, FootprintInputs inputs, string version, TermMemo? memo)
+    public static FootprintResult Calculate(string productId, FootprintInputs inputs, string version, TermMemo? memo) => Calculate(productId, inputs, version, memo, null);
+
+    /// <summary>
+    /// As above, also saying where each BOM occurrence's terms are (<paramref name="segments"/>, in order), so a caller can
+    /// recompute one material's terms alone (<see cref="MaterialTerms"/>) when only its source changed.
+    /// </summary>
+    public static FootprintResult Calculate(string productId, FootprintInputs inputs, string version, TermMemo? memo, List<TermSegment>? segments)
     {
         memo?.Next();
         if (version is not (Version or LegacyVersion))
@@ -38,7 +44,7 @@ public static class FootprintCalculator
         var contributions = new List<FootprintContribution>();
         try
         {
-            Accumulate(product, 1m, string.Empty, [productId], inputs, version == LegacyVersion, memo, contributions);
+            Accumulate(product, 1m, string.Empty, [productId], inputs, version == LegacyVersion, memo, contributions, segments);
         }
         catch (UnitMismatchException ex)
         {
@@ -52,7 +58,7 @@ public static class FootprintCalculator
         return new FootprintResult(productId, product.DeclaredUnit, contributions.Sum(c => c.KgCo2e), contributions, inputs.Factors.Dataset.Ref, version);
     }
 
-    private static void Accumulate(ProductDefinition product, decimal scale, string path, List<string> chain, FootprintInputs inputs, bool perLeg, TermMemo? memo, List<FootprintContribution> into)
+    private static void Accumulate(ProductDefinition product, decimal scale, string path, List<string> chain, FootprintInputs inputs, bool perLeg, TermMemo? memo, List<FootprintContribution> into, List<TermSegment>? segments)
     {
         foreach (var line in product.Bom)
         {
@@ -70,24 +76,21 @@ public static class FootprintCalculator
 
                 var pieces = line.QuantityPerUnit.To(Unit.Piece).Value;
                 var sub = Product(line.Ref, inputs);
-                Accumulate(sub, scale * pieces, path.Length == 0 ? sub.Id : path + "/" + sub.Id, [.. chain, sub.Id], inputs, perLeg, memo, into);
+                Accumulate(sub, scale * pieces, path.Length == 0 ? sub.Id : path + "/" + sub.Id, [.. chain, sub.Id], inputs, perLeg, memo, into, segments);
                 continue;
             }
 
             var material = inputs.Materials.TryGetValue(line.Ref, out var m) ? m : throw new FootprintException($"Product '{product.Id}' uses material '{line.Ref}', which is not known.");
-            var amount = line.QuantityPerUnit.To(material.Factor.PerUnit).Value * scale;
-            var f = material.Factor;
-            FootprintContribution MaterialTerm() => new(
-                FootprintStage.Materials, path, material.Name, material.Id, material.SupplierId, f.Id, f.Kind,
-                amount * f.KgCo2ePerUnit,
-                Invariant($"{amount} {f.PerUnit} × {f.KgCo2ePerUnit} kg CO2e/{f.PerUnit}"));
-            into.Add(memo is null ? MaterialTerm() : memo.Get(material, amount, path, null, MaterialTerm));
-
+            var start = into.Count;
             if (!perLeg)
             {
-                AllocatedTransport(material, line.QuantityPerUnit.To(Unit.Kilogram).Value * scale, path, inputs.Factors, memo, into);
+                MaterialTerms(material, line.QuantityPerUnit, scale, path, inputs.Factors, memo, into);
+                segments?.Add(new TermSegment(material.Id, line.QuantityPerUnit, scale, path, start, into.Count - start));
+                continue;
             }
-            else if (material.Legs.Count > 0)
+
+            into.Add(MaterialTerm(material, line.QuantityPerUnit.To(material.Factor.PerUnit).Value * scale, path, memo));
+            if (material.Legs.Count > 0)
             {
                 var tonnes = line.QuantityPerUnit.To(Unit.Tonne).Value * scale;
                 foreach (var leg in material.Legs)
@@ -109,6 +112,7 @@ public static class FootprintCalculator
                 throw new FootprintException($"Product '{product.Id}' declares process energy but no grid factor.");
             }
 
+            segments?.Add(new TermSegment(null, energy, scale, path, into.Count, 1));
             var grid = inputs.Factors.Factor(product.GridFactorId);
             var kwh = energy.To(Unit.KilowattHour).Value * scale;
             into.Add(new FootprintContribution(
@@ -116,6 +120,26 @@ public static class FootprintCalculator
                 kwh * grid.KgCo2ePerUnit,
                 Invariant($"{kwh} kWh × {grid.KgCo2ePerUnit} kg CO2e/kWh")));
         }
+    }
+
+    /// <summary>
+    /// The terms of one material where a BOM line meets it (version 2): the material term, then its transport by mode.
+    /// <paramref name="scale"/> is how many of the line's parent go into one declared unit of the top product.
+    /// </summary>
+    public static void MaterialTerms(MaterialSource material, Quantity quantityPerUnit, decimal scale, string path, FactorCatalog factors, TermMemo? memo, List<FootprintContribution> into)
+    {
+        into.Add(MaterialTerm(material, quantityPerUnit.To(material.Factor.PerUnit).Value * scale, path, memo));
+        AllocatedTransport(material, quantityPerUnit.To(Unit.Kilogram).Value * scale, path, factors, memo, into);
+    }
+
+    private static FootprintContribution MaterialTerm(MaterialSource material, decimal amount, string path, TermMemo? memo)
+    {
+        var f = material.Factor;
+        FootprintContribution Make() => new(
+            FootprintStage.Materials, path, material.Name, material.Id, material.SupplierId, f.Id, f.Kind,
+            amount * f.KgCo2ePerUnit,
+            Invariant($"{amount} {f.PerUnit} × {f.KgCo2ePerUnit} kg CO2e/{f.PerUnit}"));
+        return memo is null ? Make() : memo.Get(material, amount, path, null, Make);
     }
 
     /// <summary>Transport by shipped mass: kg of the material × its lot's tonne-km per kg by mode × the mode's factor.</summary>

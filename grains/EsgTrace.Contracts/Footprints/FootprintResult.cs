@@ -21,15 +21,12 @@ public sealed record FootprintResult(
     /// <summary>The method of the calculator version this result was computed with.</summary>
     public string MethodText => CalculatorVersion == FootprintCalculator.LegacyVersion ? LegacyMethod : Method;
 
-    public IReadOnlyDictionary<FootprintStage, decimal> ByStage => Sum(c => c.Stage);
+    public IReadOnlyDictionary<FootprintStage, decimal> ByStage => FootprintBreakdowns.For(Contributions).ByStage;
 
-    public IReadOnlyDictionary<string, decimal> ByMaterial => Sum(c => c.MaterialId ?? "(process energy)");
+    public IReadOnlyDictionary<string, decimal> ByMaterial => FootprintBreakdowns.For(Contributions).ByMaterial;
 
-    public IReadOnlyDictionary<string, decimal> BySupplier => Sum(c => c.SupplierId ?? "(own operations)");
+    public IReadOnlyDictionary<string, decimal> BySupplier => FootprintBreakdowns.For(Contributions).BySupplier;
 
     /// <summary>Share (0-1) of the total computed with supplier-specific (primary) factors.</summary>
-    public decimal PrimaryDataShare => TotalKgCo2e == 0 ? 0 : Contributions.Where(c => c.FactorKind == FactorSourceKind.Primary).Sum(c => c.KgCo2e) / TotalKgCo2e;
-
-    private Dictionary<TKey, decimal> Sum<TKey>(Func<FootprintContribution, TKey> key) where TKey : notnull
-        => Contributions.GroupBy(key).ToDictionary(g => g.Key, g => g.Sum(c => c.KgCo2e));
+    public decimal PrimaryDataShare => TotalKgCo2e == 0 ? 0 : FootprintBreakdowns.For(Contributions).PrimaryKgCo2e / TotalKgCo2e;
 }

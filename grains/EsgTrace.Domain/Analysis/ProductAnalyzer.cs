@@ -35,8 +35,7 @@ public static class ProductAnalyzer
         {
             var inputs = FootprintInputs(data, catalog, memo);
             footprint = FootprintCalculator.Calculate(productId, inputs, FootprintCalculator.Version, memo.Terms);
-            var head = new { footprint.ProductId, footprint.DeclaredUnit, footprint.TotalKgCo2e, Dataset = footprint.Dataset.ToString(), footprint.CalculatorVersion };
-            footprintLineage = Lineage(productId, FootprintCalculator.Version, data, catalog.Dataset.Ref, ResultHash.Of(head, footprint.Contributions), memo.Hashes);
+            footprintLineage = FootprintLineage(productId, footprint, LineageInputs.Of(data, memo.Hashes), ResultHash.MerkleOf(FootprintHead(footprint), footprint.Contributions));
         }
         catch (FootprintException ex)
         {
@@ -54,8 +53,7 @@ public static class ProductAnalyzer
         memo ??= new AnalysisMemo();
         var batches = data.BatchesByProduct.TryGetValue(productId, out var list) ? list : [];
         var traceability = Trace(productId, batches.SelectMany(b => b.Batch.InputLotIds).Distinct().ToList(), data, memo);
-        var traceHead = new { traceability.SubjectId, traceability.InputMassKg, traceability.CertifiedShare, traceability.RecycledShare, traceability.TraceableToOriginShare, traceability.Flags, traceability.CalculatorVersion };
-        var traceLineage = Lineage(productId, TraceabilityCalculator.Version, data, null, ResultHash.Of(traceHead, traceability.Tree), memo.Hashes);
+        var traceLineage = TraceabilityLineage(productId, LineageInputs.Of(data, memo.Hashes), ResultHash.MerkleOf(TraceabilityHead(traceability), traceability.Tree));
         return new ProductTraceability(productId, traceability, traceLineage);
     }
 
@@ -114,11 +112,18 @@ public static class ProductAnalyzer
             AnalysisMemo.Sweep(memo.TraceLots, data.Lots);
         }
 
-        var certificates = data.Suppliers.Values.SelectMany(s => s.Certificates.Select(c => new SupplierCertificate(s.Id, c.Scheme, c.Number, c.ValidFrom, c.ValidTo, c.EvidenceSha256, c.ChainOfCustody))).ToList();
-        return TraceabilityCalculator.Calculate(subjectId, inputLotIds, lots, certificates, memo?.Nodes);
+        return TraceabilityCalculator.Calculate(subjectId, inputLotIds, lots, Certificates(data), memo?.Nodes);
     }
 
+    /// <summary>Every certificate of the suppliers held, as traceability reads them.</summary>
+    internal static List<SupplierCertificate> Certificates(SupplyChainSnapshot data)
+        => data.Suppliers.Values.SelectMany(s => s.Certificates.Select(c => new SupplierCertificate(s.Id, c.Scheme, c.Number, c.ValidFrom, c.ValidTo, c.EvidenceSha256, c.ChainOfCustody))).ToList();
+
     public static FootprintInputs FootprintInputs(SupplyChainSnapshot data, FactorCatalog catalog, AnalysisMemo? memo = null)
+        => FootprintInputs(data, catalog, memo, out _, out _);
+
+    /// <summary>As above, also giving every lot as transport allocation sees it and every lot's intensity.</summary>
+    internal static FootprintInputs FootprintInputs(SupplyChainSnapshot data, FactorCatalog catalog, AnalysisMemo? memo, out Dictionary<string, TransportLot> transportLots, out IReadOnlyDictionary<string, TransportIntensity> transport)
     {
         var products = new Dictionary<string, ProductDefinition>();
         var materials = new Dictionary<string, MaterialSource>();
@@ -142,8 +147,8 @@ public static class ProductAnalyzer
         }
 
         decimal Kg(LotView lot) => Facts(lot).Kg;
-        var transportLots = data.Lots.Values.ToDictionary(l => l.Id, l => Facts(l).Transport, StringComparer.Ordinal);
-        var transport = TransportAllocation.Intensities(data.Lots.Keys, transportLots, lotMemo is null ? null : t => Facts(data.Lots[t.Id]).RawIntensity!);
+        transportLots = data.Lots.Values.ToDictionary(l => l.Id, l => Facts(l).Transport, StringComparer.Ordinal);
+        transport = TransportAllocation.Intensities(data.Lots.Keys, transportLots, lotMemo is null ? null : t => Facts(data.Lots[t.Id]).RawIntensity!);
         if (memo is not null)
         {
             AnalysisMemo.Sweep(memo.Lots, data.Lots);
@@ -180,7 +185,7 @@ public static class ProductAnalyzer
                     var intensity = transport.TryGetValue(lot.Id, out var i) ? i : TransportIntensity.None(lot.Id);
                     if (memo is null || !memo.Materials.TryGetValue(lot, out var known) || known.Dataset != datasetRef || !ReferenceEquals(known.Intensity, intensity))
                     {
-                        known = (datasetRef, intensity, new MaterialSource(lot.Id, $"{lot.Lot.Material} (lot {lot.Id})", lot.Lot.SupplierId, LotRules.Factor(lot.Id, lot.Lot, catalog), [], intensity));
+                        known = (datasetRef, intensity, Material(lot, catalog, intensity));
                         if (memo is not null)
                         {
                             memo.Materials[lot] = known;
@@ -198,43 +203,28 @@ public static class ProductAnalyzer
         return new FootprintInputs(products, materials, catalog);
     }
 
-    private static TraceLot ToTraceLot(LotView lot, SupplierView? supplier)
+    internal static TraceLot ToTraceLot(LotView lot, SupplierView? supplier)
         => new(
             lot.Id, lot.Lot.Material, Quantity.Of(lot.Lot.Quantity, lot.Lot.Unit), lot.Lot.SupplierId, supplier?.Name ?? lot.Lot.SupplierId,
             supplier?.Tier ?? 0, lot.Lot.OriginCountry, lot.Lot.CertificationScheme, lot.Lot.RecycledShare, lot.FirstShippedOn, lot.Lot.InputLotIds,
             lot.Lot.ChainOfCustody, lot.Lot.CreditedShare, lot.Balance.Overdrawn);
 
-    private static LineageRecord Lineage(string productId, string calculator, SupplyChainSnapshot data, DatasetRef? dataset, string resultSha256, InputHashCache hashes)
-    {
-        var builder = new LineageBuilder("product:" + productId, calculator);
-        if (dataset is not null)
-        {
-            builder.Dataset(dataset.ToString());
-        }
+    /// <summary>What a footprint's result hash covers besides its terms.</summary>
+    internal static object FootprintHead(FootprintResult f) => new { f.ProductId, f.DeclaredUnit, f.TotalKgCo2e, Dataset = f.Dataset.ToString(), f.CalculatorVersion };
 
-        foreach (var p in data.Products.Values)
-        {
-            builder.InputHash("product", $"{p.Id}@v{p.Version}", hashes.Hash("product", $"{p.Id}@v{p.Version}", p.Product));
-        }
+    /// <summary>What a traceability result's hash covers besides its tree.</summary>
+    internal static object TraceabilityHead(TraceabilityResult t) => new { t.SubjectId, t.InputMassKg, t.CertifiedShare, t.RecycledShare, t.TraceableToOriginShare, t.Flags, t.CalculatorVersion };
 
-        foreach (var b in data.BatchesByProduct.Values.SelectMany(x => x))
-        {
-            builder.InputHash("batch", $"{b.Id}@v{b.Version}", hashes.Hash("batch", $"{b.Id}@v{b.Version}", b.Batch));
-        }
+    /// <summary>A product footprint's lineage (second form: the inputs enter as one Merkle root).</summary>
+    internal static LineageRecord FootprintLineage(string productId, FootprintResult footprint, LineageInputs inputs, string resultSha256)
+        => LineageBuilder.BuildMerkle("product:" + productId, footprint.CalculatorVersion, [footprint.Dataset.ToString()], inputs.Inputs, inputs.MerkleRoot, resultSha256);
 
-        // The lot hashes itself once per change (its ledger changes without a new event-log version).
-        foreach (var l in data.Lots.Values)
-        {
-            builder.InputHash("lot", $"{l.Id}@v{l.Version}", l.ContentSha256);
-        }
+    internal static LineageRecord TraceabilityLineage(string productId, LineageInputs inputs, string resultSha256)
+        => LineageBuilder.BuildMerkle("product:" + productId, TraceabilityCalculator.Version, [], inputs.Inputs, inputs.MerkleRoot, resultSha256);
 
-        foreach (var s in data.Suppliers.Values)
-        {
-            builder.InputHash("supplier", $"{s.Id}@v{s.Version}", hashes.Hash("supplier", $"{s.Id}@v{s.Version}", new { s.Name, s.Country, s.Tier, s.Gln, s.Certificates }));
-        }
+    /// <summary>A lot as a material source of the footprint.</summary>
+    internal static MaterialSource Material(LotView lot, FactorCatalog catalog, TransportIntensity intensity)
+        => new(lot.Id, $"{lot.Lot.Material} (lot {lot.Id})", lot.Lot.SupplierId, LotRules.Factor(lot.Id, lot.Lot, catalog), [], intensity);
 
-        return builder.BuildWithResultHash(resultSha256);
-    }
-
-    private static decimal Kg(LotView lot) => Quantity.Of(lot.Lot.Quantity, lot.Lot.Unit).To(Unit.Kilogram).Value;
+    internal static decimal Kg(LotView lot) => Quantity.Of(lot.Lot.Quantity, lot.Lot.Unit).To(Unit.Kilogram).Value;
 }

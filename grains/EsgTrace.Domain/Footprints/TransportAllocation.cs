@@ -54,6 +54,22 @@ public static class TransportAllocation
         var lot = lots[id];
         path = [.. path, id];
         var inputs = lot.InputLotIds.Where(i => lots.ContainsKey(i) && !path.Contains(i)).Distinct().Select(i => (Lot: lots[i], Intensity: Of(i, lots, done, path))).ToList();
+        var result = Combine(lot, inputs);
+        done[id] = result;
+        return result;
+    }
+
+    /// <summary>
+    /// The intensity of one lot from its own shipments and the intensities its input lots have now (<paramref name="current"/>);
+    /// for lots whose inputs hold no cycle this is what <see cref="Intensities(IEnumerable{string}, IReadOnlyDictionary{string, TransportLot})"/>
+    /// gives, so a caller that updates a changed lot and then the lots made from it, in that order, keeps every intensity current.
+    /// </summary>
+    public static TransportIntensity Recompute(TransportLot lot, IReadOnlyDictionary<string, TransportLot> lots, Func<string, TransportIntensity> current)
+        => Combine(lot, lot.InputLotIds.Where(lots.ContainsKey).Distinct().Select(i => (lots[i], current(i))).ToList());
+
+    private static TransportIntensity Combine(TransportLot lot, List<(TransportLot Lot, TransportIntensity Intensity)> inputs)
+    {
+        var id = lot.Id;
         var inputKg = inputs.Sum(i => i.Lot.MassKg);
         var modes = new List<ModeIntensity>(lot.Own.Count);
         foreach (var mode in Modes)
@@ -77,8 +93,6 @@ public static class TransportAllocation
             }
         }
 
-        var result = new TransportIntensity(id, modes, inputs.Count);
-        done[id] = result;
-        return result;
+        return new TransportIntensity(id, modes, inputs.Count);
     }
 }

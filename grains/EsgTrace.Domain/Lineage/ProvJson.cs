@@ -39,6 +39,12 @@ public static class ProvJson
                 ["esg:resultSha256"] = record.ResultSha256,
                 ["esg:lineageRootSha256"] = record.RootSha256,
             };
+            if (record.Form is { } form)
+            {
+                // The text form the root is computed in (see LineageBuilder); absent for the first form.
+                entity[result]!["esg:lineageForm"] = form;
+            }
+
             activity[run] = new JsonObject { ["prov:type"] = "esg:Calculation", ["esg:calculator"] = record.Calculator };
             agent[software] = new JsonObject { ["prov:type"] = "prov:SoftwareAgent", ["prov:label"] = record.Calculator };
             generated[$"_:gen/{record.RootSha256}"] = new JsonObject { ["prov:entity"] = result, ["prov:activity"] = run };

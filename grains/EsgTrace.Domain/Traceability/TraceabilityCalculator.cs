@@ -18,8 +18,8 @@ public static class TraceabilityCalculator
     public static TraceabilityResult Calculate(string subjectId, IReadOnlyList<string> inputLotIds, IReadOnlyDictionary<string, TraceLot> lots, IReadOnlyList<SupplierCertificate> certificates, TraceMemo? memo)
     {
         memo?.Next();
-        var bySupplier = certificates.GroupBy(c => c.SupplierId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<SupplierCertificate>)g.ToList(), StringComparer.Ordinal);
-        var keys = memo is null ? null : bySupplier.ToDictionary(g => g.Key, g => string.Join("|", g.Value.Select(c => c.ToString())), StringComparer.Ordinal);
+        var bySupplier = (Dictionary<string, IReadOnlyList<SupplierCertificate>>)BySupplier(certificates);
+        var keys = memo is null ? null : MemoKeys(bySupplier);
         var flags = new List<TraceFlag>();
         var cache = new Dictionary<string, TraceNode>(StringComparer.Ordinal);
         var tree = new List<TraceNode>();
@@ -47,6 +47,29 @@ public static class TraceabilityCalculator
             flags.DistinctBy(f => (f.LotId, f.Kind)).ToList(),
             Version);
     }
+
+    /// <summary>Certificates grouped by supplier, as a calculation reads them.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<SupplierCertificate>> BySupplier(IReadOnlyList<SupplierCertificate> certificates)
+        => certificates.GroupBy(c => c.SupplierId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<SupplierCertificate>)g.ToList(), StringComparer.Ordinal);
+
+    /// <summary>
+    /// One direct input lot's node and the flags its upstream raises, in the order <see cref="Calculate(string, IReadOnlyList{string}, IReadOnlyDictionary{string, TraceLot}, IReadOnlyList{SupplierCertificate}, TraceMemo?)"/>
+    /// raises them, when none of its upstream lots is also upstream of another direct input (a calculation concludes a
+    /// shared lot once, where it first meets it).
+    /// </summary>
+    /// <param name="memo">Reused for lots made from no other lot, as by a calculation (its round is not advanced).</param>
+    /// <param name="memoKeys">With <paramref name="memo"/>: <see cref="MemoKeys"/> of the certificates.</param>
+    public static (TraceNode Node, List<TraceFlag> Flags) Subtree(string id, IReadOnlyDictionary<string, TraceLot> lots, IReadOnlyDictionary<string, IReadOnlyList<SupplierCertificate>> bySupplier, TraceMemo? memo = null, Dictionary<string, string>? memoKeys = null)
+    {
+        var flags = new List<TraceFlag>();
+        var certificates = bySupplier as Dictionary<string, IReadOnlyList<SupplierCertificate>> ?? bySupplier.ToDictionary(StringComparer.Ordinal);
+        var node = Node(id, lots, certificates, memo is null ? null : memoKeys ?? MemoKeys(certificates), memo, flags, new Dictionary<string, TraceNode>(StringComparer.Ordinal), []);
+        return (node, flags);
+    }
+
+    /// <summary>What a memo compares a supplier's certificates by.</summary>
+    public static Dictionary<string, string> MemoKeys(IReadOnlyDictionary<string, IReadOnlyList<SupplierCertificate>> bySupplier)
+        => bySupplier.ToDictionary(g => g.Key, g => string.Join("|", g.Value.Select(c => c.ToString())), StringComparer.Ordinal);
 
     private static TraceNode Node(string id, IReadOnlyDictionary<string, TraceLot> lots, Dictionary<string, IReadOnlyList<SupplierCertificate>> bySupplier, Dictionary<string, string>? keys, TraceMemo? memo, List<TraceFlag> flags, Dictionary<string, TraceNode> cache, HashSet<string> path)
     {
@@ -183,5 +206,6 @@ public static class TraceabilityCalculator
         return (true, valid);
     }
 
-    private static decimal Kg(TraceLot lot) => lot.Mass.To(Unit.Kilogram).Value;
+    /// <summary>A traced lot's mass in kg.</summary>
+    public static decimal Kg(TraceLot lot) => lot.Mass.To(Unit.Kilogram).Value;
 }

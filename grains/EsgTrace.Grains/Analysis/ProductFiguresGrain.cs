@@ -8,7 +8,8 @@ namespace EsgTrace.Analysis;
 /// <summary>
 /// Keeps one product's figures current. The first read loads the product, its sub-products, their batches, every lot
 /// upstream and their suppliers (asking each record to tell it of changes); later reads reload only the records that said
-/// they changed and recompute from memory (the lots hash themselves once per change). A change of the product or of a batch
+/// they changed and bring the figures up to date from those lots alone (<see cref="ProductFigures"/>; the lots hash
+/// themselves once per change). A change of the product or of a batch
 /// list reloads everything. Memory only: a new activation, or a load older than <see cref="ReloadAfter"/> (a silo that died
 /// holding a record's list of watchers), starts from storage again.
 /// </summary>
@@ -25,11 +26,13 @@ public sealed class ProductFiguresGrain(IIndexStore index) : Grain, IProductFigu
     private readonly HashSet<string> _batchWatchers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ProductFootprint> _footprints = new(StringComparer.Ordinal);
     private ProductTraceability? _traceability;
-    private readonly AnalysisMemo _memo = new();
+    private ProductFigures? _figures;
     private DateTime? _loadedAt;
     private long _changes;
 
     private string Id => this.GetPrimaryKeyString();
+
+    private ProductFigures Figures => _figures ??= new ProductFigures(Id);
 
     public async Task<Outcome<ProductAnalysis>> Analyze(string? dataset)
     {
@@ -70,7 +73,7 @@ public sealed class ProductFiguresGrain(IIndexStore index) : Grain, IProductFigu
             return Outcome<ProductFootprint>.Ok(known);
         }
 
-        var footprint = ProductAnalyzer.AnalyzeFootprint(Id, Snapshot(), catalog.Value, _memo);
+        var footprint = Figures.Footprint(Snapshot(), catalog.Value);
         if (_changes == changesBefore)
         {
             _footprints[key] = footprint;
@@ -92,7 +95,7 @@ public sealed class ProductFiguresGrain(IIndexStore index) : Grain, IProductFigu
             return Outcome<ProductTraceability>.Ok(known);
         }
 
-        var traceability = ProductAnalyzer.AnalyzeTraceability(Id, Snapshot(), _memo);
+        var traceability = Figures.Traceability(Snapshot());
         if (_changes == changesBefore)
         {
             _traceability = traceability;
@@ -142,13 +145,27 @@ public sealed class ProductFiguresGrain(IIndexStore index) : Grain, IProductFigu
         {
             _footprints.Clear();
             _traceability = null;
+            var structural = _loadedAt is null || stale.Any(s => s.Kind is not RecordKind.Lot);
+            var before = structural ? null : new HeldRecords(_products, _batches, _lots, _suppliers);
             await LoadAllAsync();
+
+            // The periodic reload (a silo may have died holding watchers): when only lots changed, the figures update from them.
+            if (before?.ChangedLots(_products, _batches, _lots, _suppliers) is { } changed)
+            {
+                Figures.LotsChanged(changed);
+            }
+            else
+            {
+                Figures.Reset();
+            }
+
             return;
         }
 
         var lots = stale.Where(s => s.Kind == RecordKind.Lot).Select(s => s.Id).ToList();
         foreach (var supplier in stale.Where(s => s.Kind == RecordKind.Supplier))
         {
+            Figures.Reset();
             if (await GrainFactory.GetGrain<ISupplierGrain>(supplier.Id).GetWatched(Id) is { } view)
             {
                 _suppliers[view.Id] = view;
@@ -156,6 +173,7 @@ public sealed class ProductFiguresGrain(IIndexStore index) : Grain, IProductFigu
         }
 
         await LoadLotsAsync(lots, reload: true);
+        Figures.LotsChanged(lots.Where(_lots.ContainsKey));
     }
 
     private async Task LoadAllAsync()
@@ -191,6 +209,45 @@ public sealed class ProductFiguresGrain(IIndexStore index) : Grain, IProductFigu
         }
 
         await LoadLotsAsync(lots, reload: false);
+    }
+
+    /// <summary>What was held before a reload, by versions: whether the reload changed anything but lots, and which lots.</summary>
+    private sealed class HeldRecords(IReadOnlyDictionary<string, ProductView> products, IReadOnlyDictionary<string, IReadOnlyList<BatchView>> batches, IReadOnlyDictionary<string, LotView> lots, IReadOnlyDictionary<string, SupplierView> suppliers)
+    {
+        private readonly Dictionary<string, long> _products = products.ToDictionary(p => p.Key, p => p.Value.Version, StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _batches = batches.ToDictionary(b => b.Key, b => Key(b.Value), StringComparer.Ordinal);
+        private readonly Dictionary<string, LotView> _lots = new(lots, StringComparer.Ordinal);
+        private readonly Dictionary<string, long> _suppliers = suppliers.ToDictionary(s => s.Key, s => s.Value.Version, StringComparer.Ordinal);
+
+        /// <summary>The lots whose version or content differs, or null when products, batches, suppliers or the set of lots differ.</summary>
+        public List<string>? ChangedLots(IReadOnlyDictionary<string, ProductView> products, IReadOnlyDictionary<string, IReadOnlyList<BatchView>> batches, IReadOnlyDictionary<string, LotView> lots, IReadOnlyDictionary<string, SupplierView> suppliers)
+        {
+            if (products.Count != _products.Count || products.Any(p => !_products.TryGetValue(p.Key, out var v) || v != p.Value.Version)
+                || batches.Count != _batches.Count || batches.Any(b => !_batches.TryGetValue(b.Key, out var k) || k != Key(b.Value))
+                || suppliers.Count != _suppliers.Count || suppliers.Any(s => !_suppliers.TryGetValue(s.Key, out var v) || v != s.Value.Version)
+                || lots.Count != _lots.Count)
+            {
+                return null;
+            }
+
+            var changed = new List<string>();
+            foreach (var (id, view) in lots)
+            {
+                if (!_lots.TryGetValue(id, out var held))
+                {
+                    return null;
+                }
+
+                if (!ReferenceEquals(held, view) && (held.Version != view.Version || held.ContentSha256 != view.ContentSha256 || held.FirstShippedOn != view.FirstShippedOn || !held.Balance.Overdrawn.SequenceEqual(view.Balance.Overdrawn)))
+                {
+                    changed.Add(id);
+                }
+            }
+
+            return changed;
+        }
+
+        private static string Key(IReadOnlyList<BatchView> batches) => string.Join("|", batches.Select(b => $"{b.Id}@{b.Version}:{b.WithdrawnReason}"));
     }
 
     /// <summary>Loads lots level by level (each level's reads in parallel), then their inputs and suppliers not yet held.</summary>
