@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test. Installs what the tests need when it is missing: Debian's chromium (browser tests), poppler-utils and
-# qpdf (PDF checks), and the pinned Azurite and axe-core from package-lock.json (Azure Storage tests, accessibility checks in
+# Runs every test. Installs what the tests need when it is missing: Debian's chromium (browser tests), poppler-utils,
+# qpdf and openssl (PDF and timestamp checks), and the pinned Azurite and axe-core from package-lock.json (Azure Storage tests, accessibility checks in
 # the browser tests). Ends with "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -9,6 +9,7 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if ((${#missing[@]})); then
   echo "test.sh: installing ${missing[*]} from Debian's packages"
   sudo=""

@@ -61,6 +61,30 @@ public sealed class TimestampedProofTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OpenSsl_ReportsTheTimestamp_AndVerifiesItOverTheSignatureValue()
+    {
+        // pdfsig of Debian 12 does not show timestamp tokens, so OpenSSL (its `ts` command, an RFC 3161 implementation we did
+        // not write) reads the token taken out of the proof's signature and checks it against the signature value it stamps.
+        var signer = SignerOf(await ClaimProofPdfTests.SignedProofAsync(Authority()));
+        var attribute = Assert.Single(signer.UnsignedAttributes.Cast<CryptographicAttributeObject>(), a => a.Oid.Value == "1.2.840.113549.1.9.16.2.14");
+        var token = Path.Combine(_folder, "token.der");
+        var stamped = Path.Combine(_folder, "signature-value.bin");
+        var authority = Path.Combine(_folder, "tsa.pem");
+        File.WriteAllBytes(token, attribute.Values[0].RawData);
+        File.WriteAllBytes(stamped, signer.GetSignature());
+        File.WriteAllText(authority, _tsa.Certificate.ExportCertificatePem());
+
+        var (printed, text) = Poppler.Run("openssl", "ts", "-reply", "-token_in", "-in", token, "-text", "-token_out");
+        var (verified, verdict) = Poppler.Run("openssl", "ts", "-verify", "-token_in", "-in", token, "-data", stamped, "-CAfile", authority);
+
+        Assert.True(printed == 0, text);
+        Assert.Contains("Time stamp: Nov 23 10:15:07 2026 GMT", text, StringComparison.Ordinal);
+        Assert.Contains("Policy OID: " + TestTimestampAuthority.PolicyOid, text, StringComparison.Ordinal);
+        Assert.Contains("Message data:", text, StringComparison.Ordinal);
+        Assert.True(verified == 0 && verdict.Contains("Verification: OK", StringComparison.Ordinal), verdict);
+    }
+
+    [Fact]
     public async Task Inspector_ReportsTheSignerTheSigningTimeAndTheTimestamp()
     {
         var report = PdfSignatureInspector.Inspect(await ClaimProofPdfTests.SignedProofAsync(Authority()));

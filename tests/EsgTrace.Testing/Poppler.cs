@@ -10,7 +10,7 @@ public static class Poppler
         var path = $"/usr/bin/{tool}";
         if (!File.Exists(path))
         {
-            throw new InvalidOperationException($"{tool} is missing: install Debian's poppler-utils (`sudo apt-get install poppler-utils`; ./test.sh does it).");
+            throw new InvalidOperationException($"{tool} is missing: install Debian's {(tool == "openssl" ? "openssl" : "poppler-utils")} (`sudo apt-get install {(tool == "openssl" ? "openssl" : "poppler-utils")}`; ./test.sh does it).");
         }
 
         var start = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true };
