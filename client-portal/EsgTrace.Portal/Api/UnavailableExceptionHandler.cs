@@ -10,7 +10,7 @@ namespace EsgTrace.Portal.Api;
 /// of the API is keyed by a client id, so the client retries the same request and gets the same answer. Requests the
 /// server could not read (bad JSON, too large) get their 400/413 as problem details. Anything else stays a 500.
 /// </summary>
-public sealed partial class UnavailableExceptionHandler(IProblemDetailsService problems, ILogger<UnavailableExceptionHandler> logger) : IExceptionHandler
+public sealed partial class UnavailableExceptionHandler(IProblemDetailsService problems, IEnumerable<IStorageFailureClassifier> storage, ILogger<UnavailableExceptionHandler> logger) : IExceptionHandler
 {
     public const int RetryAfterSeconds = 5;
 
@@ -21,7 +21,7 @@ public sealed partial class UnavailableExceptionHandler(IProblemDetailsService p
             return await WriteAsync(context, exception, bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request too large." : "Unreadable request.", bad.Message);
         }
 
-        if (!IsUnavailable(exception))
+        if (!IsUnavailable(exception, storage))
         {
             return false;
         }
@@ -37,12 +37,13 @@ public sealed partial class UnavailableExceptionHandler(IProblemDetailsService p
     }
 
     /// <summary>Whether the failure (or one it wraps) is a passing unavailability rather than a fault in the request or the code.</summary>
-    public static bool IsUnavailable(Exception exception)
+    public static bool IsUnavailable(Exception exception, IEnumerable<IStorageFailureClassifier> storage)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
             if (e is StorageUnavailableException or SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
-                or Orleans.Runtime.Messaging.ConnectionFailedException or ClientNotAvailableException)
+                or Orleans.Runtime.Messaging.ConnectionFailedException or ClientNotAvailableException
+                || storage.Any(s => s.IsUnavailable(e)))
             {
                 return true;
             }

@@ -6,6 +6,9 @@ public static class OrleansHostingExtensions
     public static EsgTrace.Hosting.OrleansMode AddEsgTraceOrleans(this WebApplicationBuilder builder)
     {
         var mode = EsgTrace.Hosting.EsgTraceClusterOptions.From(builder.Configuration).Mode;
+        // A grain that cannot read its state from Azure fails at activation, outside any grain call filter; the Azure
+        // failure then reaches the portal inside Orleans' exception, and this tells the API it means 503, not 500.
+        builder.Services.AddSingleton<EsgTrace.Storage.IStorageFailureClassifier, EsgTrace.Hosting.Azure.AzureFailureClassifier>();
         if (mode == EsgTrace.Hosting.OrleansMode.Embedded)
         {
             builder.UseOrleans(silo => silo.AddEsgTraceSilo(builder.Configuration));
