@@ -38,10 +38,10 @@ public static class ShipmentListBench
 
         var cases = new (string Name, string Partition, string? After)[]
         {
-            ("first page (all)", SupplyChainIndexes.All, null),
-            ("page at 50% (all, after key)", SupplyChainIndexes.All, keys[shipments / 2]),
-            ("last page (all)", SupplyChainIndexes.All, keys[shipments - 50]),
-            ("filtered by mode (sea)", ShipmentList.ModePartition(TransportMode.Sea), null),
+            ("first page (all)", SupplyChainLists.All, null),
+            ("page at 50% (all, after key)", SupplyChainLists.All, keys[shipments / 2]),
+            ("last page (all)", SupplyChainLists.All, keys[shipments - 50]),
+            ("filtered by mode (sea)", SupplyChainLists.ModePartition(TransportMode.Sea), null),
         };
         var results = new List<(string, double, double)>();
         foreach (var (name, partition, after) in cases)
@@ -50,7 +50,7 @@ public static class ShipmentListBench
             for (var s = 0; s < samples; s++)
             {
                 var t = Stopwatch.GetTimestamp();
-                var page = partition == SupplyChainIndexes.All
+                var page = partition == SupplyChainLists.All
                     ? await ShipmentList.AllAsync(index, after, 100)
                     : await ShipmentList.OfModeAsync(index, partition, after, 100);
                 if (page.Items.Count == 0)

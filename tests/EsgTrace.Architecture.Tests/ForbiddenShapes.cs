@@ -11,9 +11,9 @@ public static class ForbiddenShapes
         public static Task Capture(IBlobStore blobs, byte[] body) => blobs.PutAsync("epciscaptures", "x.json", body, "application/ld+json");
     }
 
-    public static class ReadsAGrainImplementationConstant
+    public static class ReadsAGrainImplementationHelper
     {
-        public static string Partition(EsgTrace.Factors.TransportMode mode) => EsgTrace.SupplyChain.ShipmentGrain.ModePartition(mode);
+        public static string ListKey(string id, NodaTime.OffsetDateTime departed) => EsgTrace.SupplyChain.ShipmentList.Key(id, departed);
     }
 
     public static class UsesTheAzureSdk

@@ -203,7 +203,7 @@ public sealed class ProductFiguresGrain(IIndexStore index) : Grain, IProductFigu
                 pending.Enqueue(line.Ref);
             }
 
-            var batches = await JsonIndex.ReadAllAsync<BatchView>(index, SupplyChainIndexes.Batches, id);
+            var batches = await JsonIndex.ReadAllAsync<BatchView>(index, SupplyChainLists.Batches, id);
             _batches[id] = batches;
             lots.AddRange(batches.SelectMany(b => b.Batch.InputLotIds));
         }

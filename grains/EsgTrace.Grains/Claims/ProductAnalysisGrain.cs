@@ -83,7 +83,7 @@ public sealed class ProductAnalysisGrain(IIndexStore index) : Grain, IProductAna
                 pendingProducts.Enqueue(line.Ref);
             }
 
-            var productBatches = await JsonIndex.ReadAllAsync<BatchView>(index, SupplyChainIndexes.Batches, id);
+            var productBatches = await JsonIndex.ReadAllAsync<BatchView>(index, SupplyChainLists.Batches, id);
             batches[id] = productBatches;
             foreach (var lot in productBatches.SelectMany(b => b.Batch.InputLotIds))
             {

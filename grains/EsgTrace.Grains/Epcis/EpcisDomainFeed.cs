@@ -120,7 +120,7 @@ public sealed class EpcisDomainFeed(IGrainFactory grains, IIndexStore index)
         string? product = null;
         foreach (var gtin in gtins)
         {
-            product ??= await SupplyChainIndexes.FindAsync(index, SupplyChainIndexes.ProductsByGtin, gtin);
+            product ??= await SupplyChainIndexes.FindAsync(index, SupplyChainLists.ProductsByGtin, gtin);
         }
 
         if (product is null)
@@ -195,7 +195,7 @@ public sealed class EpcisDomainFeed(IGrainFactory grains, IIndexStore index)
         var lots = new List<string>();
         foreach (var key in EpcisTerms.Classes(e, quantityFields).Concat(EpcisTerms.Epcs(e, epcFields)).Distinct(StringComparer.Ordinal))
         {
-            if (await SupplyChainIndexes.FindAsync(index, SupplyChainIndexes.LotsByEpc, key) is { } lot && !lots.Contains(lot))
+            if (await SupplyChainIndexes.FindAsync(index, SupplyChainLists.LotsByEpc, key) is { } lot && !lots.Contains(lot))
             {
                 lots.Add(lot);
             }

@@ -9,7 +9,7 @@ namespace EsgTrace.Listings;
 [StatelessWorker]
 public sealed class SupplyChainDirectoryGrain(IIndexStore index) : Grain, ISupplyChainDirectoryGrain
 {
-    private static readonly HashSet<string> Indexes = ["claims", SupplyChainIndexes.Suppliers, SupplyChainIndexes.Lots, SupplyChainIndexes.Shipments, SupplyChainIndexes.Products, SupplyChainIndexes.Batches, GreenIt.GreenItIndexes.Workloads, GreenIt.GreenItIndexes.Actions];
+    private static readonly HashSet<string> Indexes = ["claims", SupplyChainLists.Suppliers, SupplyChainLists.Lots, SupplyChainLists.Shipments, SupplyChainLists.Products, SupplyChainLists.Batches, GreenIt.GreenItIndexes.Workloads, GreenIt.GreenItIndexes.Actions];
 
     public async Task<Page<T>> List<T>(string indexName, string partition, string? after, int pageSize)
     {
@@ -22,9 +22,9 @@ public sealed class SupplyChainDirectoryGrain(IIndexStore index) : Grain, ISuppl
         // Shipments and lots are not one range scan of a stored list any more (see ShipmentList and LotList).
         switch (indexName)
         {
-            case SupplyChainIndexes.Shipments:
+            case SupplyChainLists.Shipments:
                 return As<T>(await ShipmentList.PageAsync(index, GrainFactory, partition, after, pageSize));
-            case SupplyChainIndexes.Lots:
+            case SupplyChainLists.Lots:
                 return As<T>(await LotList.PageAsync(index, GrainFactory, after, pageSize));
             default:
                 var (items, next) = await SupplyChainIndexes.ScanAsync<T>(index, indexName, partition, after, pageSize);
@@ -36,7 +36,7 @@ public sealed class SupplyChainDirectoryGrain(IIndexStore index) : Grain, ISuppl
         => page as Page<T> ?? throw new ArgumentException($"This index lists {page.GetType().GetGenericArguments()[0].Name}, not {typeof(T).Name}.", nameof(T));
 
     public Task<string?> Find(string indexName, string key)
-        => indexName is SupplyChainIndexes.LotsByEpc or SupplyChainIndexes.ProductsByGtin or Pact.PactFootprintGrain.Index
+        => indexName is SupplyChainLists.LotsByEpc or SupplyChainLists.ProductsByGtin or Pact.PactFootprintGrain.Index
             ? SupplyChainIndexes.FindAsync(index, indexName, key)
             : throw new ArgumentException($"Unknown identifier index '{indexName}'.", nameof(indexName));
 }

@@ -57,7 +57,7 @@ public sealed class PactFootprintGrain(
 
         var fresh = new PactIssued { Id = Guid.NewGuid().ToString("D"), LineageRoot = lineageRoot, Created = now, Version = 1, Body = body, Preceding = previous?.Id };
         issued.Add(fresh);
-        await index.PutAsync(Index, SupplyChain.SupplyChainIndexes.All, fresh.Id, System.Text.Encoding.UTF8.GetBytes(this.GetPrimaryKeyString()));
+        await index.PutAsync(Index, SupplyChain.SupplyChainLists.All, fresh.Id, System.Text.Encoding.UTF8.GetBytes(this.GetPrimaryKeyString()));
         await state.WriteStateAsync();
         await audit.RecordAsync(new AuditRecord(now, "system:pact", "pact.footprint-issued", "product:" + this.GetPrimaryKeyString(), $"{fresh.Id} for lineage {lineageRoot}"));
         return Document(fresh);

@@ -19,17 +19,17 @@ public static class LedgerMigration
 
     public static async Task RunAsync(IIndexStore index, IGrainFactory grains)
     {
-        if (await index.GetAsync(Index, SupplyChainIndexes.All, Marker) is not null)
+        if (await index.GetAsync(Index, SupplyChainLists.All, Marker) is not null)
         {
             return;
         }
 
         // Stores from before the ledger list every shipment in the "all" partition; later ones list each under its mode.
-        var partitions = Enum.GetValues<Factors.TransportMode>().Select(ShipmentList.ModePartition).Prepend(SupplyChainIndexes.All);
+        var partitions = Enum.GetValues<Factors.TransportMode>().Select(SupplyChainLists.ModePartition).Prepend(SupplyChainLists.All);
         var listed = new List<ShipmentSummary>();
         foreach (var partition in partitions)
         {
-            listed.AddRange(await JsonIndex.ReadAllAsync<ShipmentSummary>(index, SupplyChainIndexes.Shipments, partition));
+            listed.AddRange(await JsonIndex.ReadAllAsync<ShipmentSummary>(index, SupplyChainLists.Shipments, partition));
         }
 
         foreach (var shipment in listed.DistinctBy(s => s.Id))
@@ -52,9 +52,9 @@ public static class LedgerMigration
             }
         }
 
-        foreach (var product in await JsonIndex.ReadAllAsync<ProductView>(index, SupplyChainIndexes.Products, SupplyChainIndexes.All))
+        foreach (var product in await JsonIndex.ReadAllAsync<ProductView>(index, SupplyChainLists.Products, SupplyChainLists.All))
         {
-            foreach (var batch in await JsonIndex.ReadAllAsync<BatchView>(index, SupplyChainIndexes.Batches, product.Id))
+            foreach (var batch in await JsonIndex.ReadAllAsync<BatchView>(index, SupplyChainLists.Batches, product.Id))
             {
                 var inputs = new Dictionary<string, LotInput>(StringComparer.Ordinal);
                 foreach (var id in batch.Batch.InputLotIds)
@@ -72,6 +72,6 @@ public static class LedgerMigration
             }
         }
 
-        await index.PutAsync(Index, SupplyChainIndexes.All, Marker, Encoding.UTF8.GetBytes("done"));
+        await index.PutAsync(Index, SupplyChainLists.All, Marker, Encoding.UTF8.GetBytes("done"));
     }
 }

@@ -10,11 +10,11 @@ namespace EsgTrace.SupplyChain;
 /// </summary>
 public static class LotList
 {
-    public static Task PutAsync(IIndexStore index, LotView lot) => SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Lots, lot.Id, lot);
+    public static Task PutAsync(IIndexStore index, LotView lot) => SupplyChainIndexes.PutAsync(index, SupplyChainLists.Lots, lot.Id, lot);
 
     public static async Task<Page<LotView>> PageAsync(IIndexStore index, IGrainFactory grains, string? after, int pageSize)
     {
-        var (listed, next) = await JsonIndex.ScanAsync<LotView>(index, SupplyChainIndexes.Lots, SupplyChainIndexes.All, after, pageSize);
+        var (listed, next) = await JsonIndex.ScanAsync<LotView>(index, SupplyChainLists.Lots, SupplyChainLists.All, after, pageSize);
         var current = await Task.WhenAll(listed.Select(l => grains.GetGrain<IMaterialLotGrain>(l.Id).Get()));
         return new Page<LotView>(listed.Select((l, i) => current[i] ?? l).ToList(), next);
     }

@@ -66,7 +66,7 @@ public sealed class MaterialLotGrain(
             }
 
             // A retried request (its first try may have failed after the log write): list the lot again, idempotently.
-            await SupplyChainIndexes.PutIdentifierAsync(index, SupplyChainIndexes.LotsByEpc, null, input.EpcClass, Id);
+            await SupplyChainIndexes.PutIdentifierAsync(index, SupplyChainLists.LotsByEpc, null, input.EpcClass, Id);
             await ListAsync();
             return Outcome<LotView>.Ok(View());
         }
@@ -389,16 +389,16 @@ public sealed class MaterialLotGrain(
             switch (c.Event)
             {
                 case LotRecorded r:
-                    await SupplyChainIndexes.PutIdentifierAsync(index, SupplyChainIndexes.LotsByEpc, null, r.Lot.EpcClass, Id);
+                    await SupplyChainIndexes.PutIdentifierAsync(index, SupplyChainLists.LotsByEpc, null, r.Lot.EpcClass, Id);
                     break;
                 case LotCorrected corrected:
                     var before = (await _journal.StateAtAsync(c.Version - 1)).Lot?.EpcClass;
-                    await SupplyChainIndexes.PutIdentifierAsync(index, SupplyChainIndexes.LotsByEpc, before, corrected.Lot.EpcClass, Id);
+                    await SupplyChainIndexes.PutIdentifierAsync(index, SupplyChainLists.LotsByEpc, before, corrected.Lot.EpcClass, Id);
                     break;
             }
         }
 
-        List<TableWrite> writes = [JsonIndex.PutWrite(index, SupplyChainIndexes.Lots, SupplyChainIndexes.All, Id, View())];
+        List<TableWrite> writes = [JsonIndex.PutWrite(index, SupplyChainLists.Lots, SupplyChainLists.All, Id, View())];
         writes.AddRange(changes.Select(c => (Entry: c, Record: Audit(c.Event))).Where(a => a.Record is not null).Select(a => _journal.AuditWrite(audit, a.Entry, a.Record!)));
         await tables.WriteAtomicAsync(writes);
         await _watchers.NotifyAsync(GrainFactory, new(RecordKind.Lot, Id));

@@ -110,18 +110,16 @@ public sealed class ProductGrain(
             if (c.Event is ProductDefined defined)
             {
                 var before = c.Version == 1 ? null : (await _journal.StateAtAsync(c.Version - 1)).Product?.Gtin;
-                await SupplyChainIndexes.PutIdentifierAsync(index, SupplyChainIndexes.ProductsByGtin, Gtin14(before), Gtin14(defined.Product.Gtin), Id);
+                await SupplyChainIndexes.PutIdentifierAsync(index, SupplyChainLists.ProductsByGtin, SupplyChainLists.Gtin14(before), SupplyChainLists.Gtin14(defined.Product.Gtin), Id);
             }
         }
 
-        List<TableWrite> writes = [JsonIndex.PutWrite(index, SupplyChainIndexes.Products, SupplyChainIndexes.All, Id, View())];
+        List<TableWrite> writes = [JsonIndex.PutWrite(index, SupplyChainLists.Products, SupplyChainLists.All, Id, View())];
         writes.AddRange(changes.Select(c => _journal.AuditWrite(audit, c, new AuditRecord(c.Event.At, c.Event.Actor, "product.defined", "product:" + Id, $"version {c.Version}"))));
         await tables.WriteAtomicAsync(writes);
         await _watchers.NotifyAsync(GrainFactory, new(RecordKind.Product, Id));
     }
 
     /// <summary>GTIN-8/12/13/14 as the 14 digits EPCIS identifiers carry.</summary>
-    public static string? Gtin14(string? gtin) => SupplyChainLists.Gtin14(gtin);
-
     private ProductView View() => new(Id, _journal.State.Product!, _journal.State.Version, _journal.State.UpdatedAt, _journal.State.UpdatedBy);
 }

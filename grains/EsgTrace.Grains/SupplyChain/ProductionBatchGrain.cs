@@ -148,7 +148,7 @@ public sealed class ProductionBatchGrain(
                 await GrainFactory.GetGrain<IMaterialLotGrain>(lotId).Apply(movement);
             }
 
-            writes.Add(JsonIndex.PutWrite(index, SupplyChainIndexes.Batches, batch.ProductId, Id, View()));
+            writes.Add(JsonIndex.PutWrite(index, SupplyChainLists.Batches, batch.ProductId, Id, View()));
         }
         else
         {
@@ -157,7 +157,7 @@ public sealed class ProductionBatchGrain(
                 await GrainFactory.GetGrain<IMaterialLotGrain>(lotId).Remove(MovementKey);
             }
 
-            writes.Add(index.RemoveWrite(SupplyChainIndexes.Batches, batch.ProductId, Id));
+            writes.Add(index.RemoveWrite(SupplyChainLists.Batches, batch.ProductId, Id));
         }
 
         writes.AddRange(changes.Select(c => _journal.AuditWrite(audit, c, c.Event switch
@@ -207,7 +207,7 @@ public sealed class ProductionBatchGrain(
     /// <summary>Puts the batch's current view in its product's batch list (idempotent) and tells the product's figures.</summary>
     private async Task ListAsync(BatchInput input)
     {
-        await SupplyChainIndexes.PutAsync(index, SupplyChainIndexes.Batches, Id, View(), partition: input.ProductId);
+        await SupplyChainIndexes.PutAsync(index, SupplyChainLists.Batches, Id, View(), partition: input.ProductId);
         await GrainFactory.GetGrain<IRecordWatcherGrain>(input.ProductId).Changed(new(RecordKind.Batches, input.ProductId));
     }
 

@@ -232,12 +232,6 @@ public sealed class ShipmentGrain(ITableStore tables, IEventLog log, IIndexStore
         return View();
     }
 
-    /// <summary>The list filter of one mode (see <see cref="ShipmentList"/>), under the name the pages use.</summary>
-    public static string ModePartition(Factors.TransportMode mode) => ShipmentList.ModePartition(mode);
-
-    /// <summary>The list filter of one lot (see <see cref="ShipmentList"/>), under the name the pages use.</summary>
-    public static string LotPartition(string lotId) => ShipmentList.LotPartition(lotId);
-
     private IMaterialLotGrain Lot(string id) => GrainFactory.GetGrain<IMaterialLotGrain>(id);
 
     private async Task LoadAsync()
@@ -382,11 +376,11 @@ public sealed class ShipmentGrain(ITableStore tables, IEventLog log, IIndexStore
             await Lot(lotId).Remove(MovementKey);
         }
 
-        var currentRow = current is null ? default : (ShipmentList.ModePartition(current.Mode), ShipmentList.Key(Id, current.DepartedAt));
+        var currentRow = current is null ? default : (SupplyChainLists.ModePartition(current.Mode), ShipmentList.Key(Id, current.DepartedAt));
         List<TableWrite> batch = [AuditWrite(_journal.Events[^1], s.Version)];
-        foreach (var (partition, key) in versions.Select(v => (ShipmentList.ModePartition(v.Mode), ShipmentList.Key(Id, v.DepartedAt))).Distinct().Where(r => r != currentRow))
+        foreach (var (partition, key) in versions.Select(v => (SupplyChainLists.ModePartition(v.Mode), ShipmentList.Key(Id, v.DepartedAt))).Distinct().Where(r => r != currentRow))
         {
-            batch.Add(index.RemoveWrite(SupplyChainIndexes.Shipments, partition, key));
+            batch.Add(index.RemoveWrite(SupplyChainLists.Shipments, partition, key));
         }
 
         if (current is not null)

@@ -110,7 +110,7 @@ public sealed class SupplierGrain(
     /// <summary>The list row of the current view and one audit record per event, in one batch; then the figures that read it are told.</summary>
     private async Task FollowUpsAsync(IReadOnlyList<JournalEntry<SupplierEvent>> changes)
     {
-        List<TableWrite> writes = [JsonIndex.PutWrite(index, SupplyChainIndexes.Suppliers, SupplyChainIndexes.All, this.GetPrimaryKeyString(), View())];
+        List<TableWrite> writes = [JsonIndex.PutWrite(index, SupplyChainLists.Suppliers, SupplyChainLists.All, this.GetPrimaryKeyString(), View())];
         writes.AddRange(changes.Select(c => _journal.AuditWrite(audit, c, Audit(c.Event))));
         await tables.WriteAtomicAsync(writes);
         await _watchers.NotifyAsync(GrainFactory, new(RecordKind.Supplier, this.GetPrimaryKeyString()));

@@ -3,22 +3,9 @@ using EsgTrace.Storage;
 
 namespace EsgTrace.SupplyChain;
 
-/// <summary>The index entries that list supply-chain records without loading their grains.</summary>
+/// <summary>Writes and reads of the index entries that list supply-chain records (named by <see cref="SupplyChainLists"/>) without loading their grains.</summary>
 public static class SupplyChainIndexes
 {
-    public const string Suppliers = SupplyChainLists.Suppliers;
-    public const string Lots = SupplyChainLists.Lots;
-    public const string Shipments = SupplyChainLists.Shipments;
-    public const string Products = SupplyChainLists.Products;
-    public const string Batches = SupplyChainLists.Batches;
-    public const string All = SupplyChainLists.All;
-
-    /// <summary>Lots by their GS1 identifier (canonical Digital Link), for EPCIS events that name them.</summary>
-    public const string LotsByEpc = SupplyChainLists.LotsByEpc;
-
-    /// <summary>Products by GTIN-14, for EPCIS events that name them.</summary>
-    public const string ProductsByGtin = SupplyChainLists.ProductsByGtin;
-
     /// <summary>Points an identifier at a record id, dropping the entry of the identifier it replaces; null identifiers are not listed.</summary>
     public static async Task PutIdentifierAsync(IIndexStore index, string name, string? before, string? after, string id)
     {
@@ -26,20 +13,20 @@ public static class SupplyChainIndexes
         var newKey = after is null ? null : DigitalLink.Canonical(after) ?? after;
         if (oldKey is not null && oldKey != newKey)
         {
-            await index.RemoveAsync(name, All, oldKey);
+            await index.RemoveAsync(name, SupplyChainLists.All, oldKey);
         }
 
         if (newKey is not null)
         {
-            await index.PutAsync(name, All, newKey, System.Text.Encoding.UTF8.GetBytes(id));
+            await index.PutAsync(name, SupplyChainLists.All, newKey, System.Text.Encoding.UTF8.GetBytes(id));
         }
     }
 
     /// <summary>The record an identifier points at, or null.</summary>
     public static async Task<string?> FindAsync(IIndexStore index, string name, string key)
-        => await index.GetAsync(name, All, key) is { } value ? System.Text.Encoding.UTF8.GetString(value.Span) : null;
+        => await index.GetAsync(name, SupplyChainLists.All, key) is { } value ? System.Text.Encoding.UTF8.GetString(value.Span) : null;
 
-    public static Task PutAsync<T>(IIndexStore index, string name, string key, T value, string partition = All) => JsonIndex.PutAsync(index, name, partition, key, value);
+    public static Task PutAsync<T>(IIndexStore index, string name, string key, T value, string partition = SupplyChainLists.All) => JsonIndex.PutAsync(index, name, partition, key, value);
 
     public static Task<(IReadOnlyList<T> Items, string? Next)> ScanAsync<T>(IIndexStore index, string name, string partition, string? after, int pageSize)
         => JsonIndex.ScanAsync<T>(index, name, partition, after, pageSize);

@@ -53,7 +53,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         {
             await AssertLogAsync(SupplyChainStreams.Supplier(id), 1);
             await AssertAuditedOnceAsync("supplier:" + id, "supplier.registered");
-            Assert.Equal(1, (await ListedAsync<SupplierView>(SupplyChainIndexes.Suppliers, SupplyChainIndexes.All, id)).Version);
+            Assert.Equal(1, (await ListedAsync<SupplierView>(SupplyChainLists.Suppliers, SupplyChainLists.All, id)).Version);
         });
 
     [Fact]
@@ -64,8 +64,8 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         {
             await AssertLogAsync(SupplyChainStreams.Lot(id), 1);
             await AssertAuditedOnceAsync("lot:" + id, "lot.recorded");
-            Assert.Equal(1, (await ListedAsync<LotView>(SupplyChainIndexes.Lots, SupplyChainIndexes.All, id)).Version);
-            Assert.Equal(id, await SupplyChainIndexes.FindAsync(Index, SupplyChainIndexes.LotsByEpc, Canonical(Epc("0", id))));
+            Assert.Equal(1, (await ListedAsync<LotView>(SupplyChainLists.Lots, SupplyChainLists.All, id)).Version);
+            Assert.Equal(id, await SupplyChainIndexes.FindAsync(Index, SupplyChainLists.LotsByEpc, Canonical(Epc("0", id))));
         });
     }
 
@@ -80,9 +80,9 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
             {
                 await AssertLogAsync(SupplyChainStreams.Lot(id), 2);
                 await AssertAuditedOnceAsync("lot:" + id, "lot.corrected");
-                Assert.Equal(2, (await ListedAsync<LotView>(SupplyChainIndexes.Lots, SupplyChainIndexes.All, id)).Version);
-                Assert.Equal(id, await SupplyChainIndexes.FindAsync(Index, SupplyChainIndexes.LotsByEpc, Canonical(Epc("1", id))));
-                Assert.Null(await SupplyChainIndexes.FindAsync(Index, SupplyChainIndexes.LotsByEpc, Canonical(Epc("0", id))));
+                Assert.Equal(2, (await ListedAsync<LotView>(SupplyChainLists.Lots, SupplyChainLists.All, id)).Version);
+                Assert.Equal(id, await SupplyChainIndexes.FindAsync(Index, SupplyChainLists.LotsByEpc, Canonical(Epc("1", id))));
+                Assert.Null(await SupplyChainIndexes.FindAsync(Index, SupplyChainLists.LotsByEpc, Canonical(Epc("0", id))));
                 Assert.Equal(900m, (await Grains.GetGrain<IMaterialLotGrain>(id).Get())!.Lot.Quantity);
             },
             setUp: async id => Assert.True((await Grains.GetGrain<IMaterialLotGrain>(id).Record(Lot(1_000, Epc("0", id)), "tester")).IsOk));
@@ -94,8 +94,8 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         {
             await AssertLogAsync(SupplyChainStreams.Product(id), 1);
             await AssertAuditedOnceAsync("product:" + id, "product.defined");
-            Assert.Equal(1, (await ListedAsync<ProductView>(SupplyChainIndexes.Products, SupplyChainIndexes.All, id)).Version);
-            Assert.Equal(id, await SupplyChainIndexes.FindAsync(Index, SupplyChainIndexes.ProductsByGtin, "04006381333931"));
+            Assert.Equal(1, (await ListedAsync<ProductView>(SupplyChainLists.Products, SupplyChainLists.All, id)).Version);
+            Assert.Equal(id, await SupplyChainIndexes.FindAsync(Index, SupplyChainLists.ProductsByGtin, "04006381333931"));
         });
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
             batches++;
             await AssertLogAsync(SupplyChainStreams.Batch(id), 1);
             await AssertAuditedOnceAsync("batch:" + id, "batch.recorded");
-            Assert.Equal(1, (await ListedAsync<BatchView>(SupplyChainIndexes.Batches, "b-P", id)).Version);
+            Assert.Equal(1, (await ListedAsync<BatchView>(SupplyChainLists.Batches, "b-P", id)).Version);
             var movements = (await Grains.GetGrain<IMaterialLotGrain>("b-L").Movements())!;
             Assert.Equal(2m, Assert.Single(movements, m => m.RecordId == id).Kg); // 10 pieces × 200 g
             Assert.Equal(batches, movements.Count);

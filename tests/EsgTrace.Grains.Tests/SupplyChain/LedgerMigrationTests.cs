@@ -36,7 +36,7 @@ public sealed class LedgerMigrationTests(ClusterFixture fixture)
             await index.RemoveAsync(LotLedgerIndex.Name, "mig-F", key);
         }
 
-        await index.RemoveAsync("migrations", SupplyChainIndexes.All, "lot-ledger-1");
+        await index.RemoveAsync("migrations", SupplyChainLists.All, "lot-ledger-1");
         // The lot reads its ledger on activation: deactivate it, and wait until a new activation shows the ledger as stored.
         var lost = await LedgerAfterReactivationAsync(grains);
 

@@ -77,8 +77,8 @@ public sealed class ShipmentWriteTests(AzuriteFixture azurite)
         Assert.Equal(41, lot.Balance.Shipments);
         Assert.Equal(41m, lot.Balance.Locations.Single(l => l.Location == "Plant").ReceivedKg);
         Assert.Equal(959m, lot.Balance.Locations.Single(l => l.Location == "Mill").RemainingKg);
-        Assert.Equal(Shipments + 1, (await ListAsync(grains, ShipmentList.LotPartition("w-L"))).Count);
-        Assert.Equal(["w-two"], (await ListAsync(grains, ShipmentList.LotPartition("w-M"))).Select(s => s.Id));
+        Assert.Equal(Shipments + 1, (await ListAsync(grains, SupplyChainLists.LotPartition("w-L"))).Count);
+        Assert.Equal(["w-two"], (await ListAsync(grains, SupplyChainLists.LotPartition("w-M"))).Select(s => s.Id));
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class ShipmentWriteTests(AzuriteFixture azurite)
         do
         {
             // Pages of two across the merged mode partitions.
-            var page = await grains.GetGrain<ISupplyChainDirectoryGrain>(0).List<ShipmentSummary>(SupplyChainIndexes.Shipments, SupplyChainIndexes.All, after, 2);
+            var page = await grains.GetGrain<ISupplyChainDirectoryGrain>(0).List<ShipmentSummary>(SupplyChainLists.Shipments, SupplyChainLists.All, after, 2);
             all.AddRange(page.Items);
             after = page.NextAfterKey;
         }
@@ -146,9 +146,9 @@ public sealed class ShipmentWriteTests(AzuriteFixture azurite)
 
         Assert.Equal(["x-S0", "x-S1", "x-S2", "x-S3", "x-S4"], all.Select(s => s.Id));
         Assert.All(all, s => Assert.Equal(1, s.Version));
-        Assert.Equal(["x-S1", "x-S3"], (await ListAsync(grains, ShipmentList.ModePartition(TransportMode.Road))).Select(s => s.Id));
-        Assert.Equal(["x-S0", "x-S2", "x-S4"], (await ListAsync(grains, ShipmentList.LotPartition("x-L"))).Select(s => s.Id));
-        var lots = await grains.GetGrain<ISupplyChainDirectoryGrain>(0).List<LotView>(SupplyChainIndexes.Lots, SupplyChainIndexes.All, null, 10);
+        Assert.Equal(["x-S1", "x-S3"], (await ListAsync(grains, SupplyChainLists.ModePartition(TransportMode.Road))).Select(s => s.Id));
+        Assert.Equal(["x-S0", "x-S2", "x-S4"], (await ListAsync(grains, SupplyChainLists.LotPartition("x-L"))).Select(s => s.Id));
+        var lots = await grains.GetGrain<ISupplyChainDirectoryGrain>(0).List<LotView>(SupplyChainLists.Lots, SupplyChainLists.All, null, 10);
         // The lot list shows the balance the lot has now, though its row was written before any shipment.
         Assert.Equal([3, 2], lots.Items.Select(l => l.Balance.Shipments));
         Assert.Equal(3, (await grains.GetGrain<IShipmentGrain>("x-S3").Get())!.Shipment.DepartedAt.Minute);
@@ -186,9 +186,9 @@ public sealed class ShipmentWriteTests(AzuriteFixture azurite)
         var lot = (await grains.GetGrain<IMaterialLotGrain>("p-L").Get())!;
         Assert.Equal(1, lot.Balance.Shipments);
         Assert.Equal(70m, lot.Balance.Locations.Single(l => l.Location == "Mill").RemainingKg);
-        var listed = Assert.Single(await ListAsync(grains, ShipmentList.LotPartition("p-L")));
+        var listed = Assert.Single(await ListAsync(grains, SupplyChainLists.LotPartition("p-L")));
         Assert.Equal(("p-S", 1L), (listed.Id, listed.Version));
-        Assert.Single(await ListAsync(grains, SupplyChainIndexes.All));
+        Assert.Single(await ListAsync(grains, SupplyChainLists.All));
         var audit = await services.GetRequiredService<Audit.IAuditTrail>().ReadDayAsync(ClusterFixture.Start.InUtc().Date, null, 100);
         var record = Assert.Single(audit.Records, r => r.Subject == "shipment:p-S");
         Assert.Equal(recorded.At, record.At);
@@ -242,5 +242,5 @@ public sealed class ShipmentWriteTests(AzuriteFixture azurite)
         => new(MovementKind.Shipment, shipment, "Mill", "Plant", kg, TransportMode.Road, 100, Departed, clock.GetCurrentInstant());
 
     private static async Task<List<ShipmentSummary>> ListAsync(IGrainFactory grains, string filter)
-        => [.. (await grains.GetGrain<ISupplyChainDirectoryGrain>(0).List<ShipmentSummary>(SupplyChainIndexes.Shipments, filter, null, 100)).Items];
+        => [.. (await grains.GetGrain<ISupplyChainDirectoryGrain>(0).List<ShipmentSummary>(SupplyChainLists.Shipments, filter, null, 100)).Items];
 }
