@@ -1,8 +1,14 @@
 using EsgTrace.Hosting;
 using EsgTrace.Portal.Extensions;
+using EsgTrace.Portal.Services;
 
 try
 {
+    if (AdminRecoveryCommand.Parse(args) is { } recovery)
+    {
+        return await AdminRecoveryCommand.RunAsync(recovery.Username, recovery.Configuration, Console.Out, Console.Error);
+    }
+
     var builder = WebApplication.CreateBuilder(args);
     builder.AddEsgTracePlatform();
 

@@ -23,6 +23,11 @@ public static class AccountsApi
             .WithName("DisableUser").WithSummary("Disable an account: it can no longer sign in.");
         admin.MapPost("/users/{username}/enable", (string username, ClaimsPrincipal user, AccountService accounts) => SetDisabled(username, false, user, accounts))
             .WithName("EnableUser").WithSummary("Enable a disabled account.");
+        admin.MapPut("/users/{username}/role", ChangeRole).WithName("ChangeUserRole").WithSummary("Change an account's role; its sessions end. The last active admin cannot be demoted.");
+        admin.MapPost("/users/{username}/password-reset", ResetPassword)
+            .WithName("ResetUserPassword").WithSummary("Give an account a new random password (returned once); clears a lockout and ends its sessions.");
+        admin.MapPost("/users/{username}/sessions/end", (string username, ClaimsPrincipal user, AccountService accounts) => Reply(accounts.EndSessionsAsync(username, user.Actor())))
+            .WithName("EndUserSessions").WithSummary("Sign the account out everywhere.");
         admin.MapGet("/api-keys", ListApiKeys).WithName("ListApiKeys").WithSummary("API keys (never their secrets), a page at a time.");
         admin.MapPost("/api-keys", IssueApiKey).WithName("IssueApiKey").WithSummary("Issue an API key scoped to one role; the token is returned once.");
         admin.MapDelete("/api-keys/{keyId}", RevokeApiKey).WithName("RevokeApiKey").WithSummary("Revoke an API key at once.");
@@ -48,6 +53,20 @@ public static class AccountsApi
         var outcome = await accounts.SetDisabledAsync(username, disabled, user.Actor());
         return outcome.IsOk ? TypedResults.Ok(outcome.Value!) : outcome.Problem!.ToProblem();
     }
+
+    private static async Task<Results<Ok<UserProfile>, ProblemHttpResult>> ChangeRole(string username, ChangeRoleRequest request, ClaimsPrincipal user, AccountService accounts)
+        => Roles.TryParse(request.Role, out var role)
+            ? await Reply(accounts.ChangeRoleAsync(username, role, user.Actor()))
+            : ProblemResults.Invalid("role", $"The role must be one of {Roles.Describe()}.");
+
+    private static async Task<Results<Ok<PasswordResetResponse>, ProblemHttpResult>> ResetPassword(string username, ClaimsPrincipal user, AccountService accounts)
+    {
+        var password = GeneratedPasswords.New();
+        var outcome = await accounts.ResetPasswordAsync(username, password, user.Actor());
+        return outcome.IsOk ? TypedResults.Ok(new PasswordResetResponse(outcome.Value!.Username, password)) : outcome.Problem!.ToProblem();
+    }
+
+    private static async Task<Results<Ok<UserProfile>, ProblemHttpResult>> Reply(Task<Outcome<UserProfile>> call) => ProblemResults.Reply(await call);
 
     private static async Task<Ok<Page<ApiKeySummary>>> ListApiKeys(AccountService accounts, string? after, int? pageSize)
         => TypedResults.Ok(await accounts.ListApiKeysAsync(after, pageSize ?? 100));
@@ -75,6 +94,12 @@ public sealed record MeResponse(string Name, string DisplayName, string Role, st
 
 /// <summary>Body of POST /api/admin/users.</summary>
 public sealed record CreateUserRequest(string? Username, string? DisplayName, string? Role, string? Password);
+
+/// <summary>Body of PUT /api/admin/users/{username}/role.</summary>
+public sealed record ChangeRoleRequest(string? Role);
+
+/// <summary>A reset password, shown once to the admin to hand over.</summary>
+public sealed record PasswordResetResponse(string Username, string TemporaryPassword);
 
 /// <summary>Body of POST /api/admin/api-keys.</summary>
 public sealed record IssueApiKeyRequest(string? Name, string? Role);

@@ -6,8 +6,15 @@ namespace EsgTrace.Portal.Auth;
 /// <summary>Cookie sign-in for people, API keys for machines, role policies for both.</summary>
 public static class AuthExtensions
 {
-    public static IServiceCollection AddEsgTraceAuth(this IServiceCollection services)
+    public static IServiceCollection AddEsgTraceAuth(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section)
+            .Validate(SessionOptions.IsValid, $"{SessionOptions.Section}: IdleHours, AbsoluteHours and RevalidateMinutes must be positive.")
+            .ValidateOnStart();
+        var session = configuration.GetSection(SessionOptions.Section).Get<SessionOptions>() ?? new SessionOptions();
+        services.AddSingleton<SessionValidator>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidatingStateProvider>();
+        services.AddSignInRateLimits();
         services.AddAuthentication(AuthSchemes.Smart)
             .AddPolicyScheme(AuthSchemes.Smart, "Cookie, API key or PACT bearer token", o => o.ForwardDefaultSelector = context
                 => ApiKeyAuthenticationHandler.HasKey(context.Request) ? AuthSchemes.ApiKey
@@ -22,10 +29,25 @@ public static class AuthExtensions
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.ExpireTimeSpan = TimeSpan.FromHours(session.IdleHours);
                 o.SlidingExpiration = true;
                 o.Events = new CookieAuthenticationEvents
                 {
+                    OnSigningIn = context =>
+                    {
+                        context.HttpContext.RequestServices.GetRequiredService<SessionValidator>().MarkStart(context.Principal!);
+                        return Task.CompletedTask;
+                    },
+                    // Every request: a session past its absolute lifetime, or whose account was disabled, changed its
+                    // password or role, or signed out everywhere, ends here, and its cookie is removed.
+                    OnValidatePrincipal = async context =>
+                    {
+                        if (!await context.HttpContext.RequestServices.GetRequiredService<SessionValidator>().IsCurrentAsync(context.Principal!))
+                        {
+                            context.RejectPrincipal();
+                            await context.HttpContext.SignOutAsync(AuthSchemes.Cookie);
+                        }
+                    },
                     // The API answers with problem details; only pages redirect to the sign-in form.
                     OnRedirectToLogin = context => IsApi(context.Request)
                         ? ProblemWriter.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Authentication required.", "Sign in, or send an API key in the X-Api-Key header.")

@@ -9,6 +9,29 @@ public static class PrincipalFactory
     public const string DisplayNameClaim = "esg:display-name";
     public const string ApiKeyIdClaim = "esg:api-key-id";
 
+    /// <summary>The account's security stamp when the session began; a session whose stamp is no longer current ends.</summary>
+    public const string SecurityStampClaim = "esg:security-stamp";
+
+    /// <summary>Which of the account's open sessions this is; signing out closes it for good.</summary>
+    public const string SessionIdClaim = "esg:session-id";
+
+    /// <summary>When the session began (Unix seconds), for the absolute session lifetime; added at every cookie sign-in.</summary>
+    public const string SessionStartedClaim = "esg:session-started";
+
+    /// <summary>How a person signed in when it was not with a local password; <see cref="SingleSignOn"/> for OpenID Connect.</summary>
+    public const string AuthMethodClaim = "esg:auth-method";
+    public const string SingleSignOn = "oidc";
+
+    /// <summary>A session for a local account: its profile and the stamp the session must keep matching.</summary>
+    public static ClaimsPrincipal ForSession(SignedInAccount account, string scheme)
+    {
+        var principal = ForUser(account.Profile, scheme);
+        var identity = (ClaimsIdentity)principal.Identity!;
+        identity.AddClaim(new Claim(SecurityStampClaim, account.SecurityStamp));
+        identity.AddClaim(new Claim(SessionIdClaim, account.SessionId));
+        return principal;
+    }
+
     public static ClaimsPrincipal ForUser(UserProfile user, string scheme)
         => new(new ClaimsIdentity(
             [
@@ -38,4 +61,7 @@ public static class PrincipalFactory
     public static string DisplayName(this ClaimsPrincipal principal) => principal.FindFirstValue(DisplayNameClaim) ?? principal.Actor();
 
     public static string? RoleName(this ClaimsPrincipal principal) => principal.FindFirstValue(ClaimTypes.Role);
+
+    /// <summary>True for a person signed in with a local account (not an API key, a PACT token or single sign-on).</summary>
+    public static bool IsLocalAccount(this ClaimsPrincipal principal) => principal.HasClaim(c => c.Type == SecurityStampClaim);
 }

@@ -3,7 +3,7 @@ namespace EsgTrace.Portal.Extensions;
 /// <summary>Wires Orleans into the portal: an in-process silo (embedded) or a client of a standalone cluster.</summary>
 public static class OrleansHostingExtensions
 {
-    public static EsgTrace.Hosting.OrleansMode AddEsgTraceOrleans(this WebApplicationBuilder builder)
+    public static EsgTrace.Hosting.OrleansMode AddEsgTraceOrleans(this IHostApplicationBuilder builder)
     {
         var mode = EsgTrace.Hosting.EsgTraceClusterOptions.From(builder.Configuration).Mode;
         // A grain that cannot read its state from Azure fails at activation, outside any grain call filter; the Azure
@@ -19,6 +19,19 @@ public static class OrleansHostingExtensions
         }
 
         return mode;
+    }
+
+    /// <summary>
+    /// A host with only the grains (embedded silo or cluster client, as configured) and no web server, for one-off
+    /// commands such as the admin recovery.
+    /// </summary>
+    public static IHost BuildCommandHost(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton<NodaTime.IClock>(NodaTime.SystemClock.Instance);
+        builder.AddEsgTraceOrleans();
+        return builder.Build();
     }
 
     /// <summary>

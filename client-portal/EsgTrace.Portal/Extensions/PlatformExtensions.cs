@@ -34,7 +34,7 @@ public static class PlatformExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<UnavailableExceptionHandler>();
         services.AddOpenApi();
-        services.AddEsgTraceAuth();
+        services.AddEsgTraceAuth(builder.Configuration);
         services.AddAntiforgery();
         services.AddDataProtection().SetApplicationName("esgtrace").PersistKeysToFileSystem(new DirectoryInfo(KeysDirectory(builder.Configuration)));
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -72,6 +72,7 @@ public static class PlatformExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseEsgTraceSecurityHeaders();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -91,19 +92,7 @@ public static class PlatformExtensions
         app.MapVerificationApi();
         app.MapEpcisApi();
         app.MapPactApi();
-        app.MapPost("/account/logout", async (HttpContext context) =>
-        {
-            // A bare POST endpoint reads no form, so the anti-forgery verdict (from UseAntiforgery) is checked here:
-            // no cross-site sign-outs.
-            if (context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false })
-            {
-                return Results.Problem("The form did not come from this portal (missing or invalid anti-forgery token).", statusCode: StatusCodes.Status400BadRequest, title: "Form refused.");
-            }
-
-            await context.SignOutAsync(AuthSchemes.Cookie);
-            return Results.LocalRedirect("/account/login");
-        }).WithName("SignOut").ExcludeFromDescription()
-            .WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
+        app.MapSessionEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

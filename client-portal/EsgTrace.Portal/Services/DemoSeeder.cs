@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using EsgTrace.Accounts;
 using Microsoft.Extensions.Options;
@@ -35,7 +34,7 @@ public sealed partial class DemoSeeder(AccountService accounts, SupplyChainServi
         var lines = new StringBuilder("EsgTrace demo users (created at first start; change or disable them before real use)\n\n");
         foreach (var (username, displayName, role) in DemoUsers.All)
         {
-            var password = string.IsNullOrEmpty(demo.Value.Password) ? NewPassword() : demo.Value.Password;
+            var password = string.IsNullOrEmpty(demo.Value.Password) ? GeneratedPasswords.New() : demo.Value.Password;
             var outcome = await accounts.CreateUserAsync(username, displayName, role, password, "system:demo-seed");
             if (!outcome.IsOk && outcome.Problem!.Kind != Domain.ProblemKind.Conflict)
             {
@@ -67,19 +66,6 @@ public sealed partial class DemoSeeder(AccountService accounts, SupplyChainServi
         }
 
         return Path.Combine(Extensions.OrleansHostingExtensions.DataDirectory(configuration), "demo-credentials.txt");
-    }
-
-    // 16 characters from an alphabet without look-alikes (no 0/O, 1/l/I): about 90 bits.
-    private static string NewPassword()
-    {
-        const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        return string.Create(16, 0, (span, _) =>
-        {
-            for (var i = 0; i < span.Length; i++)
-            {
-                span[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
-            }
-        });
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo users seeded; credentials saved to {File}")]

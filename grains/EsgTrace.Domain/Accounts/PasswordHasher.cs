@@ -22,6 +22,17 @@ public static class PasswordHasher
         return string.Join('$', Scheme, iterations.ToString(CultureInfo.InvariantCulture), Convert.ToBase64String(salt), Convert.ToBase64String(hash));
     }
 
+    // A hash no password matches, made with the current work factor: checked when there is no account (or no usable hash),
+    // so an unknown name costs the same time as a known one.
+    private static readonly Lazy<string> NoAccount = new(() => Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+
+    /// <summary>Does the work of a verification that cannot succeed; returns false.</summary>
+    public static bool VerifyNothing(string password)
+    {
+        Verify(password, NoAccount.Value);
+        return false;
+    }
+
     public static bool Verify(string password, string stored)
     {
         var parts = stored.Split('$');
