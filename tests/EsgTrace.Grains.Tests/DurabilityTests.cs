@@ -32,7 +32,7 @@ public sealed class DurabilityTests(AzuriteFixture azurite)
         await using var second = await TestClusters.StartAsync(settings, clock);
         var grain = second.Client.GetGrain<IUserAccountGrain>("restart-user");
         Assert.Equal("Restart", (await grain.Get())!.DisplayName);
-        Assert.True((await grain.SignIn("a long enough password")).IsOk);
+        Assert.Equal(SignInStatus.SignedIn, (await grain.SignIn("a long enough password", null)).Status);
         var users = await second.Client.GetGrain<IDirectoryGrain>(0).ListUsers(null, 10);
         Assert.Contains(users.Items, u => u.Username == "restart-user");
     }

@@ -15,13 +15,14 @@ public sealed class UserAccountGrainTests(ClusterFixture fixture)
         var grain = fixture.Grains.GetGrain<IUserAccountGrain>(Unique("ana"));
 
         var created = await grain.Create(new CreateUser("Ana Lima", Role.SupplyChain, GoodPassword, "admin"));
-        var good = await grain.SignIn(GoodPassword);
-        var bad = await grain.SignIn("correct horse battery!");
+        var good = await grain.SignIn(GoodPassword, "test");
+        var bad = await grain.SignIn("correct horse battery!", "test");
 
         Assert.True(created.IsOk, created.Problem?.Detail);
-        Assert.True(good.IsOk);
-        Assert.Equal(Role.SupplyChain, good.Value!.Role);
-        Assert.Equal(ProblemKind.Unauthorized, bad.Problem!.Kind);
+        Assert.Equal(SignInStatus.SignedIn, good.Status);
+        Assert.Equal(Role.SupplyChain, good.Account!.Profile.Role);
+        Assert.Equal(SignInStatus.Refused, bad.Status);
+        Assert.Null(bad.Account);
     }
 
     [Fact]
@@ -54,7 +55,7 @@ public sealed class UserAccountGrainTests(ClusterFixture fixture)
 
         Assert.Equal(ProblemKind.Conflict, second.Problem!.Kind);
         Assert.Equal("First", (await grain.Get())!.DisplayName);
-        Assert.True((await grain.SignIn(GoodPassword)).IsOk);
+        Assert.True((await grain.SignIn(GoodPassword, null)).Status == SignInStatus.SignedIn);
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public sealed class UserAccountGrainTests(ClusterFixture fixture)
         var profile = await fixture.Grains.GetGrain<IUserAccountGrain>(key).Get();
 
         Assert.Equal("Durable", profile!.DisplayName);
-        Assert.True((await fixture.Grains.GetGrain<IUserAccountGrain>(key).SignIn(GoodPassword)).IsOk);
+        Assert.True((await fixture.Grains.GetGrain<IUserAccountGrain>(key).SignIn(GoodPassword, null)).Status == SignInStatus.SignedIn);
     }
 
     [Fact]
@@ -79,7 +80,7 @@ public sealed class UserAccountGrainTests(ClusterFixture fixture)
 
         await grain.SetDisabled(true, "ada");
 
-        Assert.False((await grain.SignIn(GoodPassword)).IsOk);
+        Assert.False((await grain.SignIn(GoodPassword, null)).Status == SignInStatus.SignedIn);
         var audit = await fixture.Grains.GetGrain<IDirectoryGrain>(0).ReadAudit(ClusterFixture.Start.InUtc().Date, null, 500);
         Assert.Contains(audit.Records, r => r.Subject == "user:" + key && r.Action == "account.created" && r.Actor == "admin");
         Assert.Contains(audit.Records, r => r.Subject == "user:" + key && r.Action == "account.disabled" && r.Actor == "ada");
