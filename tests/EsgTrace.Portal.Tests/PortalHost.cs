@@ -50,10 +50,21 @@ public sealed class PortalHost : WebApplicationFactory<Program>
             ["Cluster:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Demo:SeedUsers"] = "true",
             ["Demo:Password"] = DemoPassword,
+            // Many tests sign in from 127.0.0.1 within a minute; the limit itself is tested with its default
+            // (Security/SignInGuardTests).
+            ["Auth:SignIn:PermitsPerMinute"] = "100000",
         };
         foreach (var (key, value) in _extra)
         {
-            settings[key] = value;
+            // A null value removes a test default, so the portal's own default applies.
+            if (value is null)
+            {
+                settings.Remove(key);
+            }
+            else
+            {
+                settings[key] = value;
+            }
         }
 
         // UseSetting, not ConfigureAppConfiguration: the portal reads its configuration while registering services,
