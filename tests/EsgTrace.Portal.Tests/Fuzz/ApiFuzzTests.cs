@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text;
 using CsCheck;
 using EsgTrace.Testing;
@@ -43,6 +44,7 @@ public sealed class ApiFuzzTests(FuzzPortalFixture portal, ITestOutputHelper out
             roles.Add((role.ToString(), host.CreateApiClient(await ApiTestSupport.IssueKeyAsync(host, role, "fuzz " + role))));
         }
 
+        await RecordKnownRecordsAsync(host);
         var tally = new FuzzTally();
         var (readers, probes) = await StateSnapshot.FindReadersAsync(document, roles.Select(r => r.Client).ToList());
         tally.CountChecks(probes);
@@ -78,6 +80,17 @@ public sealed class ApiFuzzTests(FuzzPortalFixture portal, ITestOutputHelper out
 
         Assert.True(notReached.Count == 0, "Operations no role got past authorization for (not exercised): " + string.Join(", ", notReached));
         Assert.True(failures.Count == 0, $"{failures.Count} operations broke a property (seed {seed}):\n" + string.Join("\n", failures));
+    }
+
+    /// <summary>A supply chain, a published and a draft claim and a workload (ids in <see cref="HostileValues.KnownIds"/>), so calls reach existing records too.</summary>
+    private static async Task RecordKnownRecordsAsync(PortalHost host)
+    {
+        var (_, marketing, _, _, _) = await Claims.ClaimWorkflow.PublishAsync(host, "fz");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await marketing.PutAsJsonAsync("/api/claims/fz-draft",
+            Claims.ClaimWorkflow.Draft("fz-tee", 1.5m, "Cradle-to-gate footprint of at most 1.5 kg CO2e per T-shirt"))).StatusCode);
+        using var it = host.CreateApiClient(await ApiTestSupport.IssueKeyAsync(host, Role.It, "fuzz set-up"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await it.PutAsJsonAsync("/api/green-it/workloads/fz-api",
+            new { name = "Fuzzed API", owner = "test", provider = "aws", region = "eu-central-1", functionalUnit = "1,000 requests" })).StatusCode);
     }
 
     private static uint StableHash(string text)

@@ -20,9 +20,13 @@ public static class HostileValues
         new string('x', 600), new string('y', 5_000), string.Concat(Enumerable.Repeat("🧵", 3_000)),
     ];
 
+    /// <summary>Ids of the records <see cref="ApiFuzzTests"/> records before it starts, so generated calls reach records that exist.</summary>
+    public static readonly string[] KnownIds = ["fz-tee", "fz-F", "fz-C", "fz-farm", "fz-mill", "fz-S1", "fz-B1", "fz-claim", "fz-draft", "fz-api"];
+
     /// <summary>Path segments as sent on the wire (already escaped where the raw text would not survive a URL).</summary>
     public static readonly Gen<string> PathSegment = Gen.Frequency(
-        (4, Gen.OneOf("fz-1", "sup-1", "lot-1", "claim-1", "urn:epc:id:sgtin:4012345.011111.1", "4012345000009", "fz_2.b-3")),
+        (3, Gen.OneOf(KnownIds)),
+        (3, Gen.OneOf("fz-1", "sup-1", "lot-1", "claim-1", "urn:epc:id:sgtin:4012345.011111.1", "4012345000009", "fz_2.b-3")),
         (4, Gen.OneOf(Strings).Select(JsonText.EscapeSegment)),
         (2, Gen.OneOf("a:b", "..", "a/b", "%2F", "a%2Fb", "%2E%2E", "..%2F..%2Fetc", "%00", "%", "%zz", "%FF%FE", "a%3Fb=1", "a%23b", "~", "%20", ";x=1", "a.json", "")),
         (1, Gen.Int[1, 9_000].Select(n => new string('i', n))),
@@ -38,6 +42,7 @@ public static class HostileValues
     public static readonly Gen<string> QueryText = Gen.Frequency(
         (3, Gen.OneOf("2025-01-01", "2026-01-01", "2025-01-31", "json", "prov", "openlineage", "road", "sea", "aws", "azure", "gcp",
             "on-premises", "fz-1", "sup-1", "lot-1", "true", "starter", "ecoinvent-3.10")),
+        (2, Gen.OneOf(KnownIds)),
         (4, Gen.OneOf(Strings)),
         (1, Gen.String[Gen.Char, 0, 30]));
 
@@ -48,6 +53,12 @@ public static class HostileValues
             "-79228162514264337593543950336", "9223372036854775808", "-9223372036854775809", "2147483648", "123456789012345678901234567890.123456789",
             "0.30000000000000004", "1E+2", "1e0")),
         (1, Gen.Double.Select(d => double.IsFinite(d) ? d.ToString("R", CultureInfo.InvariantCulture) : "0")));
+
+    /// <summary>Integers as JSON text: in range, at and past the 32- and 64-bit bounds, and fractions where a whole number is due.</summary>
+    public static readonly Gen<string> JsonInteger = Gen.Frequency(
+        (4, Gen.Int[-5, 200].Select(n => n.ToString(CultureInfo.InvariantCulture))),
+        (2, Gen.OneOf("2147483647", "2147483648", "-2147483649", "9223372036854775808", "1.5", "1e3", "-0", "1e400")),
+        (1, Gen.Long.Select(n => n.ToString(CultureInfo.InvariantCulture))));
 
     /// <summary>JSON fragments of the wrong shape or with extreme content, put where any value was due.</summary>
     public static readonly Gen<string> JsonFragment = Gen.Frequency(

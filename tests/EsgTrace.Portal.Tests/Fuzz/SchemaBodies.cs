@@ -14,7 +14,8 @@ public sealed class SchemaBodies(OpenApiDescription document, int hostility = 12
 
     private static readonly Gen<string> PlausibleString = Gen.OneOf(
         "fz-1", "sup-1", "lot-1", "prod-1", "kg", "t", "km", "g", "kWh", "DE", "FR", "road", "FSC", "GOTS", "grid.DE", "starter",
-        "2025-01-01", "2025-12-31", "2025-01-01T00:00:00Z", "2025-01-01T08:00:00+02:00", "aws", "eu-central-1", "Fuzz", "supply-chain", "1 piece");
+        "2025-01-01", "2025-12-31", "2025-01-01T00:00:00Z", "2025-01-01T08:00:00+02:00", "aws", "eu-central-1", "Fuzz", "supply-chain", "1 piece",
+        "fz-tee", "fz-F", "fz-C", "fz-farm", "fz-mill", "fz-api", "organic cotton fibre", "footprint-at-most", "rightsizing");
 
     /// <summary>Values for schemas the document leaves empty (NodaTime types, JsonElement): times first, then anything.</summary>
     private static readonly Gen<string> AnyValue = Gen.Frequency(
@@ -63,7 +64,7 @@ public sealed class SchemaBodies(OpenApiDescription document, int hostility = 12
         {
             "null" => Gen.Const("null"),
             "boolean" => Gen.OneOf("true", "false"),
-            "integer" => HostileValues.IntegerText,
+            "integer" => HostileValues.JsonInteger,
             "number" => HostileValues.JsonNumber,
             // A number the document also allows as a string (ASP.NET Core's pattern for numbers read from strings).
             "string" when types.Contains("number") || types.Contains("integer") => HostileValues.JsonNumber.Select(n => "\"" + n + "\""),
