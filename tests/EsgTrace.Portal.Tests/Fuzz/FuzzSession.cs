@@ -86,6 +86,7 @@ public sealed class FuzzSession(
 
         if (request.Operation.IsWrite)
         {
+            tally.CountWrite(accepted: status < 400);
             if (status >= 400)
             {
                 await CheckNothingLeftAsync(request, resource, sent, status);
