@@ -20,7 +20,7 @@ namespace EsgTrace.Portal.Tests.Fuzz;
 [Collection(FuzzCollection.Name)]
 public sealed class ApiFuzzTests(FuzzPortalFixture portal, ITestOutputHelper output)
 {
-    private const int DefaultCasesPerOperation = 24;
+    private const int DefaultCasesPerOperation = 20;
 
     [Fact]
     public async Task EveryOperation_WithGeneratedInput_NeverFails_AndRefusedWritesLeaveNothingBehind()
