@@ -28,7 +28,8 @@ if [ ! -f node_modules/azurite/package.json ] || [ ! -f node_modules/axe-core/ax
 fi
 
 log=$(mktemp)
-# The fault tests (tests/EsgTrace.Cluster.Tests) append their counts here: requests sent, acknowledged, found stored.
+# The fault tests (tests/EsgTrace.Cluster.Tests) append their counts here: requests sent, acknowledged, found stored;
+# the API fuzz test (tests/EsgTrace.Portal.Tests/Fuzz) its requests by status.
 export ESGTRACE_FAULT_REPORT
 ESGTRACE_FAULT_REPORT=$(mktemp)
 trap 'rm -f "$log" "$ESGTRACE_FAULT_REPORT"' EXIT

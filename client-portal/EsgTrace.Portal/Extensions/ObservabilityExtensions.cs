@@ -48,7 +48,8 @@ public static class ObservabilityExtensions
         app.MapPrometheusScrapingEndpoint(MetricsPath).RequireAuthorization(Policies.Operations);
         app.MapOrleansDashboard(DashboardPath)
             .RequireAuthorization(Policies.Operations)
-            .AddEndpointFilter(AdminOnlyGrainState);
+            .AddEndpointFilter(AdminOnlyGrainState)
+            .AddEndpointFilter(DashboardSiloAddresses.RefuseInvalid);
         return app;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using EsgTrace.Accounts;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace EsgTrace.Portal.Tests.Observability;
@@ -22,6 +23,29 @@ public sealed class DashboardApiTests(ObservabilityFixture portal) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, stats.StatusCode);
         Assert.Equal(HttpStatusCode.OK, counters.StatusCode);
         Assert.True((await counters.ReadJsonAsync()).GetProperty("hosts").GetArrayLength() >= 1);
+    }
+
+    // Found by the API fuzz test: the dashboard parses these route values as silo addresses and answered 500 to anything else.
+    [Theory]
+    [InlineData("/dashboard/SiloProperties/")]
+    [InlineData("/dashboard/SiloMetadata/")]
+    [InlineData("/dashboard/SiloStats/")]
+    [InlineData("/dashboard/SiloCounters/")]
+    [InlineData("/dashboard/HistoricalStats/")]
+    public async Task PerSiloCalls_RefuseAValueThatIsNotASiloAddress_AndAnswerARealOne(string path)
+    {
+        var api = Host.CreateApiClient(await ApiTestSupport.IssueKeyAsync(Host, Role.It, "dashboard silo " + path));
+        var silo = Host.Services.GetRequiredService<Orleans.Runtime.ILocalSiloDetails>().SiloAddress.ToParsableString();
+
+        foreach (var junk in new[] { "fz-1", "a%3Ab", "~", "a%2Fb", "S127.0.0.1:notaport:1" })
+        {
+            var refused = await api.GetAsync(path + junk);
+            Assert.True(refused.StatusCode == HttpStatusCode.BadRequest, $"{path}{junk}: {(int)refused.StatusCode}");
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        }
+
+        var answered = await api.GetAsync(path + Uri.EscapeDataString(silo));
+        Assert.True(answered.StatusCode == HttpStatusCode.OK, $"{path}{silo}: {(int)answered.StatusCode}");
     }
 
     [Theory]
