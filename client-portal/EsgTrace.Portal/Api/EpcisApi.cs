@@ -90,11 +90,15 @@ public static class EpcisApi
     private static async Task<IResult> CaptureStatus(string captureId, int? wait, HttpContext http, IGrainFactory grains)
     {
         AddVersionHeaders(http);
+        var missing = Problem(new EpcisProblem(EpcisProblem.NoSuchResource, "No such capture job.", $"There is no capture job '{captureId}'.", null, StatusCodes.Status404NotFound));
+        if (string.IsNullOrWhiteSpace(captureId) || captureId.Length > 128)
+        {
+            return missing; // no job is ever given such an id
+        }
+
         var grain = grains.GetGrain<ICaptureJobGrain>(captureId);
         var job = wait is > 0 ? await grain.WaitFinished(TimeSpan.FromSeconds(Math.Min(wait.Value, 30))) : await grain.Status();
-        return job is null
-            ? Problem(new EpcisProblem(EpcisProblem.NoSuchResource, "No such capture job.", $"There is no capture job '{captureId}'.", null, StatusCodes.Status404NotFound))
-            : TypedResults.Ok(job);
+        return job is null ? missing : TypedResults.Ok(job);
     }
 
     private static Task<IResult> Events(HttpContext http, IGrainFactory grains) => QueryAsync(http, grains, null);

@@ -40,7 +40,17 @@ public static class PactApi
             return OAuthError(StatusCodes.Status400BadRequest, "invalid_request", "Send grant_type=client_credentials as application/x-www-form-urlencoded.");
         }
 
-        var form = await http.Request.ReadFormAsync();
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            // A malformed multipart or form body is the client's fault, not a storage outage.
+            return OAuthError(StatusCodes.Status400BadRequest, "invalid_request", "The form body could not be read: " + e.Message);
+        }
+
         if (form["grant_type"] != "client_credentials")
         {
             return OAuthError(StatusCodes.Status400BadRequest, "unsupported_grant_type", "Only grant_type=client_credentials is supported.");
