@@ -6,7 +6,7 @@ namespace EsgTrace.Portal.Auth;
 /// <summary>Cookie sign-in for people, API keys for machines, role policies for both.</summary>
 public static class AuthExtensions
 {
-    public static IServiceCollection AddEsgTraceAuth(this IServiceCollection services)
+    public static IServiceCollection AddEsgTraceAuth(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAuthentication(AuthSchemes.Smart)
             .AddPolicyScheme(AuthSchemes.Smart, "Cookie, API key or PACT bearer token", o => o.ForwardDefaultSelector = context
@@ -46,6 +46,7 @@ public static class AuthExtensions
             }
         });
         services.AddCascadingAuthenticationState();
+        services.AddEsgTraceSingleSignOn(configuration);
         return services;
     }
 

@@ -34,7 +34,7 @@ public static class PlatformExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<UnavailableExceptionHandler>();
         services.AddOpenApi();
-        services.AddEsgTraceAuth();
+        services.AddEsgTraceAuth(builder.Configuration);
         services.AddAntiforgery();
         services.AddDataProtection().SetApplicationName("esgtrace").PersistKeysToFileSystem(new DirectoryInfo(KeysDirectory(builder.Configuration)));
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -91,6 +91,7 @@ public static class PlatformExtensions
         app.MapVerificationApi();
         app.MapEpcisApi();
         app.MapPactApi();
+        app.MapEsgTraceSingleSignOn();
         app.MapPost("/account/logout", async (HttpContext context) =>
         {
             // A bare POST endpoint reads no form, so the anti-forgery verdict (from UseAntiforgery) is checked here:
