@@ -26,8 +26,8 @@ public sealed class SingleSignOnOptions
     public string RoleClaim { get; set; } = "roles";
 
     /// <summary>
-    /// Provider role value → EsgTrace role name (<c>Auth:Oidc:RoleMap:esg-supply = supply-chain</c>). Empty: the provider's
-    /// values are EsgTrace's role names. Set: only the values it lists count.
+    /// Provider role value → EsgTrace role name (<c>Auth:Oidc:RoleMap:esg-supply = supply-chain</c>; an empty name ignores
+    /// that value). A value it does not list counts when it is an EsgTrace role name itself.
     /// </summary>
     public Dictionary<string, string> RoleMap { get; set; } = [];
 
@@ -76,9 +76,9 @@ public sealed class SingleSignOnOptions
 
         foreach (var (value, role) in RoleMap)
         {
-            if (!EsgTrace.Domain.Roles.TryParse(role, out _))
+            if (!string.IsNullOrEmpty(role) && !EsgTrace.Domain.Roles.TryParse(role, out _))
             {
-                problems.Add($"{Section}:{nameof(RoleMap)}:{value} maps to '{role}', which is not a role; the roles are {EsgTrace.Domain.Roles.Describe()}.");
+                problems.Add($"{Section}:{nameof(RoleMap)}:{value} maps to '{role}', which is not a role; the roles are {EsgTrace.Domain.Roles.Describe()} (or empty, to ignore the value).");
             }
         }
 

@@ -4,8 +4,9 @@ namespace EsgTrace.Portal.Auth;
 public static class SingleSignOnRoles
 {
     /// <summary>
-    /// The distinct EsgTrace roles the values map to, in role order. With an empty map a value counts when it is a role
-    /// name; with a map only the values it lists count (matched ignoring case, as role names are).
+    /// The distinct EsgTrace roles the values map to, in role order. A value the map lists becomes the role it names (an
+    /// empty name drops the value); any other value counts when it is a role name itself. Matching ignores case, as role
+    /// names do.
     /// </summary>
     public static IReadOnlyList<Role> Map(IEnumerable<string> providerValues, IReadOnlyDictionary<string, string> map)
     {
@@ -13,7 +14,7 @@ public static class SingleSignOnRoles
         var roles = new HashSet<Role>();
         foreach (var value in providerValues)
         {
-            var name = byValue.Count == 0 ? value : byValue.GetValueOrDefault(value.Trim());
+            var name = byValue.TryGetValue(value.Trim(), out var mapped) ? mapped : value;
             if (EsgTrace.Domain.Roles.TryParse(name, out var role))
             {
                 roles.Add(role);
