@@ -17,6 +17,9 @@ public sealed partial class SingleSignOnEvents(IOptions<SingleSignOnOptions> opt
     public const string SignedInAction = "sso.signed-in";
     public const string RefusedAction = "sso.refused";
 
+    /// <summary>How long a single sign-on session lasts before the provider is asked again (local sessions slide instead).</summary>
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(8);
+
     public override async Task TokenValidated(TokenValidatedContext context)
     {
         var settings = options.Value;
@@ -45,6 +48,10 @@ public sealed partial class SingleSignOnEvents(IOptions<SingleSignOnOptions> opt
         }
 
         context.Principal = SingleSignOnPrincipal.Create(subject, displayName, roles[0], AuthSchemes.Cookie);
+        // A fixed session, not a sliding one: the role (and the user's very existence) is only as fresh as the last
+        // visit to the provider, so after SessionLifetime the user signs in there again.
+        context.Properties!.AllowRefresh = false;
+        context.Properties.ExpiresUtc = clock.GetCurrentInstant().Plus(Duration.FromTimeSpan(SessionLifetime)).ToDateTimeOffset();
         await RecordAsync(name, SignedInAction, $"{displayName} as {roles[0].Name()} ({seen}) from {issuer}");
     }
 

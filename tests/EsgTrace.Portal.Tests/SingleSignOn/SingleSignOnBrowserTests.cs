@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EsgTrace.Portal.Auth;
 using EsgTrace.Testing.Oidc;
 using Microsoft.Playwright;
 using Xunit;
@@ -31,6 +32,10 @@ public sealed class SingleSignOnBrowserTests(SingleSignOnFixture sso, BrowserFix
         Assert.Equal("Mara Marketing", me.Body.GetProperty("displayName").GetString());
         var audit = await sso.AuditOfAsync("oidc:" + SingleSignOnFixture.Marketing.Subject);
         Assert.Contains(audit, r => r.Action == "sso.signed-in" && r.Detail.Contains("as marketing", StringComparison.Ordinal));
+        var ticket = sso.ReadSignInCookie((await page.Context.CookiesAsync([sso.Host.BaseAddress.ToString()])).Single(c => c.Name == "esgtrace.auth").Value);
+        Assert.True(ticket.Principal.IsSingleSignOn());
+        Assert.False(ticket.Properties.AllowRefresh);
+        Assert.InRange(ticket.Properties.ExpiresUtc!.Value, DateTimeOffset.UtcNow.AddHours(7.9), DateTimeOffset.UtcNow.AddHours(8));
         await BrowserFixture.CaptureAsync(page, "sso-signed-in");
         await BrowserFixture.CloseAsync(page);
     }

@@ -1,4 +1,9 @@
 using System.Globalization;
+using EsgTrace.Portal.Auth;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using EsgTrace.Testing;
 using EsgTrace.Testing.Oidc;
 using Xunit;
@@ -63,6 +68,11 @@ public sealed class SingleSignOnFixture : IAsyncLifetime
 
         _directory.Dispose();
     }
+
+    /// <summary>Opens the portal's sign-in cookie with the portal's own keys: the principal and the session it carries.</summary>
+    public AuthenticationTicket ReadSignInCookie(string value)
+        => Host.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(AuthSchemes.Cookie).TicketDataFormat.Unprotect(value)
+           ?? throw new InvalidOperationException("The sign-in cookie does not open with the portal's keys.");
 
     /// <summary>The audit records of today whose actor is <paramref name="actor"/>, read through the API as an auditor.</summary>
     public async Task<List<(string Action, string Detail)>> AuditOfAsync(string actor)
