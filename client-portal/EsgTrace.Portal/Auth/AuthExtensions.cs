@@ -68,6 +68,7 @@ public static class AuthExtensions
             }
         });
         services.AddCascadingAuthenticationState();
+        services.AddEsgTraceSingleSignOn(configuration);
         return services;
     }
 

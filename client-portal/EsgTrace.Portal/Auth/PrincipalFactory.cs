@@ -18,10 +18,6 @@ public static class PrincipalFactory
     /// <summary>When the session began (Unix seconds), for the absolute session lifetime; added at every cookie sign-in.</summary>
     public const string SessionStartedClaim = "esg:session-started";
 
-    /// <summary>How a person signed in when it was not with a local password; <see cref="SingleSignOn"/> for OpenID Connect.</summary>
-    public const string AuthMethodClaim = "esg:auth-method";
-    public const string SingleSignOn = "oidc";
-
     /// <summary>A session for a local account: its profile and the stamp the session must keep matching.</summary>
     public static ClaimsPrincipal ForSession(SignedInAccount account, string scheme)
     {

@@ -35,7 +35,7 @@ public sealed class SessionValidator(IGrainFactory grains, IClock clock, IOption
 
         // Sessions without a stamp: single sign-on, where the identity provider owns the account; any other cookie
         // (e.g. one issued before stamps existed) is not a session we can vouch for.
-        return principal.HasClaim(PrincipalFactory.AuthMethodClaim, PrincipalFactory.SingleSignOn);
+        return principal.IsSingleSignOn();
     }
 
     /// <summary>Stamps a new session with its start, whatever way it signed in.</summary>

@@ -93,6 +93,7 @@ public static class PlatformExtensions
         app.MapEpcisApi();
         app.MapPactApi();
         app.MapSessionEndpoints();
+        app.MapEsgTraceSingleSignOn();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
