@@ -11,7 +11,7 @@ namespace EsgTrace.Portal.Api;
 
 /// <summary>
 /// The GS1 EPCIS 2.0 repository (REST binding, JSON/JSON-LD): capture as a job, capture job status, the standard event
-/// query, one event, and the events of one EPC. Supply-chain teams capture; every figures role queries.
+/// query, one event, and the events of one EPC. Supply-chain teams capture; the supply-chain and audit roles query (events are supplier records).
 /// </summary>
 public static class EpcisApi
 {
@@ -25,7 +25,7 @@ public static class EpcisApi
     public static IEndpointRouteBuilder MapEpcisApi(this IEndpointRouteBuilder app)
     {
         var write = app.MapGroup(string.Empty).RequireAuthorization(Policies.SupplyChainWrite).WithTags("EPCIS 2.0");
-        var read = app.MapGroup(string.Empty).RequireAuthorization(Policies.FiguresRead).WithTags("EPCIS 2.0");
+        var read = app.MapGroup(string.Empty).RequireAuthorization(Policies.SupplyChain).WithTags("EPCIS 2.0");
         write.MapPost("/capture", Capture).WithName("EpcisCapture").Accepts<JsonElement>("application/json", JsonLd)
             .WithSummary("Capture an EPCISDocument: checked against the GS1 schema (400 and nothing stored if not), then stored by a capture job (202 + Location). All or nothing unless GS1-Capture-Error-Behaviour: proceed.");
         read.MapGet("/capture/{captureId}", CaptureStatus).WithName("EpcisCaptureJob")

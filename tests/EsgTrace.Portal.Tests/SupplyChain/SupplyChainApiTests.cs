@@ -204,6 +204,36 @@ public sealed class SupplyChainApiTests(PortalFixture portal)
         Assert.Equal(HttpStatusCode.Forbidden, (await marketing.PutAsJsonAsync("/api/suppliers/t5-x", new { name = "X", country = "IN", tier = 1 })).StatusCode);
     }
 
+    [Theory]
+    [InlineData(Role.Marketing)]
+    [InlineData(Role.It)]
+    public async Task Roles_FiguresRolesReadTheShares_ButNoSupplierRecords(Role role)
+    {
+        var api = await ClientAsync(Role.SupplyChain);
+        var p = "t5" + role.ToString()[..2].ToLowerInvariant();
+        var (tee, fabric) = await RecordChainAsync(api, p);
+        var reader = await ClientAsync(role);
+
+        // Each of these answered 200 to marketing and it before (the pages denied them, the API did not).
+        foreach (var path in new[] { "/api/suppliers", $"/api/suppliers/{p}-farm", "/api/lots", $"/api/lots/{fabric}", $"/api/lots/{fabric}/movements", "/api/shipments", $"/api/shipments/{p}-S1", $"/api/batches/{p}-B1", $"/api/batches/{p}-B1/traceability", "/events", $"/epcs/{Uri.EscapeDataString("urn:epc:id:sgtin:4012345.011111.1")}/events", $"/api/products/{tee}/traceability?format=csv" })
+        {
+            var refused = await reader.GetAsync(path);
+            Assert.True(refused.StatusCode == HttpStatusCode.Forbidden, $"{path}: {(int)refused.StatusCode}");
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        }
+
+        var shares = (await (await reader.GetAsync($"/api/products/{tee}/traceability")).ReadJsonAsync()).GetProperty("result");
+        var full = (await (await api.GetAsync($"/api/products/{tee}/traceability")).ReadJsonAsync()).GetProperty("result");
+        Assert.Equal(full.GetProperty("certifiedShare").GetDecimal(), shares.GetProperty("certifiedShare").GetDecimal());
+        Assert.NotEqual(0, full.GetProperty("tree").GetArrayLength());
+        Assert.Equal(0, shares.GetProperty("tree").GetArrayLength());
+        Assert.Equal(0, shares.GetProperty("suppliers").GetArrayLength());
+        Assert.DoesNotContain("Kaveri", shares.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("Kaveri", full.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/api/products/{tee}/lineage")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/api/products")).StatusCode);
+    }
+
     [Fact]
     public async Task Traceability_ExportsAsCsv_OneRowPerLot()
     {
