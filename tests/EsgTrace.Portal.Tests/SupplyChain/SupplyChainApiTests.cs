@@ -249,6 +249,25 @@ public sealed class SupplyChainApiTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task Traceability_Csv_NeutralisesFormulaCells()
+    {
+        var api = await ClientAsync(Role.SupplyChain);
+        var (tee, _) = await RecordChainAsync(api, "t6f");
+        (await api.PutAsJsonAsync("/api/suppliers/t6f-farm?reason=test", new { name = "=HYPERLINK(\"http://x\",\"y\")", country = "IN", tier = 4 })).EnsureSuccessStatusCode();
+        var cotton = TestSupplyChain.Lot("t6f", "+SUM(1)", 1000, "kg", "farm", 1.5m, []);
+        (await api.PostAsJsonAsync("/api/lots/t6f-C/corrections", new { record = cotton, corrects = 1, reason = "material name" })).EnsureSuccessStatusCode();
+
+        var response = await api.GetAsync($"/api/products/{tee}/traceability?format=csv");
+        var csv = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var cotton2 = csv.TrimEnd().Split("\r\n").Single(l => l.StartsWith("2,t6f-C,", StringComparison.Ordinal));
+        Assert.StartsWith("2,t6f-C,\"'+SUM(1)\",1000,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",4,IN,GOTS,", cotton2, StringComparison.Ordinal);
+        Assert.DoesNotContain(",=", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(",+", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Shipments_FilterByModeAndByLot_EachInTimeOrder()
     {
         var api = await ClientAsync(Role.SupplyChain);
