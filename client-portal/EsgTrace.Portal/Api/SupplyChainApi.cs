@@ -154,7 +154,7 @@ public static class SupplyChainApi
     private static async Task<IResult> Traceability(string id, string? format, int? nodes, int? nodesAfter, ClaimsPrincipal user, Microsoft.AspNetCore.Authorization.IAuthorizationService authorization, SupplyChainService s)
     {
         // The tree names lots, suppliers and certificates: supplier records. Figures roles get the shares alone.
-        var records = (await authorization.AuthorizeAsync(user, Policies.SupplyChain)).Succeeded;
+        var records = (await authorization.AuthorizeAsync(user, null, Policies.SupplyChain)).Succeeded;
         if (!records && string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
         {
             return TypedResults.Problem("The per-lot CSV lists suppliers, lots and certificates: it is for the supply-chain and audit roles. The shares are in the JSON answer.",

@@ -170,14 +170,14 @@ public sealed class PactApiTests(PortalFixture portal)
         var (pact, _) = await PactClientAsync();
         var marker = "pact-forge-" + Guid.NewGuid().ToString("N")[..8];
         // 100 KB of lines that pretend to be further audit records, in the event id (the record's subject) and a product id (its detail).
-        var forged = string.Concat(Enumerable.Repeat("\r\n2026-01-01T00:00:00Z admin approved claim:everything\u2028", 1600));
+        var forged = string.Concat(Enumerable.Repeat("\r\n2026-01-01T00:00:00Z admin approved claim:everything\u2028", 2000));
         var e = new
         {
             type = "org.wbcsd.pathfinder.ProductFootprintRequest.Created.v1", specversion = "1.0", id = marker + forged, source = "https://webhook.example.com",
             data = new { pf = new { productIds = new[] { "urn:gtin:" + marker + forged } }, comment = "x" },
         };
         var json = System.Text.Json.JsonSerializer.Serialize(e);
-        Assert.True(json.Length > 200_000, json.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(forged.Length > 100_000, forged.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.Equal(HttpStatusCode.OK, (await PostEventAsync(pact, json)).StatusCode);
 
