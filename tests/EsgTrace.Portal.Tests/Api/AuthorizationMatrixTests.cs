@@ -87,6 +87,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal)
         ["GET /api/green-it/dashboard"] = "IA",
         ["GET /api/green-it/report.pdf"] = "IA",
         ["POST /capture"] = "S",
+        ["OPTIONS /capture"] = "S",
         ["GET /capture/{captureId}"] = "SA",
         ["GET /events"] = "SA",
         ["GET /events/{eventId}"] = "SA",
