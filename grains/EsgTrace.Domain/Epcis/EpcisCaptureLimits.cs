@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using NodaTime;
 
@@ -30,21 +31,21 @@ public static class EpcisCaptureLimits
         if (context > MaxContextBytes)
         {
             problems.Add(new EpcisProblem(EpcisProblem.CaptureLimitExceeded, "The document's context is too large.",
-                $"The document declares {context:N0} bytes of namespace prefixes; at most {MaxContextBytes:N0} are kept with each event.", "/@context", 413));
+                string.Create(CultureInfo.InvariantCulture, $"The document declares {context:N0} bytes of namespace prefixes; at most {MaxContextBytes:N0} are kept with each event."), "/@context", 413));
         }
 
         foreach (var e in read.Events)
         {
             if (e.EventId.Length > MaxEventIdLength)
             {
-                problems.Add(EpcisProblem.Invalid($"Event {e.Index}: its eventID is {e.EventId.Length:N0} characters long; at most {MaxEventIdLength} are stored.", $"/epcisBody/eventList/{e.Index}/eventID"));
+                problems.Add(EpcisProblem.Invalid(string.Create(CultureInfo.InvariantCulture, $"Event {e.Index}: its eventID is {e.EventId.Length:N0} characters long; at most {MaxEventIdLength} are stored."), $"/epcisBody/eventList/{e.Index}/eventID"));
             }
 
             var size = EpcisEventJson.Stored(e, LongestRecordTime).Length;
             if (size > MaxEventBytes)
             {
                 problems.Add(new EpcisProblem(EpcisProblem.CaptureLimitExceeded, "An event is too large.",
-                    $"Event {e.Index} takes {size:N0} bytes as stored; one event holds at most {MaxEventBytes:N0} bytes. Nothing of the document was stored.", $"/epcisBody/eventList/{e.Index}", 413));
+                    string.Create(CultureInfo.InvariantCulture, $"Event {e.Index} takes {size:N0} bytes as stored; one event holds at most {MaxEventBytes:N0} bytes. Nothing of the document was stored."), $"/epcisBody/eventList/{e.Index}", 413));
             }
         }
 
