@@ -11,7 +11,7 @@ namespace EsgTrace.Portal.Api;
 
 /// <summary>
 /// The GS1 EPCIS 2.0 repository (REST binding, JSON/JSON-LD): capture as a job, capture job status, the standard event
-/// query, one event, and the events of one EPC. Supply-chain teams capture; every figures role queries.
+/// query, one event, and the events of one EPC. Supply-chain teams capture; the supply-chain and audit roles query (events are supplier records).
 /// </summary>
 public static class EpcisApi
 {
@@ -25,9 +25,11 @@ public static class EpcisApi
     public static IEndpointRouteBuilder MapEpcisApi(this IEndpointRouteBuilder app)
     {
         var write = app.MapGroup(string.Empty).RequireAuthorization(Policies.SupplyChainWrite).WithTags("EPCIS 2.0");
-        var read = app.MapGroup(string.Empty).RequireAuthorization(Policies.FiguresRead).WithTags("EPCIS 2.0");
+        var read = app.MapGroup(string.Empty).RequireAuthorization(Policies.SupplyChain).WithTags("EPCIS 2.0");
         write.MapPost("/capture", Capture).WithName("EpcisCapture").Accepts<JsonElement>("application/json", JsonLd)
             .WithSummary("Capture an EPCISDocument: checked against the GS1 schema (400 and nothing stored if not), then stored by a capture job (202 + Location). All or nothing unless GS1-Capture-Error-Behaviour: proceed.");
+        write.MapMethods("/capture", [HttpMethods.Options], CaptureOptions).WithName("EpcisCaptureOptions")
+            .WithSummary("The capture limits (GS1-EPCIS-Capture-Limit: events per document; GS1-EPCIS-Capture-File-Size-Limit: bytes per document) and the versions, in headers; 204.");
         read.MapGet("/capture/{captureId}", CaptureStatus).WithName("EpcisCaptureJob")
             .WithSummary("A capture job: running, success, errors, counts and what each event fed. ?wait=N waits up to N seconds (max 30) for it to finish.");
         read.MapGet("/events", Events).WithName("EpcisEvents")
@@ -80,11 +82,25 @@ public static class EpcisApi
                 return Problem(read.Problems[0], read.Problems);
             }
 
+            // Refused before anything is staged: an event the repository cannot hold would fail the job after a 202.
+            var limits = EpcisCaptureLimits.Check(read);
+            if (limits.Count > 0)
+            {
+                return Problem(limits[0], limits);
+            }
+
             var captureId = "c" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10));
             await grains.GetGrain<ICaptureJobGrain>(captureId).Submit(body, read.Events.Count, behaviour == "proceed", user.Actor());
             http.Response.Headers.Location = "/capture/" + captureId;
             return TypedResults.Accepted("/capture/" + captureId, new { captureID = captureId, running = true, eventCount = read.Events.Count });
         }
+    }
+
+    private static IResult CaptureOptions(HttpContext http)
+    {
+        AddVersionHeaders(http);
+        http.Response.Headers.Allow = "OPTIONS, POST";
+        return TypedResults.NoContent();
     }
 
     private static async Task<IResult> CaptureStatus(string captureId, int? wait, HttpContext http, IGrainFactory grains)

@@ -143,7 +143,8 @@ public static class PactApi
                 }
 
                 var known = new List<string>();
-                foreach (var urn in productIds.Where(u => u.StartsWith("urn:gtin:", StringComparison.Ordinal)))
+                // Only a GTIN (at most 14 digits) is looked up: anything else names no product of ours.
+                foreach (var urn in productIds.Where(u => u.StartsWith("urn:gtin:", StringComparison.Ordinal) && u.Length is > 9 and <= 23 && u[9..].All(char.IsAsciiDigit)))
                 {
                     if (await grains.GetGrain<ISupplyChainDirectoryGrain>(0).Find(SupplyChainLists.ProductsByGtin, SupplyChainLists.Gtin14(urn[9..])!) is { } product)
                     {

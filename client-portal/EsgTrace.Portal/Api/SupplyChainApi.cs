@@ -21,33 +21,36 @@ public static class SupplyChainApi
 {
     public static IEndpointRouteBuilder MapSupplyChainApi(this IEndpointRouteBuilder app)
     {
+        // Figures (products, their footprints, traceability shares and lineage) for every figures role; the records behind
+        // them (suppliers, lots, shipments, batches) for the supply-chain and audit roles only (docs/architecture.md, "Roles").
         var read = app.MapGroup("/api").RequireAuthorization(Policies.FiguresRead).WithTags("Supply chain");
+        var records = app.MapGroup("/api").RequireAuthorization(Policies.SupplyChain).WithTags("Supply chain");
         var write = app.MapGroup("/api").RequireAuthorization(Policies.SupplyChainWrite).WithTags("Supply chain");
 
         write.MapPut("/suppliers/{id}", (string id, SupplierInput body, string? reason, ClaimsPrincipal user, SupplyChainService s) => Reply(s.SaveSupplierAsync(id, body, reason, user.Actor())))
             .WithName("SaveSupplier").WithSummary("Register a supplier, or edit it (with an optional reason) if it exists.");
         write.MapPost("/suppliers/{id}/certificates", (string id, CertificateRequest body, ClaimsPrincipal user, SupplyChainService s) => AddCertificate(id, body, user, s))
             .WithName("AddCertificate").WithSummary("Add a certificate; its evidence document (base64, at most 5 MiB) is stored with its SHA-256.");
-        read.MapGet("/suppliers", (string? after, int? pageSize, SupplyChainService s) => s.ListAsync<SupplierView>(SupplyChainLists.Suppliers, after, pageSize ?? 100))
+        records.MapGet("/suppliers", (string? after, int? pageSize, SupplyChainService s) => s.ListAsync<SupplierView>(SupplyChainLists.Suppliers, after, pageSize ?? 100))
             .WithName("ListSuppliers").WithSummary("Suppliers by id, a page at a time.");
-        read.MapGet("/suppliers/{id}", (string id, SupplyChainService s) => Found(s.GetSupplierAsync(id), "supplier", id)).WithName("GetSupplier");
+        records.MapGet("/suppliers/{id}", (string id, SupplyChainService s) => Found(s.GetSupplierAsync(id), "supplier", id)).WithName("GetSupplier");
 
         write.MapPut("/lots/{id}", (string id, LotInput body, ClaimsPrincipal user, SupplyChainService s) => Reply(s.RecordLotAsync(id, body, user.Actor())))
             .WithName("RecordLot").WithSummary("Record a material lot (idempotent by id).");
         write.MapPost("/lots/{id}/corrections", async (string id, Correction<LotInput> body, ClaimsPrincipal user, SupplyChainService s) => body.Record is null ? MissingRecord<LotView>() : await Reply(s.CorrectLotAsync(id, body.Record, body.Corrects, body.Reason, user.Actor())))
             .WithName("CorrectLot").WithSummary("Correct a lot: a new event that names the version it corrects and why.");
-        read.MapGet("/lots", (string? after, int? pageSize, SupplyChainService s) => s.ListAsync<LotView>(SupplyChainLists.Lots, after, pageSize ?? 100)).WithName("ListLots");
-        read.MapGet("/lots/{id}", (string id, SupplyChainService s) => Found(s.GetLotAsync(id), "lot", id)).WithName("GetLot");
-        read.MapGet("/lots/{id}/movements", (string id, SupplyChainService s) => Found(s.GetLotMovementsAsync(id), "lot", id))
+        records.MapGet("/lots", (string? after, int? pageSize, SupplyChainService s) => s.ListAsync<LotView>(SupplyChainLists.Lots, after, pageSize ?? 100)).WithName("ListLots");
+        records.MapGet("/lots/{id}", (string id, SupplyChainService s) => Found(s.GetLotAsync(id), "lot", id)).WithName("GetLot");
+        records.MapGet("/lots/{id}/movements", (string id, SupplyChainService s) => Found(s.GetLotMovementsAsync(id), "lot", id))
             .WithName("GetLotMovements").WithSummary("The lot's mass-balance ledger: each shipment (kg, from, to, mode, km) and batch (kg consumed, where) that took from it.");
 
         write.MapPut("/shipments/{id}", (string id, ShipmentInput body, ClaimsPrincipal user, SupplyChainService s) => Reply(s.RecordShipmentAsync(id, body, user.Actor())))
             .WithName("RecordShipment").WithSummary("Record a shipment of lots (idempotent by id).");
         write.MapPost("/shipments/{id}/corrections", async (string id, Correction<ShipmentInput> body, ClaimsPrincipal user, SupplyChainService s) => body.Record is null ? MissingRecord<ShipmentView>() : await Reply(s.CorrectShipmentAsync(id, body.Record, body.Corrects, body.Reason, user.Actor())))
             .WithName("CorrectShipment").WithSummary("Correct a shipment: a new event that names the version it corrects and why.");
-        read.MapGet("/shipments", ListShipments)
+        records.MapGet("/shipments", ListShipments)
             .WithName("ListShipments").WithSummary("Shipments in departure order, a page at a time (pass the previous page's nextAfterKey as 'after'); filter by mode or by lot.");
-        read.MapGet("/shipments/{id}", (string id, SupplyChainService s) => Found(s.GetShipmentAsync(id), "shipment", id)).WithName("GetShipment");
+        records.MapGet("/shipments/{id}", (string id, SupplyChainService s) => Found(s.GetShipmentAsync(id), "shipment", id)).WithName("GetShipment");
 
         write.MapPut("/products/{id}", (string id, ProductInput body, ClaimsPrincipal user, SupplyChainService s) => Reply(s.DefineProductAsync(id, body, user.Actor())))
             .WithName("DefineProduct").WithSummary("Define or redefine a product: bill of materials per declared unit, process energy and grid.");
@@ -61,8 +64,8 @@ public static class SupplyChainApi
 
         write.MapPut("/batches/{id}", (string id, BatchInput body, ClaimsPrincipal user, SupplyChainService s) => Reply(s.RecordBatchAsync(id, body, user.Actor())))
             .WithName("RecordBatch").WithSummary("Record a production batch: input lots → declared units of a product.");
-        read.MapGet("/batches/{id}", (string id, SupplyChainService s) => Found(s.GetBatchAsync(id), "batch", id)).WithName("GetBatch");
-        read.MapGet("/batches/{id}/traceability", async (string id, SupplyChainService s) => Reply(await s.TraceBatchAsync(id))).WithName("GetBatchTraceability");
+        records.MapGet("/batches/{id}", (string id, SupplyChainService s) => Found(s.GetBatchAsync(id), "batch", id)).WithName("GetBatch");
+        records.MapGet("/batches/{id}/traceability", async (string id, SupplyChainService s) => Reply(await s.TraceBatchAsync(id))).WithName("GetBatchTraceability");
 
         read.MapGet("/factor-datasets/starter", (SupplyChainService s) => TypedResults.Ok(s.StarterFactors())).WithName("GetStarterFactors").WithSummary("The factor dataset EsgTrace ships, each factor with source and licence.");
         write.MapPost("/factor-datasets", async (FactorCatalog body, ClaimsPrincipal user, SupplyChainService s) => body.Dataset?.Id is null || body.Dataset.Version is null || body.Dataset.Factors is null || body.TransportFactorIds is null
@@ -148,8 +151,16 @@ public static class SupplyChainApi
             listed, a.Dataset.ToString(), f.CalculatorVersion, a.Lineage!.RootSha256, a.Period, f.Contributions.Count));
     }
 
-    private static async Task<IResult> Traceability(string id, string? format, int? nodes, int? nodesAfter, SupplyChainService s)
+    private static async Task<IResult> Traceability(string id, string? format, int? nodes, int? nodesAfter, ClaimsPrincipal user, Microsoft.AspNetCore.Authorization.IAuthorizationService authorization, SupplyChainService s)
     {
+        // The tree names lots, suppliers and certificates: supplier records. Figures roles get the shares alone.
+        var records = (await authorization.AuthorizeAsync(user, null, Policies.SupplyChain)).Succeeded;
+        if (!records && string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Problem("The per-lot CSV lists suppliers, lots and certificates: it is for the supply-chain and audit roles. The shares are in the JSON answer.",
+                statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.");
+        }
+
         if (nodes is < 0 || nodesAfter is < 0)
         {
             return ProblemResults.Invalid("nodes", "'nodes' and 'nodesAfter' are zero or more.");
@@ -161,14 +172,14 @@ public static class SupplyChainApi
             return outcome.Problem!.ToProblem();
         }
 
-        var t = outcome.Value!.Result;
+        var t = records ? outcome.Value!.Result : TraceabilityShares.Of(outcome.Value!.Result);
         return string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
             ? TypedResults.Text(TraceabilityCsv.Write(t), "text/csv; charset=utf-8")
             : TypedResults.Ok(new TraceabilityResponse(
                 nodes is null && nodesAfter is null ? t : t with { Tree = t.Tree.Skip(nodesAfter ?? 0).Take(nodes ?? int.MaxValue).ToList() },
                 TraceabilityResult.Method,
                 outcome.Value.Lineage.RootSha256,
-                t.Tree.Count));
+                outcome.Value.Result.Tree.Count));
     }
 
     private static async Task<IResult> Lineage(string id, string? dataset, string? format, SupplyChainService s, NodaTime.IClock clock)

@@ -39,6 +39,9 @@ public sealed class CaptureJobState
 
     public bool Running { get; set; }
 
+    /// <summary>Runs started, for this capture (a resumed one counts again); past <c>CaptureAttempts.Max</c> it ends failed.</summary>
+    public int Attempts { get; set; }
+
     public bool Success { get; set; } = true;
 
     public int EventCount { get; set; }

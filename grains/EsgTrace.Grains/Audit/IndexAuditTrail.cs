@@ -31,7 +31,19 @@ public sealed class IndexAuditTrail(IIndexStore index) : IAuditTrail
 
     private static string Day(AuditRecord record) => DayPattern.Format(record.At.InUtc().Date);
 
-    private static byte[] Json(AuditRecord record) => JsonSerializer.SerializeToUtf8Bytes(record, EsgJson.Options);
+    /// <summary>
+    /// Every record passes here on its way to storage, so text from outside (ids, names, reasons, partners' fields) is made
+    /// one bounded line in one place, whoever built the record.
+    /// </summary>
+    private static byte[] Json(AuditRecord record) => JsonSerializer.SerializeToUtf8Bytes(Sanitised(record), EsgJson.Options);
+
+    public static AuditRecord Sanitised(AuditRecord record) => record with
+    {
+        Actor = AuditText.Clean(record.Actor),
+        Action = AuditText.Clean(record.Action),
+        Subject = AuditText.Clean(record.Subject),
+        Detail = AuditText.CleanOrNull(record.Detail),
+    };
 
     public async Task<AuditPage> ReadDayAsync(LocalDate day, string? afterKey, int pageSize, CancellationToken cancellationToken = default)
     {

@@ -13,7 +13,8 @@ public sealed partial class CaptureJobGrain(
     IAuditTrail audit,
     IClock clock,
     ILogger<CaptureJobGrain> logger,
-    Telemetry.EsgTraceMetrics metrics) : Grain, ICaptureJobGrain
+    Telemetry.EsgTraceMetrics metrics,
+    IEnumerable<IStorageFailureClassifier> storageFailures) : Grain, ICaptureJobGrain
 {
     private Task? _running;
 
@@ -81,6 +82,15 @@ public sealed partial class CaptureJobGrain(
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
+            // Counted before the attempt: a capture that kills its silo, or fails at every start, still ends.
+            s.Attempts++;
+            if (s.Attempts > CaptureAttempts.Max)
+            {
+                await FailAsync(CaptureAttempts.GaveUp(s.Attempts - 1), started);
+                return;
+            }
+
+            await state.WriteStateAsync();
             if (s.RecordTime is null)
             {
                 // The record time is fixed before any event is written, so a resumed capture rewrites the same record keys.
@@ -112,12 +122,46 @@ public sealed partial class CaptureJobGrain(
                 $"{s.Stored} stored, {s.Duplicates} already stored, {s.ErrorDeclarations} error declaration(s), {s.Errors.Count} error(s)"));
             metrics.CaptureFinished(s.Success ? "stored" : "refused", s.Stored, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
-        catch (Exception ex)
+        catch (Exception ex) when (CaptureAttempts.IsTransient(ex, storageFailures))
         {
+            // No answer from storage (or a silo): the outcome is unknown, so the capture stays pending and resumes.
             metrics.CaptureFinished("failed", 0, System.Diagnostics.Stopwatch.GetElapsedTime(started));
-            LogCaptureFailed(logger, ex, Id);
+            LogCaptureInterrupted(logger, ex, Id, s.Attempts, CaptureAttempts.Max);
             _running = null;
         }
+        catch (Exception ex)
+        {
+            // The same document fails the same way every time (the store refuses a row, the staged document is unreadable):
+            // the failure is final, and the store has taken back what the document wrote.
+            LogCaptureFailed(logger, ex, Id);
+            try
+            {
+                await FailAsync(CaptureAttempts.Problem(ex), started);
+            }
+            catch (Exception final)
+            {
+                LogCaptureInterrupted(logger, final, Id, s.Attempts, CaptureAttempts.Max);
+                _running = null;
+            }
+        }
+    }
+
+    /// <summary>Ends the capture failed: nothing of it stored, its problem reported, never resumed.</summary>
+    private async Task FailAsync(EpcisProblem problem, long started)
+    {
+        var s = state.State;
+        s.Running = false;
+        s.Success = false;
+        s.Stored = 0;
+        s.Duplicates = 0;
+        s.ErrorDeclarations = 0;
+        s.Feed = [];
+        s.Errors = [problem];
+        s.FinishedAt = clock.GetCurrentInstant();
+        await state.WriteStateAsync();
+        await index.RemoveAsync(EpcisCaptures.Index, EpcisCaptures.Pending, Id);
+        await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), s.Actor, "epcis.capture-failed", "epcis-capture:" + Id, problem.Detail));
+        metrics.CaptureFinished("failed", 0, System.Diagnostics.Stopwatch.GetElapsedTime(started));
     }
 
     private CaptureJob View()
@@ -126,6 +170,9 @@ public sealed partial class CaptureJobGrain(
         return new CaptureJob(Id, s.CreatedAt, s.FinishedAt, s.Running, s.Success, s.Behaviour, s.Errors, s.EventCount, s.Stored, s.Duplicates, s.ErrorDeclarations, s.Feed);
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "EPCIS capture {Capture} failed; it stays pending and resumes at the next pending-work tick.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "EPCIS capture {Capture} was interrupted (attempt {Attempt} of {Max}); it stays pending and resumes at the next pending-work tick.")]
+    private static partial void LogCaptureInterrupted(ILogger logger, Exception exception, string capture, int attempt, int max);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "EPCIS capture {Capture} failed; the failure is final.")]
     private static partial void LogCaptureFailed(ILogger logger, Exception exception, string capture);
 }

@@ -72,7 +72,8 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
                 else
                 {
                     var original = new EpcisEventIn(e.Index, e.EventId, false, e.Type, e.EventTime, existingJson.RootElement.Clone());
-                    plan[e.EventId] = new Planned(original, existing.RecordKey, e.Json.GetProperty("errorDeclaration"), true, IsNew: false, existing.Context);
+                    plan[e.EventId] = new Planned(original, existing.RecordKey, e.Json.GetProperty("errorDeclaration"), true, IsNew: false, existing.Context,
+                        Encode(existing.RecordKey, existing.Context, existing.Event));
                 }
             }
             else if (!e.DeclaresError && SameEvent(existing, e))
@@ -249,18 +250,41 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
             }
         }
 
-        var writes = new List<Task>();
-        foreach (var (_, list) in rows)
+        // Events first, then the index entries that point to them: a document whose rows fail writes no entry at all.
+        try
         {
-            writes.AddRange(list.Chunk(TableStoreLimits.MaxBatchRows).Select(chunk => tables.UpsertBatchAsync(EventsTable, chunk)));
+            await Task.WhenAll(rows.Values.SelectMany(list => list.Chunk(TableStoreLimits.MaxBatchRows)).Select(chunk => tables.UpsertBatchAsync(EventsTable, chunk)));
+            await Task.WhenAll(entries.SelectMany(e => e.Value.Chunk(TableStoreLimits.MaxBatchRows).Select(chunk => index.PutBatchAsync(Index, e.Key, chunk))));
         }
+        catch
+        {
+            // All or nothing: a write that failed (a row the store refuses, an outage) takes back what this document wrote, so
+            // no index entry or event of a failed document stays behind. If taking back fails too, a resumed capture rewrites
+            // the same keys (its record time is fixed) and takes them back again when it fails.
+            await UndoAsync(plan, entries);
+            throw;
+        }
+    }
 
+    private async Task UndoAsync(IReadOnlyList<Planned> plan, Dictionary<string, List<IndexEntry>> entries)
+    {
         foreach (var (partition, list) in entries)
         {
-            writes.AddRange(list.Chunk(TableStoreLimits.MaxBatchRows).Select(chunk => index.PutBatchAsync(Index, partition, chunk)));
+            foreach (var chunk in list.Chunk(TableStoreLimits.MaxBatchRows))
+            {
+                await tables.WriteAtomicAsync([.. chunk.Select(e => index.RemoveWrite(Index, partition, e.Key))]);
+            }
         }
 
-        await Task.WhenAll(writes);
+        foreach (var bucket in plan.GroupBy(p => Bucket(p.Event.EventId)))
+        {
+            foreach (var chunk in bucket.Chunk(TableStoreLimits.MaxBatchRows))
+            {
+                await tables.WriteAtomicAsync([.. chunk.Select(p => p.Original is { } original
+                    ? TableWrite.Upsert(EventsTable, new TableRow(bucket.Key, p.Event.EventId, original))
+                    : TableWrite.Delete(EventsTable, bucket.Key, p.Event.EventId))]);
+            }
+        }
     }
 
     private static string Bucket(string eventId) => "e" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(eventId)).AsSpan(0, 1))[..1];
@@ -312,7 +336,8 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
         return new EpcisStoredEvent(root.GetProperty("k").GetString()!, context, Encoding.UTF8.GetBytes(root.GetProperty("e").GetRawText()));
     }
 
-    private sealed record Planned(EpcisEventIn Event, string RecordKey, JsonElement? Declaration, bool Declared, bool IsNew, IReadOnlyDictionary<string, string>? Context = null);
+    /// <param name="Original">The stored row an error declaration updates, to put back if the document fails; null for a new event.</param>
+    private sealed record Planned(EpcisEventIn Event, string RecordKey, JsonElement? Declaration, bool Declared, bool IsNew, IReadOnlyDictionary<string, string>? Context = null, byte[]? Original = null);
 
     /// <summary>Walks one index value's entries in record-key order, a page at a time.</summary>
     private sealed class Cursor(IIndexStore index, string partition, string term, string? afterRecordKey, string? beforeRecordKey)

@@ -23,5 +23,24 @@ public static class BlobNames
         }
     }
 
+    /// <summary>
+    /// A record id as one blob-name segment. Ids (<c>Validation.IsId</c>: letters, digits, '.', '-', '_', ':') are valid
+    /// table keys on every backend as they are, but ':' and '..' are not valid in blob names: each ':' becomes '_' and
+    /// every '.' that follows a '.' becomes '_', so "acme:eu" is "acme_eu" and "acme..x" is "acme._x". Two ids may share a
+    /// segment; documents are content-addressed below it (segment/SHA-256), so they still never collide.
+    /// </summary>
+    public static string Segment(string id)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        var segment = new char[id.Length];
+        for (var i = 0; i < id.Length; i++)
+        {
+            var c = id[i];
+            segment[i] = char.IsAsciiLetterOrDigit(c) || c is '-' or '_' || (c == '.' && (i == 0 || segment[i - 1] != '.')) ? c : '_';
+        }
+
+        return new string(segment);
+    }
+
     public static string Sha256Hex(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
 }

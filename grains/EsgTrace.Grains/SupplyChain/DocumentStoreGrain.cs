@@ -8,7 +8,7 @@ namespace EsgTrace.SupplyChain;
 public sealed class DocumentStoreGrain(IBlobStore blobs) : Grain, IDocumentStoreGrain
 {
     public Task<BlobInfo> Store(string container, string prefix, byte[] content, string contentType)
-        => blobs.PutAsync(container, $"{prefix}/{BlobNames.Sha256Hex(content)}", content, contentType);
+        => blobs.PutAsync(container, $"{BlobNames.Segment(prefix)}/{BlobNames.Sha256Hex(content)}", content, contentType);
 
     public Task<StoredBlob?> Read(string container, string name) => blobs.GetAsync(container, name);
 }

@@ -28,15 +28,35 @@ public static partial class PdfSignatureInspector
         }
 
         var m = matches[^1];
-        var range = new[] { 1, 2, 3, 4 }.Select(i => long.Parse(m.Groups[i].Value, CultureInfo.InvariantCulture)).ToArray();
         var contentsStart = m.Groups[5].Index - 1;
         var contentsEnd = m.Groups[5].Index + m.Groups[5].Length + 1;
-        var covers = range[0] == 0 && range[1] == contentsStart && range[2] == contentsEnd && range[2] + range[3] == pdf.Length;
+        // The numbers are the uploader's: any that do not parse, or name bytes outside the file or out of order, make the
+        // signature one that does not match, never an exception.
+        var range = new long[4];
+        for (var i = 0; i < 4; i++)
+        {
+            if (!long.TryParse(m.Groups[i + 1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out range[i]))
+            {
+                return new(true, false, false, "The signature's /ByteRange is not a list of four byte offsets within the file.");
+            }
+        }
+
+        if (range[0] != 0 || range[1] > range[2] || range[2] > pdf.Length || range[3] > pdf.Length - range[2])
+        {
+            return new(true, false, false, "The signature's /ByteRange does not describe this file: it names bytes outside it or out of order.");
+        }
+
+        var covers = range[1] == contentsStart && range[2] == contentsEnd && range[2] + range[3] == pdf.Length;
         try
         {
             var cms = new SignedCms(new ContentInfo(PdfSigner.Ranges(pdf, range[1], range[2])), detached: true);
             cms.Decode(WithoutPadding(Convert.FromHexString(m.Groups[5].Value)));
             cms.CheckSignature(verifySignatureOnly: true);
+            if (cms.SignerInfos.Count == 0)
+            {
+                return new(true, false, covers, "The signature names no signer.");
+            }
+
             var signer = cms.SignerInfos[0];
             return new(
                 true,
@@ -58,6 +78,12 @@ public static partial class PdfSignatureInspector
         catch (AsnContentException)
         {
             return new(true, false, covers, "The signature value is not a DER-encoded CMS.");
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or OverflowException or IndexOutOfRangeException)
+        {
+            // The CMS reader and the certificate parser throw these on some malformed structures: an upload that is not a
+            // signature we issued, never a server error.
+            return new(true, false, covers, "The signature value is not a readable CMS signature.");
         }
     }
 

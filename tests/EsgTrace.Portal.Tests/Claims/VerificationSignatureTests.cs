@@ -67,6 +67,41 @@ public sealed class VerificationSignatureTests(PortalFixture portal)
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/verify/vs3-claim/proof.pdf")).StatusCode);
     }
 
+    [Fact]
+    public async Task HostileUploads_GetTheNormalVerdict_NeverA5xx()
+    {
+        await PublishAsync(portal.Host, "vs4");
+        var anonymous = portal.Host.CreateApiClient();
+        var proof = await anonymous.GetByteArrayAsync("/verify/vs4-claim/proof.pdf");
+        var text = System.Text.Encoding.Latin1.GetString(proof);
+        var signature = System.Text.RegularExpressions.Regex.Matches(text, @"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")[^1];
+        string WithRange(string range) => text[..signature.Index] + "/ByteRange [" + range + "]" + text[(signature.Index + signature.Length)..];
+        var random = new Random(20261124);
+        var uploads = new Dictionary<string, byte[]>
+        {
+            ["huge /ByteRange"] = System.Text.Encoding.Latin1.GetBytes(WithRange("0 99999999999999999999999999 1 2")),
+            ["/ByteRange past the end"] = System.Text.Encoding.Latin1.GetBytes(WithRange($"0 {proof.Length * 2} {proof.Length * 3} 5")),
+            ["overlapping /ByteRange"] = System.Text.Encoding.Latin1.GetBytes(WithRange("0 900 100 5")),
+            ["negative /ByteRange"] = System.Text.Encoding.Latin1.GetBytes(WithRange("0 -5 100 5")),
+            ["no signature"] = System.Text.Encoding.Latin1.GetBytes(text.Replace("/ByteRange", "/ByteRangX", StringComparison.Ordinal)),
+            ["duplicated signature"] = [.. proof, .. System.Text.Encoding.Latin1.GetBytes("\n" + text[signature.Index..(text.IndexOf('>', signature.Index) + 1)] + "\n")],
+            ["truncated"] = proof[..(proof.Length / 2)],
+            ["flipped bytes"] = [.. proof.Select(b => random.Next(200) == 0 ? (byte)(b ^ 0x5A) : b)],
+        };
+
+        foreach (var (name, upload) in uploads)
+        {
+            using var content = new ByteArrayContent(upload);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+            var response = await anonymous.PostAsync("/verify/vs4-claim/check", content);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{name}: {(int)response.StatusCode} {body}");
+            var check = await response.ReadJsonAsync();
+            Assert.False(check.GetProperty("genuine").GetBoolean(), name);
+            Assert.Contains(check.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("not the proof issued", StringComparison.Ordinal));
+        }
+    }
+
     /// <summary>Records the test chain under <paramref name="p"/> and takes a 1.1 kg CO2e claim through to publication; returns the publish answer.</summary>
     private static async Task<JsonElement> PublishAsync(PortalHost host, string p, bool expectPublished = true)
     {

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using EsgTrace.Accounts;
 using EsgTrace.Epcis;
+using EsgTrace.Portal.Api;
 using EsgTrace.Testing;
 using Xunit;
 using static EsgTrace.Portal.Tests.Epcis.EpcisTestSupport;
@@ -115,6 +117,42 @@ public sealed class EpcisCaptureTests(PortalFixture portal)
         Assert.StartsWith(pointer, problem.GetProperty("pointer").GetString(), StringComparison.Ordinal);
         Assert.Empty(await QueryAsync(api, "/events?MATCH_epc=urn:epc:id:sgtin:4012345.011111.8000"));
     }
+
+    [Fact]
+    public async Task EventLargerThanTheRepositoryHolds_IsRefusedWith413_AndNothingIsStored()
+    {
+        var api = await ClientAsync(Role.SupplyChain);
+        var good = Observe("urn:epc:id:sgtin:4012345.011111.8100", "2026-05-02T08:00:00Z");
+        // About 1 MiB in one event: before, 202 and a job that stayed "running" for ever.
+        var big = Observe("urn:epc:id:sgtin:4012345.011111.8101", "2026-05-02T08:01:00Z")[..^1] + ",\"example:note\":\"" + new string('x', 1_000_000) + "\"}";
+
+        var response = await PostAsync(api, Document(",{\"example\":\"https://example.com/epcis/\"}", good, big));
+
+        var problem = await response.ReadJsonAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.RequestEntityTooLarge, problem.GetRawText());
+        Assert.Equal("epcisException:CaptureLimitExceededException", problem.GetProperty("type").GetString());
+        Assert.Equal("/epcisBody/eventList/1", problem.GetProperty("pointer").GetString());
+        Assert.Equal(EpcisCaptureLimits.MaxEventBytes.ToString(CultureInfo.InvariantCulture), LimitIn(problem.GetProperty("detail").GetString()!));
+        Assert.Null(response.Headers.Location);
+        Assert.True(response.Headers.Contains("GS1-EPCIS-Capture-Limit"));
+        Assert.Empty(await QueryAsync(api, "/events?MATCH_epc=urn:epc:id:sgtin:4012345.011111.8100"));
+        Assert.Empty(await QueryAsync(api, "/events?MATCH_epc=urn:epc:id:sgtin:4012345.011111.8101"));
+    }
+
+    [Fact]
+    public async Task OptionsCapture_AdvertisesTheLimits()
+    {
+        var api = await ClientAsync(Role.SupplyChain);
+
+        var response = await api.SendAsync(new HttpRequestMessage(HttpMethod.Options, "/capture"));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(EpcisDocumentReader.CaptureLimit.ToString(CultureInfo.InvariantCulture), response.Headers.GetValues("GS1-EPCIS-Capture-Limit").Single());
+        Assert.Equal(EpcisApi.MaxCaptureBytes.ToString(CultureInfo.InvariantCulture), response.Headers.GetValues("GS1-EPCIS-Capture-File-Size-Limit").Single());
+        Assert.Equal("2.0.0", response.Headers.GetValues("GS1-EPCIS-Version").Single());
+    }
+
+    private static string LimitIn(string detail) => System.Text.RegularExpressions.Regex.Match(detail, @"at most ([\d,]+) bytes").Groups[1].Value.Replace(",", "", StringComparison.Ordinal);
 
     [Fact]
     public async Task NotJson_WrongMediaType_AndUnknownBehaviour_AreRefused()

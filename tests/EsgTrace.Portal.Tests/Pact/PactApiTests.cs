@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using EsgTrace.Accounts;
+using EsgTrace.Audit;
 using EsgTrace.Pact;
 using EsgTrace.Portal.Tests.SupplyChain;
 using Xunit;
@@ -161,6 +162,46 @@ public sealed class PactApiTests(PortalFixture portal)
     {
         var all = (await (await pact.GetAsync("/2/footprints?limit=100")).ReadJsonAsync()).GetProperty("data").EnumerateArray();
         return all.Single(f => f.GetProperty("productIds").EnumerateArray().Any(i => i.GetString() == $"urn:esgtrace:product:{product}"));
+    }
+
+    [Fact]
+    public async Task EventWithAHugeMultiLineField_LeavesOneBoundedSingleLineAuditRecord()
+    {
+        var (pact, _) = await PactClientAsync();
+        var marker = "pact-forge-" + Guid.NewGuid().ToString("N")[..8];
+        // 100 KB of lines that pretend to be further audit records, in the event id (the record's subject) and a product id (its detail).
+        var forged = string.Concat(Enumerable.Repeat("\r\n2026-01-01T00:00:00Z admin approved claim:everything\u2028", 2000));
+        var e = new
+        {
+            type = "org.wbcsd.pathfinder.ProductFootprintRequest.Created.v1", specversion = "1.0", id = marker + forged, source = "https://webhook.example.com",
+            data = new { pf = new { productIds = new[] { "urn:gtin:" + marker + forged } }, comment = "x" },
+        };
+        var json = System.Text.Json.JsonSerializer.Serialize(e);
+        Assert.True(forged.Length > 100_000, forged.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(HttpStatusCode.OK, (await PostEventAsync(pact, json)).StatusCode);
+
+        var auditor = portal.Host.CreateApiClient(await ApiTestSupport.IssueKeyAsync(portal.Host, Role.Auditor, "pact audit reader"));
+        var records = new List<JsonElement>();
+        string? after = null;
+        do
+        {
+            var page = await (await auditor.GetAsync("/api/audit?pageSize=500" + (after is null ? "" : "&after=" + Uri.EscapeDataString(after)))).ReadJsonAsync();
+            records.AddRange(page.GetProperty("records").EnumerateArray().Where(r => r.GetRawText().Contains(marker, StringComparison.Ordinal)));
+            after = page.TryGetProperty("nextAfterKey", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+        }
+        while (after is not null);
+
+        var record = Assert.Single(records);
+        foreach (var field in new[] { "subject", "detail", "actor" })
+        {
+            var text = record.GetProperty(field).GetString()!;
+            Assert.True(text.Length <= AuditText.MaxLength, $"{field}: {text.Length} characters");
+            Assert.DoesNotContain(text, c => char.IsControl(c) || c is '\u2028' or '\u2029');
+        }
+
+        Assert.StartsWith("pact-event:" + marker, record.GetProperty("subject").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith(AuditText.Ellipsis, record.GetProperty("subject").GetString(), StringComparison.Ordinal);
     }
 
     private static Task<HttpResponseMessage> PostEventAsync(HttpClient client, string json)

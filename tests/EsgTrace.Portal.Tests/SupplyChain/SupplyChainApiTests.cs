@@ -204,6 +204,36 @@ public sealed class SupplyChainApiTests(PortalFixture portal)
         Assert.Equal(HttpStatusCode.Forbidden, (await marketing.PutAsJsonAsync("/api/suppliers/t5-x", new { name = "X", country = "IN", tier = 1 })).StatusCode);
     }
 
+    [Theory]
+    [InlineData(Role.Marketing)]
+    [InlineData(Role.It)]
+    public async Task Roles_FiguresRolesReadTheShares_ButNoSupplierRecords(Role role)
+    {
+        var api = await ClientAsync(Role.SupplyChain);
+        var p = "t5" + role.ToString()[..2].ToLowerInvariant();
+        var (tee, fabric) = await RecordChainAsync(api, p);
+        var reader = await ClientAsync(role);
+
+        // Each of these answered 200 to marketing and it before (the pages denied them, the API did not).
+        foreach (var path in new[] { "/api/suppliers", $"/api/suppliers/{p}-farm", "/api/lots", $"/api/lots/{fabric}", $"/api/lots/{fabric}/movements", "/api/shipments", $"/api/shipments/{p}-S1", $"/api/batches/{p}-B1", $"/api/batches/{p}-B1/traceability", "/events", $"/epcs/{Uri.EscapeDataString("urn:epc:id:sgtin:4012345.011111.1")}/events", $"/api/products/{tee}/traceability?format=csv" })
+        {
+            var refused = await reader.GetAsync(path);
+            Assert.True(refused.StatusCode == HttpStatusCode.Forbidden, $"{path}: {(int)refused.StatusCode}");
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        }
+
+        var shares = (await (await reader.GetAsync($"/api/products/{tee}/traceability")).ReadJsonAsync()).GetProperty("result");
+        var full = (await (await api.GetAsync($"/api/products/{tee}/traceability")).ReadJsonAsync()).GetProperty("result");
+        Assert.Equal(full.GetProperty("certifiedShare").GetDecimal(), shares.GetProperty("certifiedShare").GetDecimal());
+        Assert.NotEqual(0, full.GetProperty("tree").GetArrayLength());
+        Assert.Equal(0, shares.GetProperty("tree").GetArrayLength());
+        Assert.Equal(0, shares.GetProperty("suppliers").GetArrayLength());
+        Assert.DoesNotContain("Kaveri", shares.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("Kaveri", full.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/api/products/{tee}/lineage")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/api/products")).StatusCode);
+    }
+
     [Fact]
     public async Task Traceability_ExportsAsCsv_OneRowPerLot()
     {
@@ -216,6 +246,25 @@ public sealed class SupplyChainApiTests(PortalFixture portal)
         Assert.Equal("depth,lot,material,mass_kg,supplier,tier,origin_country,certification_scheme,certified,certificate,recycled_share,traceable_to_origin,flags", lines[0]);
         Assert.Equal("1,t6-F,cotton fabric,800,Tiruppur Weaving Mill,2,IN,GOTS,yes,CU-3003,0,yes,", lines[1]);
         Assert.StartsWith("2,t6-C,organic cotton fibre,1000,Kaveri Organic Farm,4,IN,GOTS,yes,CU-1001", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Traceability_Csv_NeutralisesFormulaCells()
+    {
+        var api = await ClientAsync(Role.SupplyChain);
+        var (tee, _) = await RecordChainAsync(api, "t6f");
+        (await api.PutAsJsonAsync("/api/suppliers/t6f-farm?reason=test", new { name = "=HYPERLINK(\"http://x\",\"y\")", country = "IN", tier = 4 })).EnsureSuccessStatusCode();
+        var cotton = TestSupplyChain.Lot("t6f", "+SUM(1)", 1000, "kg", "farm", 1.5m, []);
+        (await api.PostAsJsonAsync("/api/lots/t6f-C/corrections", new { record = cotton, corrects = 1, reason = "material name" })).EnsureSuccessStatusCode();
+
+        var response = await api.GetAsync($"/api/products/{tee}/traceability?format=csv");
+        var csv = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var cotton2 = csv.TrimEnd().Split("\r\n").Single(l => l.StartsWith("2,t6f-C,", StringComparison.Ordinal));
+        Assert.StartsWith("2,t6f-C,\"'+SUM(1)\",1000,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",4,IN,GOTS,", cotton2, StringComparison.Ordinal);
+        Assert.DoesNotContain(",=", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(",+", csv, StringComparison.Ordinal);
     }
 
     [Fact]
