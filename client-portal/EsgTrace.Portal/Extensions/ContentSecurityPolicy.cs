@@ -20,7 +20,8 @@ public static class ContentSecurityPolicy
     public static IApplicationBuilder UseEsgTraceContentSecurityPolicy(this IApplicationBuilder app)
     {
         var configuration = app.ApplicationServices.GetRequiredService<IConfiguration>();
-        var formAction = string.Join(' ', new[] { "'self'" }.Concat(configuration.GetSection(FormActionSetting).Get<string[]>() ?? []));
+        var formAction = string.Join(' ', new[] { "'self'" }.Concat((configuration.GetSection(FormActionSetting).Get<string[]>() is { Length: > 0 } list ? list
+            : configuration[FormActionSetting]?.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries) ?? [])));
         return app.Use((context, next) =>
         {
             var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
