@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using EsgTrace.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace EsgTrace.Portal.Extensions;
@@ -48,12 +47,12 @@ public static partial class DataProtectionExtensions
         }
         catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
         {
-            throw new StartupConfigurationException($"{Section}:CertificatePath '{path}' could not be read as a PKCS#12 (.pfx) file with {Section}:CertificatePassword: {e.Message}", e);
+            throw OrleansHostingExtensions.StartupError($"{Section}:CertificatePath '{path}' could not be read as a PKCS#12 (.pfx) file with {Section}:CertificatePassword: {e.Message}", e);
         }
 
         return certificate.HasPrivateKey && certificate.GetRSAPrivateKey() is not null
             ? certificate
-            : throw new StartupConfigurationException($"{Section}:CertificatePath '{path}' has no RSA private key; the keys are encrypted and decrypted with it.");
+            : throw OrleansHostingExtensions.StartupError($"{Section}:CertificatePath '{path}' has no RSA private key; the keys are encrypted and decrypted with it.");
     }
 
     private sealed partial class UnencryptedKeysNotice(ILogger<UnencryptedKeysNotice> logger, string keys) : IHostedService

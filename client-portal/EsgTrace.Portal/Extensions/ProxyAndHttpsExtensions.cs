@@ -1,5 +1,4 @@
 using System.Net;
-using EsgTrace.Hosting;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace EsgTrace.Portal.Extensions;
@@ -20,9 +19,9 @@ public static class ProxyAndHttpsExtensions
     {
         var section = builder.Configuration.GetSection(Section);
         var proxies = Values(section, "KnownProxies").Select(v => IPAddress.TryParse(v, out var a) ? a
-            : throw new StartupConfigurationException($"{Section}:KnownProxies has '{v}', which is not an IP address.")).ToList();
+            : throw OrleansHostingExtensions.StartupError($"{Section}:KnownProxies has '{v}', which is not an IP address.")).ToList();
         var networks = Values(section, "KnownNetworks").Select(v => System.Net.IPNetwork.TryParse(v, out var n) ? n
-            : throw new StartupConfigurationException($"{Section}:KnownNetworks has '{v}', which is not a network in CIDR notation (e.g. 10.0.0.0/8).")).ToList();
+            : throw OrleansHostingExtensions.StartupError($"{Section}:KnownNetworks has '{v}', which is not a network in CIDR notation (e.g. 10.0.0.0/8).")).ToList();
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
