@@ -19,7 +19,17 @@ public sealed class PortalHost : WebApplicationFactory<Program>
     {
         _dataDirectory = dataDirectory;
         _extra = extra ?? new Dictionary<string, string?>();
-        UseKestrel(0);
+        // An https Urls setting (with Kestrel:Certificates:Default) is the portal's own choice of endpoint; otherwise
+        // a free http port on loopback.
+        if (_extra.TryGetValue("Urls", out var urls) && urls?.StartsWith("https:", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            UseKestrel();
+        }
+        else
+        {
+            UseKestrel(0);
+        }
+
         StartServer();
         BaseAddress = new Uri(ClientOptions.BaseAddress.GetLeftPart(UriPartial.Authority) + "/");
     }

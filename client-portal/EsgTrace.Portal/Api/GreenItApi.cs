@@ -30,7 +30,7 @@ public static class GreenItApi
                 Period(from, to, clock) is { } p ? Reply(await s.AdviceAsync(id, p.From, p.To, dataset)) : BadPeriod())
             .WithName("GetCarbonAdvice").WithSummary("Which allowed region and hours of the day would have had the lowest intensity, and the estimated saving.");
 
-        write.MapPost("/usage", ImportUsage).WithName("ImportUsage")
+        write.MapPost("/usage", ImportUsage).WithName("ImportUsage").Accepts<UsageImportRequest>("application/json", "text/csv")
             .WithSummary("Import usage as text/csv (see docs/green-it.md for the columns) or JSON {rows:[...]}; all or nothing: any bad row refuses the whole file with every error.")
             .WithMetadata(new RequestSizeLimitAttribute(GreenItService.MaxImportBytes));
         read.MapGet("/imports/{id}", (string id, GreenItService s) => Found(s.ImportStatusAsync(id), "import", id)).WithName("GetUsageImport").WithSummary("An import's phase and progress (rows applied of all rows).");
@@ -44,7 +44,7 @@ public static class GreenItApi
             : new DomainProblem(ProblemKind.NotFound, "No target.", "No green-IT target is set yet.").ToProblem()).WithName("GetGreenItTarget");
 
         read.MapGet("/hourly-datasets", (GreenItService s) => s.HourlyDatasetsAsync()).WithName("ListHourlyDatasets");
-        write.MapPost("/hourly-datasets", ImportHourly).WithName("ImportHourlyDataset")
+        write.MapPost("/hourly-datasets", ImportHourly).WithName("ImportHourlyDataset").Accepts<string>("text/csv")
             .WithSummary("Import an hourly intensity dataset as text/csv region,hour_utc,kg_co2e_per_kwh with ?id=&version=&source= (immutable per version).");
 
         read.MapGet("/dashboard", async (string? from, string? to, string? dataset, GreenItService s, IClock clock) =>

@@ -22,13 +22,13 @@ public static class PactApi
 
     public static IEndpointRouteBuilder MapPactApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/auth/token", Token).AllowAnonymous().WithTags("PACT").WithName("PactToken")
+        app.MapPost("/auth/token", Token).AllowAnonymous().WithTags("PACT").WithName("PactToken").Accepts<IFormCollection>("application/x-www-form-urlencoded")
             .WithSummary("OAuth2 client credentials: Basic auth with client id = API key id, client secret = the API key; form grant_type=client_credentials.");
         var pact = app.MapGroup("/2").RequireAuthorization(Policies.FiguresRead).WithTags("PACT");
         pact.MapGet("/footprints", List).WithName("PactListFootprints").WithSummary("Current ProductFootprints (v2.3), newest version of each; limit and Link rel=\"next\" paging.");
         pact.MapGet("/footprints/{id}", Get).WithName("PactGetFootprint").WithSummary("One ProductFootprint by its id (Deprecated once superseded).");
-        pact.MapPost("/events", Events).WithName("PactEvents").WithSummary("CloudEvents: ProductFootprint.Published.v1 and ProductFootprintRequest.Created.v1 are accepted and recorded in the audit trail.");
-        app.MapPost("/api/lots/{id}/pact-footprint", Import).RequireAuthorization(Policies.SupplyChainWrite).WithTags("PACT").WithName("ImportPactFootprint")
+        pact.MapPost("/events", Events).WithName("PactEvents").Accepts<JsonElement>("application/cloudevents+json", "application/json").WithSummary("CloudEvents: ProductFootprint.Published.v1 and ProductFootprintRequest.Created.v1 are accepted and recorded in the audit trail.");
+        app.MapPost("/api/lots/{id}/pact-footprint", Import).RequireAuthorization(Policies.SupplyChainWrite).WithTags("PACT").WithName("ImportPactFootprint").Accepts<JsonElement>("application/json")
             .WithSummary("Import a supplier's PACT ProductFootprint (declared per kilogram) as the lot's primary emission factor; the document is kept as evidence.");
         return app;
     }
@@ -82,7 +82,7 @@ public static class PactApi
         return TypedResults.Ok(new { access_token = access, token_type = "Bearer", expires_in = (int)PactTokenHandler.Lifetime.TotalSeconds });
     }
 
-    private static async Task<IResult> List(int? limit, string? after, HttpContext http, PactService pact)
+    private static async Task<IResult> List(int? limit, string? after, HttpContext http, PactService pact, PublicAddress address)
     {
         if (limit is < 1)
         {
@@ -92,7 +92,8 @@ public static class PactApi
         var (items, next) = await pact.ListAsync(after, Math.Min(limit ?? MaxLimit, MaxLimit));
         if (next is not null)
         {
-            var url = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/2/footprints?limit={Math.Min(limit ?? MaxLimit, MaxLimit)}&after={Uri.EscapeDataString(next)}";
+            // The public address, never the request's Host (which any client may set, and which would then be echoed).
+            var url = $"{address.BaseUrl.AbsoluteUri.TrimEnd('/')}/2/footprints?limit={Math.Min(limit ?? MaxLimit, MaxLimit)}&after={Uri.EscapeDataString(next)}";
             http.Response.Headers.Link = $"<{url}>; rel=\"next\"";
         }
 

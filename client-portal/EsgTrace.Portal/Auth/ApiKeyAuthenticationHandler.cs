@@ -31,7 +31,8 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
-        => ProblemWriter.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Authentication required.", "Send a valid, unrevoked API key in the X-Api-Key header.");
+        => ProblemWriter.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Authentication required.",
+            !HasKey(Request) && ApiWrites.RefuseCookie(Request) ? ApiWrites.CookieRefused : "Send a valid, unrevoked API key in the X-Api-Key header.");
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
         => ProblemWriter.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden.", "This API key's role may not use this endpoint.");

@@ -19,6 +19,7 @@ public static class AuthExtensions
             .AddPolicyScheme(AuthSchemes.Smart, "Cookie, API key or PACT bearer token", o => o.ForwardDefaultSelector = context
                 => ApiKeyAuthenticationHandler.HasKey(context.Request) ? AuthSchemes.ApiKey
                     : PactTokenHandler.HasBearer(context.Request) || context.Request.Path.StartsWithSegments("/2") ? AuthSchemes.PactBearer
+                    : ApiWrites.RefuseCookie(context.Request) ? AuthSchemes.ApiKey
                     : AuthSchemes.Cookie)
             .AddCookie(AuthSchemes.Cookie, o =>
             {

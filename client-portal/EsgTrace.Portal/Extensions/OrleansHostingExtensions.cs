@@ -41,5 +41,8 @@ public static class OrleansHostingExtensions
     /// <summary>The storage backend's name as configured (for the start-up banner).</summary>
     public static string StorageBackend(IConfiguration configuration) => EsgTrace.Hosting.EsgTraceStorageOptions.From(configuration).Backend.ToString();
 
+    /// <summary>A setting that stops the start: Program prints its message as one line and exits with code 2.</summary>
+    public static InvalidOperationException StartupError(string message, Exception? inner = null) => new EsgTrace.Hosting.StartupConfigurationException(message, inner);
+
     public static string DataDirectory(IConfiguration configuration) => Path.GetFullPath(EsgTrace.Hosting.EsgTraceStorageOptions.From(configuration).DataDirectory);
 }

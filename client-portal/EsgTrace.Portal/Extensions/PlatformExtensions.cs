@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using EsgTrace.Portal.Api;
-using Microsoft.AspNetCore.DataProtection;
 using EsgTrace.Portal.Auth;
 using EsgTrace.Portal.Components;
 using EsgTrace.Portal.Services;
@@ -26,7 +25,10 @@ public static class PlatformExtensions
             builder.Configuration.AddInMemoryCollection([new("ReloadStaticAssetsAtRuntime", "false")]);
         }
 
+        // Before anything writes to the data directory (the co-hosted silo opens SQLite as it is registered).
+        DataDirectoryPermissions.Secure(OrleansHostingExtensions.DataDirectory(builder.Configuration), DataProtectionExtensions.KeysDirectory(builder.Configuration));
         builder.AddEsgTraceOrleans();
+        builder.AddEsgTraceProxyAndHttps();
         builder.AddEsgTraceObservability();
         var services = builder.Services;
         services.AddSingleton<IClock>(NodaTime.SystemClock.Instance);
@@ -36,7 +38,7 @@ public static class PlatformExtensions
         services.AddOpenApi();
         services.AddEsgTraceAuth(builder.Configuration);
         services.AddAntiforgery();
-        services.AddDataProtection().SetApplicationName("esgtrace").PersistKeysToFileSystem(new DirectoryInfo(KeysDirectory(builder.Configuration)));
+        builder.AddEsgTraceDataProtection();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddSingleton<AccountService>();
@@ -61,20 +63,18 @@ public static class PlatformExtensions
         return builder;
     }
 
-    // Sign-in cookies and anti-forgery tokens must survive a restart, so the keys that protect them are kept with the data.
-    // Several portals behind one address need one shared folder (DataProtection:KeysDirectory).
-    private static string KeysDirectory(IConfiguration configuration)
-        => configuration["DataProtection:KeysDirectory"]
-           ?? Path.Combine(OrleansHostingExtensions.DataDirectory(configuration), "keys");
-
     public static WebApplication MapEsgTracePlatform(this WebApplication app)
     {
+        app.UseEsgTraceProxyAndHttps();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseEsgTraceSecurityHeaders();
         app.UseRateLimiter();
+        app.UseEsgTraceContentSecurityPolicy();
+        app.UseEsgTracePrivateResponses();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseEsgTraceRequestContentTypes();
         app.UseAntiforgery();
 
         // Compresses only what MapStaticAssets has no compressed variant of (MudBlazor's fingerprinted CSS and JS); see

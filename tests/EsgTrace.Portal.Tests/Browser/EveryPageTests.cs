@@ -124,9 +124,12 @@ public sealed class EveryPageTests(PortalFixture portal, BrowserFixture browser,
     // Once per portal: the cases share the collection's portal, and each would otherwise issue its own keys.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PortalFixture, Task> Seeded = [];
 
-    private Task EnsurePublishedClaimAsync() => Seeded.GetValue(portal, _ => PublishClaimAsync());
+    private Task EnsurePublishedClaimAsync() => EnsurePublishedClaimAsync(portal);
 
-    private async Task PublishClaimAsync()
+    /// <summary>The published claim the public page of <see cref="Pages"/> shows, once per portal.</summary>
+    internal static Task EnsurePublishedClaimAsync(PortalFixture portal) => Seeded.GetValue(portal, _ => PublishClaimAsync(portal));
+
+    private static async Task PublishClaimAsync(PortalFixture portal)
     {
         using var marketing = portal.Host.CreateApiClient(await ApiTestSupport.IssueKeyAsync(portal.Host, Role.Marketing, "every-page marketing"));
         using var auditor = portal.Host.CreateApiClient(await ApiTestSupport.IssueKeyAsync(portal.Host, Role.Auditor, "every-page auditor"));
