@@ -28,7 +28,14 @@ public static class UsageCsv
             yield break;
         }
 
-        var columns = header.Select((name, i) => (Name: name.Trim().ToLowerInvariant(), Index: i)).ToDictionary(c => c.Name, c => c.Index);
+        var named = header.Select((name, i) => (Name: name.Trim().ToLowerInvariant(), Index: i)).ToList();
+        if (named.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            yield return (null, [new UsageRowError(1, twice.Key, "The header names this column more than once; name each column once.")], 1);
+            yield break;
+        }
+
+        var columns = named.ToDictionary(c => c.Name, c => c.Index);
         var missing = Required.Where(r => !columns.ContainsKey(r)).ToList();
         if (missing.Count > 0)
         {

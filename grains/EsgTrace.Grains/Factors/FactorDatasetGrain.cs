@@ -12,6 +12,11 @@ public sealed class FactorDatasetGrain(
 {
     public async Task<Outcome<FactorCatalog>> Import(FactorCatalog catalog, string actor)
     {
+        if (FactorCatalogRules.Check(catalog) is { Count: > 0 } errors)
+        {
+            return DomainProblem.Invalid(errors);
+        }
+
         if (catalog.Dataset.Ref.ToString() != this.GetPrimaryKeyString())
         {
             return DomainProblem.Invalid("version", $"This dataset is {catalog.Dataset.Ref}, not {this.GetPrimaryKeyString()}.");

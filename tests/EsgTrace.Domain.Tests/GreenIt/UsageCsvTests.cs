@@ -33,6 +33,16 @@ public sealed class UsageCsvTests
     }
 
     [Fact]
+    public void AColumnNamedTwice_IsRefusedWithItsName_NotAnException()
+    {
+        var result = UsageCsv.Read(new StringReader("workload_id,region,Region\r\nx,eu,eu\r\n")).Single();
+
+        Assert.Null(result.Row);
+        Assert.Equal("region", result.Errors.Single().Column);
+        Assert.Contains("more than once", result.Errors.Single().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingColumns_AreNamed()
     {
         var result = UsageCsv.Read(new StringReader("workload_id,provider\r\nx,aws\r\n")).Single();
