@@ -26,9 +26,9 @@ public static class EpcisTerms
 
     public static string Identifier(string value) => EventHash.Identifier(value.Trim());
 
-    public static string BizStepValue(string value) => EventHash.Vocabulary(value.Trim(), "BizStep-", "bizstep");
+    public static string BizStepValue(string value) => EventHash.Vocabulary(value.Trim(), "BizStep-");
 
-    public static string DispositionValue(string value) => EventHash.Vocabulary(value.Trim(), "Disp-", "disp");
+    public static string DispositionValue(string value) => EventHash.Vocabulary(value.Trim(), "Disp-");
 
     /// <summary>EPCs of the given fields of an event, canonical.</summary>
     public static IEnumerable<string> Epcs(JsonElement e, IEnumerable<string> fields)

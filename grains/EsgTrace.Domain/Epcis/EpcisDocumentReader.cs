@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using EsgTrace.Epcis.Hashing;
 using EsgTrace.Epcis.Schema;
 using NodaTime;
 
@@ -25,8 +26,6 @@ public static class EpcisDocumentReader
 {
     /// <summary>Events per capture; larger documents are refused (advertised as GS1-EPCIS-Capture-Limit).</summary>
     public const int CaptureLimit = 10_000;
-
-    private static readonly HashSet<string> StandardContext = ["epcis", "cbv", "gs1", "cbvmda", "rdfs", "xsd", "owl", "dcterms", "sh", "rdf"];
 
     public static EpcisDocumentRead Read(JsonElement root, bool validateSchema = true)
     {
@@ -64,7 +63,9 @@ public static class EpcisDocumentReader
         }
 
         var prefixes = EventHash.Prefixes(root);
-        var context = prefixes.Where(p => !StandardContext.Contains(p.Key) && !p.Value.StartsWith("https://ref.gs1.org/", StringComparison.Ordinal) && p.Value != "https://gs1.org/voc/")
+        // The prefixes the document adds to (or changes in) the standard context: stored with its events, so a stored event
+        // is read (hashed, compared, returned) with the namespaces it was sent with.
+        var context = prefixes.Where(p => !(JsonLdScope.StandardPrefixes.TryGetValue(p.Key, out var standard) && standard == p.Value))
             .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         var events = new List<EpcisEventIn>(count);
         var problems = new List<EpcisProblem>();
@@ -78,7 +79,7 @@ public static class EpcisDocumentReader
             var item = new EpcisEventIn(i, id, sent is null, e.GetProperty("type").GetString()!, time, e);
             if (byId.TryGetValue(id, out var twin))
             {
-                if (twin.DeclaresError == item.DeclaresError && !EpcisEventJson.SameEvent(twin.Json, e))
+                if (twin.DeclaresError == item.DeclaresError && !EpcisEventJson.SameEvent(twin.Json, e, prefixes))
                 {
                     problems.Add(EpcisProblem.Invalid($"Events {twin.Index} and {i} share the eventID '{id}' but differ.", $"/epcisBody/eventList/{i}/eventID"));
                 }

@@ -39,15 +39,18 @@ public static class EpcisEventJson
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>True when two events say the same thing: equal JSON, ignoring eventID, recordTime and errorDeclaration.</summary>
-    public static bool SameEvent(JsonElement a, JsonElement b) => Canonical(a) == Canonical(b);
+    /// <summary>
+    /// True when two events say the same thing: one canonical CBV 2.0 pre-hash string, each read with the namespace prefixes
+    /// of its own document (and its own @context). Another key order, time zone or precision, an EPC URN for its Digital
+    /// Link, a bare CBV term for its URI or another prefix for one namespace is the same event; eventID, recordTime,
+    /// errorDeclaration and comments are not compared.
+    /// </summary>
+    public static bool SameEvent(JsonElement a, IReadOnlyDictionary<string, string> aPrefixes, JsonElement b, IReadOnlyDictionary<string, string> bPrefixes)
+        => string.Equals(EventHash.PreHash(a, aPrefixes), EventHash.PreHash(b, bPrefixes), StringComparison.Ordinal);
 
-    private static string Canonical(JsonElement e)
-    {
-        var fields = e.EnumerateObject()
-            .Where(p => p.Name is not ("eventID" or "recordTime" or "errorDeclaration"))
-            .OrderBy(p => p.Name, StringComparer.Ordinal)
-            .Select(p => p.Name + "=" + JsonSerializer.Serialize(p.Value));
-        return string.Join("\u0001", fields);
-    }
+    /// <summary>Two events of documents that declare no prefixes of their own (or the same ones).</summary>
+    public static bool SameEvent(JsonElement a, JsonElement b, IReadOnlyDictionary<string, string>? prefixes = null)
+        => SameEvent(a, prefixes ?? NoPrefixes, b, prefixes ?? NoPrefixes);
+
+    private static readonly IReadOnlyDictionary<string, string> NoPrefixes = new Dictionary<string, string>();
 }

@@ -62,7 +62,7 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
             {
                 plan[e.EventId] = new Planned(e, ownKey, e.DeclaresError ? e.Json.GetProperty("errorDeclaration") : null, e.DeclaresError, IsNew: true);
             }
-            else if (e.DeclaresError && SameEvent(existing, e))
+            else if (e.DeclaresError && SameEvent(existing, e, document.Context))
             {
                 using var existingJson = JsonDocument.Parse(existing.Event);
                 if (existingJson.RootElement.TryGetProperty("errorDeclaration", out _))
@@ -76,7 +76,7 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
                         Encode(existing.RecordKey, existing.Context, existing.Event));
                 }
             }
-            else if (!e.DeclaresError && SameEvent(existing, e))
+            else if (!e.DeclaresError && SameEvent(existing, e, document.Context))
             {
                 duplicates++;
             }
@@ -193,10 +193,11 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
         }
     }
 
-    private static bool SameEvent(EpcisStoredEvent stored, EpcisEventIn e)
+    /// <summary>The stored event and the sent one are one event in canonical form, each read with its own document's prefixes.</summary>
+    private static bool SameEvent(EpcisStoredEvent stored, EpcisEventIn e, IReadOnlyDictionary<string, string> context)
     {
         using var doc = JsonDocument.Parse(stored.Event);
-        return EpcisEventJson.SameEvent(doc.RootElement, e.Json);
+        return EpcisEventJson.SameEvent(doc.RootElement, stored.Context, e.Json, context);
     }
 
     private static bool Matches(EpcisQuery q, EpcisStoredEvent e)

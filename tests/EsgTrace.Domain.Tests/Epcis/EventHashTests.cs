@@ -7,33 +7,37 @@ using Xunit;
 namespace EsgTrace.Domain.Tests.Epcis;
 
 /// <summary>
-/// The CBV 2.0 event hash against the known answers of the reference implementation (tests/data/epcis/event-hash, see
-/// its PROVENANCE.md): every event's pre-hash string and hash ID must match exactly.
+/// The CBV 2.0 event hash against known answers: the reference implementation's (tests/data/epcis/event-hash, see its
+/// PROVENANCE.md) and our own documents, one per canonicalisation rule, with pre-hash strings written by hand
+/// (tests/data/epcis/hash-rules, see its README.md): every event's pre-hash string and hash ID must match exactly.
 /// </summary>
 public sealed class EventHashTests
 {
     public static TheoryData<string> Documents()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Folder, "*.jsonld").Order(StringComparer.Ordinal))
+        foreach (var folder in new[] { "event-hash", "hash-rules" })
         {
-            data.Add(Path.GetFileNameWithoutExtension(file));
+            foreach (var file in Directory.GetFiles(Path.Combine(Data, folder), "*.jsonld").Order(StringComparer.Ordinal))
+            {
+                data.Add(folder + "/" + Path.GetFileNameWithoutExtension(file));
+            }
         }
 
         return data;
     }
 
-    private static string Folder => Path.Combine(RepositoryRoot.Path, "tests", "data", "epcis", "event-hash");
+    private static string Data => Path.Combine(RepositoryRoot.Path, "tests", "data", "epcis");
 
     [Theory]
     [MemberData(nameof(Documents))]
     public void HashIds_MatchTheReferenceImplementation(string name)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, name + ".jsonld")));
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Data, name + ".jsonld")));
         var prefixes = EventHash.Prefixes(doc.RootElement);
         var events = doc.RootElement.GetProperty("epcisBody").GetProperty("eventList").EnumerateArray().ToList();
         var expectedHashes = Lines(name + ".hashes");
-        var prehashPath = Path.Combine(Folder, name + ".prehashes");
+        var prehashPath = Path.Combine(Data, name + ".prehashes");
         var expectedPre = File.Exists(prehashPath) ? Lines(name + ".prehashes") : null;
 
         Assert.Equal(expectedHashes.Count, events.Count);
@@ -48,6 +52,17 @@ public sealed class EventHashTests
         }
     }
 
+    [Fact]
+    public void HashRuleDocuments_AreValidEpcisDocuments()
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(Data, "hash-rules"), "*.jsonld"))
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(file));
+            var read = EpcisDocumentReader.Read(doc.RootElement);
+            Assert.True(read.IsValid, Path.GetFileName(file) + ": " + string.Join("; ", read.Problems.Select(p => p.Detail)));
+        }
+    }
+
     [Theory]
     [InlineData("urn:epc:id:sgtin:0614141.107340.1", "https://id.gs1.org/01/10614141073402/21/1")]
     [InlineData("urn:epc:id:sscc:4012345.0000000333", "https://id.gs1.org/00/040123450000003338")]
@@ -57,5 +72,5 @@ public sealed class EventHashTests
     public void Identifiers_BecomeCanonicalDigitalLinks(string value, string expected) => Assert.Equal(expected, EventHash.Identifier(value));
 
     private static List<string> Lines(string file)
-        => File.ReadAllLines(Path.Combine(Folder, file)).Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
+        => File.ReadAllLines(Path.Combine(Data, file)).Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
 }
