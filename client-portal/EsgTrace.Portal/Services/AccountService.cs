@@ -29,9 +29,16 @@ public sealed class AccountService(IGrainFactory grains, IClock clock)
     /// <summary>The sentence a refused sign-in shows: the same for every kind of refusal except a lock, which says until when.</summary>
     public static string Explain(SignInOutcome outcome) => outcome.Status switch
     {
-        SignInStatus.LockedOut => $"Too many failed sign-ins for this name. Try again after {Display.Instant(outcome.LockedUntil!.Value)}.",
+        SignInStatus.LockedOut => $"Too many failed sign-ins for this name. Try again after {Display.Instant(NextMinute(outcome.LockedUntil!.Value))}.",
         _ => "The username or password is incorrect, or the account is disabled.",
     };
+
+    // The page shows minutes: round the end of the lock up, so "after 17:08" is never still locked.
+    private static Instant NextMinute(Instant instant)
+    {
+        var ticks = instant.ToUnixTimeTicks();
+        return Instant.FromUnixTimeTicks((ticks + NodaConstants.TicksPerMinute - 1) / NodaConstants.TicksPerMinute * NodaConstants.TicksPerMinute);
+    }
 
     public Task<Outcome<SignedInAccount>> ChangePasswordAsync(string username, string currentPassword, string newPassword)
         => Usernames.Check(username) is null
