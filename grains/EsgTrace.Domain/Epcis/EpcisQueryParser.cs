@@ -13,6 +13,15 @@ public static class EpcisQueryParser
         "MATCH_anyEPCClass", "EXISTS_errorDeclaration", "eventID", "EQ_eventID", "perPage", "nextPageToken",
     ];
 
+    /// <summary>Parameters that take a list: the REST binding's pipe syntax (a|b) and the comma syntax (a,b) both separate values.</summary>
+    public static readonly string[] ListValued =
+    [
+        "eventType", "EQ_bizStep", "EQ_disposition", "EQ_bizLocation", "EQ_readPoint", "MATCH_epc", "MATCH_anyEPC", "MATCH_parentID",
+        "MATCH_inputEPC", "MATCH_outputEPC", "MATCH_epcClass", "MATCH_anyEPCClass", "eventID", "EQ_eventID",
+    ];
+
+    private static readonly char[] Separators = ['|', ','];
+
     public static (EpcisQuery? Query, EpcisProblem? Problem) Parse(IEnumerable<KeyValuePair<string, string?[]>> parameters, IReadOnlyList<string>? fixedEpc = null)
     {
         var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -20,15 +29,27 @@ public static class EpcisQueryParser
         {
             if (!Known.Contains(name, StringComparer.Ordinal))
             {
-                return Fail($"'{name}' is not a supported query parameter. Supported: {string.Join(", ", Known)}.");
+                return Fail(EpcisStandardQueryParameters.IsStandard(name)
+                    ? $"'{name}' is a standard EPCIS 2.0 query parameter this repository does not support yet; it is refused rather than ignored. Supported: {string.Join(", ", Known)}."
+                    : $"'{name}' is not a supported query parameter. Supported: {string.Join(", ", Known)}.");
             }
 
             var list = values.TryGetValue(name, out var l) ? l : values[name] = [];
             foreach (var v in raw.Where(v => v is not null))
             {
-                list.AddRange(name is "nextPageToken" or "perPage" || name.Contains("Time", StringComparison.Ordinal)
-                    ? [v!]
-                    : v!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                if (!ListValued.Contains(name, StringComparer.Ordinal))
+                {
+                    list.Add(v!);
+                    continue;
+                }
+
+                var items = v!.Split(Separators, StringSplitOptions.TrimEntries);
+                if (items.Any(string.IsNullOrEmpty))
+                {
+                    return Fail($"'{name}' has an empty value; give one or more values separated by '|' (or ',').");
+                }
+
+                list.AddRange(items);
             }
         }
 
@@ -56,12 +77,13 @@ public static class EpcisQueryParser
         bool? exists = null;
         if (values.TryGetValue("EXISTS_errorDeclaration", out var ex))
         {
-            if (ex.Count > 0 && !bool.TryParse(ex[^1], out _))
+            var last = ex.Count > 0 ? ex[^1] : string.Empty;
+            if (last.Length > 0 && !bool.TryParse(last, out _))
             {
                 return Fail("'EXISTS_errorDeclaration' takes no value, or true / false.");
             }
 
-            exists = ex.Count == 0 || bool.Parse(ex[^1]);
+            exists = last.Length == 0 || bool.Parse(last);
         }
 
         var times = new[] { "GE_eventTime", "LT_eventTime", "GE_recordTime", "LT_recordTime" }.Select(Time).ToArray();
