@@ -33,7 +33,7 @@ public static class EpcisApi
         read.MapGet("/capture/{captureId}", CaptureStatus).WithName("EpcisCaptureJob")
             .WithSummary("A capture job: running, success, errors, counts and what each event fed. ?wait=N waits up to N seconds (max 30) for it to finish.");
         read.MapGet("/events", Events).WithName("EpcisEvents")
-            .WithSummary("Query events (EPCISQueryDocument): eventType, GE_/LT_eventTime, GE_/LT_recordTime, EQ_bizStep, EQ_disposition, EQ_bizLocation, EQ_readPoint, MATCH_epc, MATCH_anyEPC, MATCH_parentID, MATCH_inputEPC, MATCH_outputEPC, MATCH_epcClass, MATCH_anyEPCClass, EXISTS_errorDeclaration, perPage, nextPageToken (also in Link rel=next).");
+            .WithSummary("Query events (EPCISQueryDocument): eventType, GE_/LT_eventTime, GE_/LT_recordTime, EQ_bizStep, EQ_disposition, EQ_bizLocation, EQ_readPoint, MATCH_epc, MATCH_anyEPC, MATCH_parentID, MATCH_inputEPC, MATCH_outputEPC, MATCH_epcClass, MATCH_anyEPCClass, EXISTS_errorDeclaration, perPage, nextPageToken (also in Link rel=next). List values are separated by | or ,; unsupported parameters are QueryParameterException.");
         read.MapGet("/events/{eventId}", Event).WithName("EpcisEvent").WithSummary("One event by its eventID (URL-encoded), as an EPCISQueryDocument.");
         read.MapGet("/epcs/{epc}/events", EpcEvents).WithName("EpcisEpcEvents").WithSummary("The events of one EPC (URN or Digital Link, URL-encoded), with the same parameters as /events.");
         return app;

@@ -42,6 +42,40 @@ public sealed class EpcisQueryTests(PortalFixture portal)
         Assert.Empty(await QueryAsync(auditor, $"/events?{mine}&EXISTS_errorDeclaration"));
     }
 
+    [Theory]
+    [InlineData("|")]
+    [InlineData("%7C")]
+    [InlineData(",")]
+    public async Task ListValues_InPipeOrCommaSyntax_SelectExactlyTheirEvents(string separator)
+    {
+        var api = portal.Host.CreateApiClient(await ApiTestSupport.IssueKeyAsync(portal.Host, Role.SupplyChain));
+        var auditor = portal.Host.CreateApiClient(await ApiTestSupport.IssueKeyAsync(portal.Host, Role.Auditor));
+        var serial = Random.Shared.Next(100_000, 999_999);
+        string Epc(int i) => $"urn:epc:id:sgtin:4012345.033333.{serial}{i}";
+        var aggregation = $$$"""{"type":"AggregationEvent","eventTime":"2026-07-04T08:00:00Z","eventTimeZoneOffset":"+00:00","parentID":"urn:epc:id:sscc:4012345.0{{{serial}}}000","childEPCs":["{{{Epc(4)}}}"],"action":"ADD","bizStep":"packing"}""";
+        var job = await CaptureAsync(api, Document(
+            string.Empty,
+            EpcisCaptureTests.Observe(Epc(1), "2026-07-01T08:00:00Z", bizStep: "shipping"),
+            EpcisCaptureTests.Observe(Epc(2), "2026-07-02T08:00:00Z", bizStep: "https://ref.gs1.org/cbv/BizStep-receiving"),
+            EpcisCaptureTests.Observe(Epc(3), "2026-07-03T08:00:00Z", bizStep: "commissioning"),
+            aggregation));
+        Assert.Equal(4, job.GetProperty("stored").GetInt32());
+        string List(params string[] values) => string.Join(separator, values);
+        var mine = $"MATCH_anyEPC={List(Epc(1), Epc(2), Epc(3), Epc(4))}";
+        async Task<string[]> Times(string query)
+            => [.. (await QueryAsync(auditor, $"/events?{mine}&{query}")).Select(e => e.GetProperty("eventTime").GetString()!)];
+
+        Assert.Equal(4, (await QueryAsync(auditor, $"/events?{mine}")).Count);
+        Assert.Equal(4, (await Times($"eventType={List("ObjectEvent", "AggregationEvent")}")).Length);
+        Assert.Equal(["2026-07-04T08:00:00Z"], await Times($"eventType={List("AggregationEvent", "AssociationEvent")}"));
+        Assert.Equal(["2026-07-01T08:00:00Z", "2026-07-02T08:00:00Z"], await Times($"EQ_bizStep={List("shipping", "receiving")}"));
+        Assert.Equal(["2026-07-01T08:00:00Z", "2026-07-02T08:00:00Z"], await Times($"EQ_bizStep={List("urn:epcglobal:cbv:bizstep:shipping", Uri.EscapeDataString("https://ref.gs1.org/cbv/BizStep-receiving"))}"));
+        Assert.Equal(["2026-07-01T08:00:00Z", "2026-07-03T08:00:00Z"], await Times($"MATCH_epc={List(Epc(1), Epc(3))}"));
+        // MATCH_epc looks in epcList and childEPCs; the second value is the child's GS1 Digital Link.
+        Assert.Equal(["2026-07-02T08:00:00Z", "2026-07-04T08:00:00Z"], await Times($"MATCH_epc={List(Epc(2), Uri.EscapeDataString($"https://id.gs1.org/01/04012345333336/21/{serial}4"))}"));
+        Assert.Equal(["2026-07-01T08:00:00Z"], await Times($"eventType={List("ObjectEvent", "TransactionEvent")}&EQ_bizStep={List("shipping", "packing")}"));
+    }
+
     [Fact]
     public async Task Paging_FollowsLinkNext_InRecordOrder_WithoutRepeats()
     {
@@ -76,6 +110,17 @@ public sealed class EpcisQueryTests(PortalFixture portal)
     [InlineData("/events?perPage=0", "perPage")]
     [InlineData("/events?eventType=TeleportEvent", "TeleportEvent")]
     [InlineData("/events?nextPageToken=not-ours", "nextPageToken")]
+    [InlineData("/events?eventType=ObjectEvent|TeleportEvent", "TeleportEvent")]
+    [InlineData("/events?EQ_bizStep=shipping||receiving", "EQ_bizStep")]
+    [InlineData("/events?MATCH_epc=", "MATCH_epc")]
+    [InlineData("/events?EQ_quantity=5", "EQ_quantity")]
+    [InlineData("/events?GE_quantity=5", "GE_quantity")]
+    [InlineData("/events?EQ_ILMD_bestBeforeDate=2026-01-01", "EQ_ILMD_bestBeforeDate")]
+    [InlineData("/events?EXISTS_sensorElementList", "EXISTS_sensorElementList")]
+    [InlineData("/events?HASATTR_bizLocation=x", "HASATTR_bizLocation")]
+    [InlineData("/events?EQATTR_bizStep_owner=x", "EQATTR_bizStep_owner")]
+    [InlineData("/events?orderBy=eventTime", "orderBy")]
+    [InlineData("/events?EQ_action=ADD", "EQ_action")]
     public async Task BadParameters_AreQueryParameterProblems(string url, string named)
     {
         var api = portal.Host.CreateApiClient(await ApiTestSupport.IssueKeyAsync(portal.Host, Role.Auditor));
