@@ -20,36 +20,24 @@ public static class PrincipalFactory
 
     /// <summary>A session for a local account: its profile and the stamp the session must keep matching.</summary>
     public static ClaimsPrincipal ForSession(SignedInAccount account, string scheme)
-    {
-        var principal = ForUser(account.Profile, scheme);
-        var identity = (ClaimsIdentity)principal.Identity!;
-        identity.AddClaim(new Claim(SecurityStampClaim, account.SecurityStamp));
-        identity.AddClaim(new Claim(SessionIdClaim, account.SessionId));
-        return principal;
-    }
+        => ForPerson(account.Profile.Username, account.Profile.DisplayName, account.Profile.Role, scheme,
+            new Claim(SecurityStampClaim, account.SecurityStamp), new Claim(SessionIdClaim, account.SessionId));
 
-    public static ClaimsPrincipal ForUser(UserProfile user, string scheme)
+    /// <summary>Who acts and as which one role, plus whatever else the way they signed in adds (stamp, key id, sign-on method).</summary>
+    public static ClaimsPrincipal ForPerson(string name, string displayName, Role role, string scheme, params Claim[] more)
         => new(new ClaimsIdentity(
             [
-                new Claim(ClaimTypes.Name, user.Username),
-                new Claim(DisplayNameClaim, user.DisplayName),
-                new Claim(ClaimTypes.Role, user.Role.Name()),
+                new Claim(ClaimTypes.Name, name),
+                new Claim(DisplayNameClaim, displayName),
+                new Claim(ClaimTypes.Role, role.Name()),
+                .. more,
             ],
             scheme,
             ClaimTypes.Name,
             ClaimTypes.Role));
 
     public static ClaimsPrincipal ForApiKey(EsgTrace.ApiKeys.ApiKeySummary key, string scheme)
-        => new(new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.Name, "apikey:" + key.KeyId),
-                new Claim(DisplayNameClaim, key.Name),
-                new Claim(ApiKeyIdClaim, key.KeyId),
-                new Claim(ClaimTypes.Role, key.Role.Name()),
-            ],
-            scheme,
-            ClaimTypes.Name,
-            ClaimTypes.Role));
+        => ForPerson("apikey:" + key.KeyId, key.Name, key.Role, scheme, new Claim(ApiKeyIdClaim, key.KeyId));
 
     /// <summary>Who acted, as the audit trail records it.</summary>
     public static string Actor(this ClaimsPrincipal principal) => principal.Identity?.Name ?? "anonymous";

@@ -13,14 +13,5 @@ public static class SingleSignOnPrincipal
         => new[] { "name", "preferred_username", "email" }.Select(provider.FindFirstValue).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v)) ?? subject;
 
     public static ClaimsPrincipal Create(string subject, string displayName, Role role, string scheme)
-        => new(new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.Name, Name(subject)),
-                new Claim(PrincipalFactory.DisplayNameClaim, displayName),
-                new Claim(ClaimTypes.Role, role.Name()),
-                new Claim(AuthMethod.ClaimType, AuthMethod.SingleSignOn),
-            ],
-            scheme,
-            ClaimTypes.Name,
-            ClaimTypes.Role));
+        => PrincipalFactory.ForPerson(Name(subject), displayName, role, scheme, new Claim(AuthMethod.ClaimType, AuthMethod.SingleSignOn));
 }

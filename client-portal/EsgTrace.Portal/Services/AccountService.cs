@@ -41,9 +41,7 @@ public sealed class AccountService(IGrainFactory grains, IClock clock)
     }
 
     public Task<Outcome<SignedInAccount>> ChangePasswordAsync(string username, string currentPassword, string newPassword)
-        => Usernames.Check(username) is null
-            ? grains.GetGrain<IUserAccountGrain>(Usernames.Normalize(username)).ChangePassword(currentPassword, newPassword)
-            : Task.FromResult<Outcome<SignedInAccount>>(NoSuchAccount(username));
+        => Account(username, g => g.ChangePassword(currentPassword, newPassword));
 
     public Task<Outcome<UserProfile>> ResetPasswordAsync(string username, string newPassword, string actor)
         => Account(username, g => g.ResetPassword(newPassword, actor));
@@ -68,10 +66,10 @@ public sealed class AccountService(IGrainFactory grains, IClock clock)
     private Task RecordAsync(string actor, string action, string subject, string? detail)
         => Directory.RecordAudit(new EsgTrace.Audit.AuditRecord(clock.GetCurrentInstant(), actor, action, subject, detail));
 
-    private Task<Outcome<UserProfile>> Account(string username, Func<IUserAccountGrain, Task<Outcome<UserProfile>>> call)
+    private Task<Outcome<T>> Account<T>(string username, Func<IUserAccountGrain, Task<Outcome<T>>> call)
         => Usernames.Check(username) is null
             ? call(grains.GetGrain<IUserAccountGrain>(Usernames.Normalize(username)))
-            : Task.FromResult<Outcome<UserProfile>>(NoSuchAccount(username));
+            : Task.FromResult<Outcome<T>>(NoSuchAccount(username));
 
     private static DomainProblem NoSuchAccount(string username) => new(ProblemKind.NotFound, "No such account.", $"There is no account named '{username}'.");
 

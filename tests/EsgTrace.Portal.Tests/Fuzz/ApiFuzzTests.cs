@@ -72,7 +72,7 @@ public sealed class ApiFuzzTests(FuzzPortalFixture portal, ITestOutputHelper out
 
         var notReached = document.Operations.Select(o => o.Key).Where(k => !session.Reached.Contains(k)).ToList();
         var summary = $"{document.Operations.Count} operations, {tally.Summary()} in {started.Elapsed.TotalSeconds:F0} s, seed {seed}";
-        FuzzReport.Write(output, "API fuzz", summary);
+        EsgTrace.Testing.FaultReport.Write(output, "API fuzz", summary);
         foreach (var failure in failures)
         {
             output.WriteLine(failure);

@@ -1,10 +1,10 @@
-namespace EsgTrace.Portal.Tests.Fuzz;
+namespace EsgTrace.Testing;
 
 /// <summary>
-/// The fuzz test's counts (requests sent, by status), appended to the file named by ESGTRACE_FAULT_REPORT (./test.sh
-/// prints it after the run) and to the test's own output.
+/// The counts a fault or fuzz test ends with (requests sent, acknowledged, found stored; requests by status), appended to the file named by
+/// ESGTRACE_FAULT_REPORT (./test.sh prints it after the run), and to the test's own output.
 /// </summary>
-public static class FuzzReport
+public static class FaultReport
 {
     private static readonly object Gate = new();
 
