@@ -7,6 +7,7 @@ using EsgTrace.Accounts;
 using EsgTrace.Audit;
 using EsgTrace.Pact;
 using EsgTrace.Portal.Tests.SupplyChain;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace EsgTrace.Portal.Tests.Pact;
@@ -38,6 +39,18 @@ public sealed class PactApiTests(PortalFixture portal)
         var request = new HttpRequestMessage(HttpMethod.Post, "/auth/token") { Content = new FormUrlEncodedContent([new("grant_type", "client_credentials")]) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{id}:{secret}")));
         return client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task AToken_DiesAtOnce_WhenItsKeyIsRevoked()
+    {
+        var (pact, key) = await PactClientAsync();
+        Assert.Equal(HttpStatusCode.OK, (await pact.GetAsync("/2/footprints")).StatusCode);
+
+        var revoked = await portal.Host.Services.GetRequiredService<EsgTrace.Portal.Services.AccountService>().RevokeApiKeyAsync(key.Split('_')[1], "test");
+
+        Assert.True(revoked.IsOk, revoked.Problem?.Detail);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await pact.GetAsync("/2/footprints")).StatusCode);
     }
 
     [Fact]
