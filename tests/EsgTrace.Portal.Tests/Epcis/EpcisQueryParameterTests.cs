@@ -15,7 +15,7 @@ namespace EsgTrace.Portal.Tests.Epcis;
 [Collection(PortalCollection.Name)]
 public sealed class EpcisQueryParameterTests(PortalFixture portal)
 {
-    private const string Context = ""","{"example":"https://ns.example.com/epcis/"}""";
+    private const string Context = """,{"example":"https://ns.example.com/epcis/"}""";
 
     [Theory]
     [InlineData("|")]
@@ -199,19 +199,17 @@ public sealed class EpcisQueryParameterTests(PortalFixture portal)
         var auditor = portal.Host.CreateApiClient(await ApiTestSupport.IssueKeyAsync(portal.Host, Role.Auditor));
         var run = new Run(Random.Shared.Next(100_000, 999_999), auditor);
         var s = run.Serial;
-        var where = $$"""
-            "readPoint":{"id":"urn:epc:id:sgln:401234.{{s}}.1"},"bizLocation":{"id":"{{run.Location}}"}
-            """;
+        var where = $"\"readPoint\":{{\"id\":\"urn:epc:id:sgln:401234.{s}.1\"}},\"bizLocation\":{{\"id\":\"{run.Location}\"}}";
         string[] events =
         [
-            $$"""{"type":"ObjectEvent","eventTime":"2026-08-01T08:00:00Z","eventTimeZoneOffset":"+00:00","epcList":["{{run.Epc(1)}}"],"action":"ADD","bizStep":"commissioning","disposition":"active",{{where}},"bizTransactionList":[{"type":"po","bizTransaction":"{{run.PurchaseOrder}}"}],"sourceList":[{"type":"owning_party","source":"urn:epc:id:pgln:4012345.00001"}],"ilmd":{"example:bestBeforeDate":"2026-12-01","example:weightKg":12.5,"example:harvest":{"example:farm":"north"}},"example:grade":"A","example:temperatureMax":8}""",
-            $$"""{"type":"ObjectEvent","eventTime":"2026-08-02T08:00:00+02:00","eventTimeZoneOffset":"+02:00","epcList":["{{run.Epc(2, "055555")}}"],"action":"OBSERVE","bizStep":"shipping","disposition":"in_transit",{{where}},"quantityList":[{"epcClass":"urn:epc:class:lgtin:4012345.044444.LOT{{s}}","quantity":200,"uom":"KGM"}],"destinationList":[{"type":"owning_party","destination":"urn:epc:id:pgln:4012345.00002"}],"persistentDisposition":{"set":["completeness_verified"],"unset":["completeness_inferred"]},"example:grade":"B","example:temperatureMax":10}""",
-            $$"""{"type":"ObjectEvent","eventTime":"2026-08-03T08:00:00Z","eventTimeZoneOffset":"+00:00","epcList":["{{run.Epc(3)}}"],"action":"OBSERVE","bizStep":"receiving",{{where}},"quantityList":[{"epcClass":"urn:epc:idpat:sgtin:4012345.055555.*","quantity":5}],"sensorElementList":[{"sensorMetadata":{"time":"2026-08-03T07:00:00Z","deviceID":"{{run.Device}}","bizRules":"https://example.com/rules/cold"},"sensorReport":[{"type":"Temperature","value":20,"uom":"CEL","example:probe":"P-7"},{"type":"gs1:RelativeHumidity","value":45,"uom":"P1"}]}]}""",
-            $$"""{"type":"TransformationEvent","eventTime":"2026-08-04T08:00:00Z","eventTimeZoneOffset":"+00:00","inputEPCList":["{{run.Epc(1)}}"],"outputEPCList":["https://id.gs1.org/01/04012345444445/21/{{s}}4"],"inputQuantityList":[{"epcClass":"urn:epc:class:lgtin:4012345.055555.L1","quantity":3,"uom":"TNE"}],"transformationID":"{{run.TransformationId}}","bizStep":"commissioning",{{where}},"ilmd":{"example:bestBeforeDate":"2027-01-15"}}""",
-            $$"""{"type":"AggregationEvent","eventTime":"2026-08-05T08:00:00Z","eventTimeZoneOffset":"+00:00","parentID":"urn:epc:id:sscc:4012345.0{{s}}000","childEPCs":["{{run.Epc(3)}}"],"action":"ADD","bizStep":"packing",{{where}},"example:grade":"C","example:shipment":{"example:carrier":"ACME"}}""",
+            $$$"""{"type":"ObjectEvent","eventTime":"2026-08-01T08:00:00Z","eventTimeZoneOffset":"+00:00","epcList":["{{{run.Epc(1)}}}"],"action":"ADD","bizStep":"commissioning","disposition":"active",{{{where}}},"bizTransactionList":[{"type":"po","bizTransaction":"{{{run.PurchaseOrder}}}"}],"sourceList":[{"type":"owning_party","source":"urn:epc:id:pgln:4012345.00001"}],"ilmd":{"example:bestBeforeDate":"2026-12-01","example:weightKg":12.5,"example:harvest":{"example:farm":"north"}},"example:grade":"A","example:temperatureMax":8}""",
+            $$$"""{"type":"ObjectEvent","eventTime":"2026-08-02T08:00:00+02:00","eventTimeZoneOffset":"+02:00","epcList":["{{{run.Epc(2, "055555")}}}"],"action":"OBSERVE","bizStep":"shipping","disposition":"in_transit",{{{where}}},"quantityList":[{"epcClass":"urn:epc:class:lgtin:4012345.044444.LOT{{{s}}}","quantity":200,"uom":"KGM"}],"destinationList":[{"type":"owning_party","destination":"urn:epc:id:pgln:4012345.00002"}],"persistentDisposition":{"set":["completeness_verified"],"unset":["completeness_inferred"]},"example:grade":"B","example:temperatureMax":10}""",
+            $$$"""{"type":"ObjectEvent","eventTime":"2026-08-03T08:00:00Z","eventTimeZoneOffset":"+00:00","epcList":["{{{run.Epc(3)}}}"],"action":"OBSERVE","bizStep":"receiving",{{{where}}},"quantityList":[{"epcClass":"urn:epc:idpat:sgtin:4012345.055555.*","quantity":5}],"sensorElementList":[{"sensorMetadata":{"time":"2026-08-03T07:00:00Z","deviceID":"{{{run.Device}}}","bizRules":"https://example.com/rules/cold"},"sensorReport":[{"type":"Temperature","value":20,"uom":"CEL","example:probe":"P-7"},{"type":"gs1:RelativeHumidity","value":45,"uom":"P1"}]}]}""",
+            $$$"""{"type":"TransformationEvent","eventTime":"2026-08-04T08:00:00Z","eventTimeZoneOffset":"+00:00","inputEPCList":["{{{run.Epc(1)}}}"],"outputEPCList":["https://id.gs1.org/01/04012345444445/21/{{{s}}}4"],"inputQuantityList":[{"epcClass":"urn:epc:class:lgtin:4012345.055555.L1","quantity":3,"uom":"TNE"}],"transformationID":"{{{run.TransformationId}}}","bizStep":"commissioning",{{{where}}},"ilmd":{"example:bestBeforeDate":"2027-01-15"}}""",
+            $$$"""{"type":"AggregationEvent","eventTime":"2026-08-05T08:00:00Z","eventTimeZoneOffset":"+00:00","parentID":"urn:epc:id:sscc:4012345.0{{{s}}}000","childEPCs":["{{{run.Epc(3)}}}"],"action":"ADD","bizStep":"packing",{{{where}}},"example:grade":"C","example:shipment":{"example:carrier":"ACME"}}""",
         ];
         Assert.Equal(5, (await CaptureAsync(api, Document(Context, events))).GetProperty("stored").GetInt32());
-        var declared = $$"""{"type":"ObjectEvent","eventTime":"2026-08-06T08:00:00Z","eventTimeZoneOffset":"+00:00","epcList":["{{run.Epc(5)}}"],"action":"OBSERVE","bizStep":"inspecting",{{where}},"sensorElementList":[{"sensorMetadata":{"time":"2026-08-06T07:00:00Z"},"sensorReport":[{"type":"Temperature","value":5,"uom":"CEL"}]}],"errorDeclaration":{"declarationTime":"2026-08-07T00:00:00Z","reason":"incorrect_data","correctiveEventIDs":["{{run.CorrectiveId}}"]}}""";
+        var declared = $$$"""{"type":"ObjectEvent","eventTime":"2026-08-06T08:00:00Z","eventTimeZoneOffset":"+00:00","epcList":["{{{run.Epc(5)}}}"],"action":"OBSERVE","bizStep":"inspecting",{{{where}}},"sensorElementList":[{"sensorMetadata":{"time":"2026-08-06T07:00:00Z"},"sensorReport":[{"type":"Temperature","value":5,"uom":"CEL"}]}],"errorDeclaration":{"declarationTime":"2026-08-07T00:00:00Z","reason":"incorrect_data","correctiveEventIDs":["{{{run.CorrectiveId}}}"]}}""";
         Assert.Equal(1, (await CaptureAsync(api, Document(Context, declared))).GetProperty("stored").GetInt32());
 
         foreach (var e in await QueryAsync(auditor, $"/events?EQ_bizLocation={Uri.EscapeDataString(run.Location)}&perPage=100"))

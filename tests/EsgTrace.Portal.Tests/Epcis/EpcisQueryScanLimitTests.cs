@@ -19,7 +19,7 @@ public sealed class EpcisQueryScanLimitTests
         using var host = new PortalHost(directory.Path, new Dictionary<string, string?> { ["Epcis:Query:ScanLimit"] = "3" });
         var api = host.CreateApiClient(await ApiTestSupport.IssueKeyAsync(host, Role.SupplyChain));
         const string location = "urn:epc:id:sgln:401234.777777.0";
-        var events = Enumerable.Range(0, 5).Select(i => $$"""{"type":"ObjectEvent","eventTime":"2026-09-01T08:0{{i}}:00Z","eventTimeZoneOffset":"+00:00","epcList":["urn:epc:id:sgtin:4012345.066666.{{i}}"],"action":"OBSERVE","bizStep":"{{(i == 4 ? "receiving" : "shipping")}}","bizLocation":{"id":"{{location}}"}}""").ToArray();
+        var events = Enumerable.Range(0, 5).Select(i => $$$"""{"type":"ObjectEvent","eventTime":"2026-09-01T08:0{{{i}}}:00Z","eventTimeZoneOffset":"+00:00","epcList":["urn:epc:id:sgtin:4012345.066666.{{{i}}}"],"action":"OBSERVE","bizStep":"{{{(i == 4 ? "receiving" : "shipping")}}}","bizLocation":{"id":"{{{location}}}"}}""").ToArray();
         Assert.Equal(5, (await CaptureAsync(api, Document(string.Empty, events))).GetProperty("stored").GetInt32());
         var at = $"EQ_bizLocation={Uri.EscapeDataString(location)}";
 
