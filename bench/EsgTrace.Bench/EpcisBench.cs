@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using EsgTrace.Epcis;
+using EsgTrace.Epcis.Query;
 using EsgTrace.Hosting.Sqlite;
 using EsgTrace.Hosting.Tables;
 using EsgTrace.Testing;
@@ -61,9 +62,9 @@ public static class EpcisBench
         }
 
         var totalSeconds = sw.Elapsed.TotalSeconds;
-        var epc = Percentiles(await TimeQueriesAsync(store, 300, i => EpcisQuery.All(30) with { MatchEpc = [EpcisTerms.Identifier(Epc(Random.Shared.Next(documents), Random.Shared.Next(EventsPerDocument), 0))] }, expected: 1));
-        var step = Percentiles(await TimeQueriesAsync(store, 100, i => EpcisQuery.All(30) with { BizSteps = [EpcisTerms.BizStepValue(i % 2 == 0 ? "shipping" : "receiving")] }, expected: 30));
-        var window = Percentiles(await TimeQueriesAsync(store, 100, i => EpcisQuery.All(100) with { GeEventTime = Instant.FromUtc(2026, 1, 2, 0, 0), LtEventTime = Instant.FromUtc(2026, 1, 3, 0, 0) }, expected: 100));
+        var epc = Percentiles(await TimeQueriesAsync(store, 300, i => EpcisQuery.All(30).And(new EpcMatchCriterion(EpcRole.Epc, [EpcisTerms.Identifier(Epc(Random.Shared.Next(documents), Random.Shared.Next(EventsPerDocument), 0))], [])), expected: 1));
+        var step = Percentiles(await TimeQueriesAsync(store, 100, i => EpcisQuery.All(30).And(new StandardFieldCriterion(StandardField.BizStep, [EpcisTerms.BizStepValue(i % 2 == 0 ? "shipping" : "receiving")])), expected: 30));
+        var window = Percentiles(await TimeQueriesAsync(store, 100, i => EpcisQuery.All(100).And(new TimeCriterion(EventTimeField.EventTime, Comparison.Ge, Instant.FromUtc(2026, 1, 2, 0, 0))).And(new TimeCriterion(EventTimeField.EventTime, Comparison.Lt, Instant.FromUtc(2026, 1, 3, 0, 0))), expected: 100));
         var size = new FileInfo(sqlite.DatabasePath).Length + (File.Exists(sqlite.DatabasePath + "-wal") ? new FileInfo(sqlite.DatabasePath + "-wal").Length : 0);
         Console.WriteLine();
         Console.WriteLine("| measure | events | result |");

@@ -33,7 +33,7 @@ public static class EpcisApi
         read.MapGet("/capture/{captureId}", CaptureStatus).WithName("EpcisCaptureJob")
             .WithSummary("A capture job: running, success, errors, counts and what each event fed. ?wait=N waits up to N seconds (max 30) for it to finish.");
         read.MapGet("/events", Events).WithName("EpcisEvents")
-            .WithSummary("Query events (EPCISQueryDocument): eventType, GE_/LT_eventTime, GE_/LT_recordTime, EQ_bizStep, EQ_disposition, EQ_bizLocation, EQ_readPoint, MATCH_epc, MATCH_anyEPC, MATCH_parentID, MATCH_inputEPC, MATCH_outputEPC, MATCH_epcClass, MATCH_anyEPCClass, EXISTS_errorDeclaration, perPage, nextPageToken (also in Link rel=next). List values are separated by | or ,; unsupported parameters are QueryParameterException.");
+            .WithSummary("Query events (EPCISQueryDocument) with the EPCIS 2.0 SimpleEventQuery parameters: eventType; EQ_/GT_/GE_/LT_/LE_ eventTime, recordTime, errorDeclarationTime; EQ_action, bizStep, disposition, persistentDisposition_set/unset, readPoint, bizLocation, transformationID, eventID, errorReason, correctiveEventID; MATCH_epc, parentID, inputEPC, outputEPC, anyEPC, epcClass, inputEPCClass, outputEPCClass, anyEPCClass (EPCs, Digital Links, urn:epc:idpat: patterns); EQ_/GT_/GE_/LT_/LE_quantity[_uom]; EQ_bizTransaction_/source_/destination_{type}; EQ_/GT_/GE_/LT_/LE_/EXISTS_[INNER_][ILMD_|ERROR_DECLARATION_|SENSORELEMENT_|SENSORMETADATA_|SENSORREPORT_|readPoint_|bizLocation_]{namespace#field|prefix:field}; EXISTS_errorDeclaration, EXISTS_sensorElementList; sensor time, startTime, endTime, type, deviceID, deviceMetadata, rawData, dataProcessingMethod, microorganism, chemicalSubstance, bizRules, stringValue, booleanValue, hexBinaryValue, uriValue, value/minValue/maxValue/meanValue/sDev/percValue[_uom], percRank; orderBy, orderDirection, eventCountLimit, maxEventCount; perPage, nextPageToken (also in Link rel=next). List values are separated by | or ,. Unknown or unsupported parameters (WD_, HASATTR_, EQATTR_ for now) are QueryParameterException (400); a query over maxEventCount or over the repository's scan limit is QueryTooLargeException (413).");
         read.MapGet("/events/{eventId}", Event).WithName("EpcisEvent").WithSummary("One event by its eventID (URL-encoded), as an EPCISQueryDocument.");
         read.MapGet("/epcs/{epc}/events", EpcEvents).WithName("EpcisEpcEvents").WithSummary("The events of one EPC (URN or Digital Link, URL-encoded), with the same parameters as /events.");
         return app;
@@ -140,6 +140,11 @@ public static class EpcisApi
         }
 
         var page = await grains.GetGrain<IEpcisQueryGrain>(0).Query(query!);
+        if (page.Problem is { } refused)
+        {
+            return Problem(refused);
+        }
+
         if (page.NextPageToken is { } token)
         {
             var parameters = http.Request.Query.Where(q => q.Key != "nextPageToken").SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? string.Empty)}"))

@@ -9,6 +9,7 @@ public sealed record EpcisProblem(string Type, string Title, string Detail, stri
     public const string ResourceAlreadyExists = "epcisException:ResourceAlreadyExistsException";
     public const string NoSuchResource = "epcisException:NoSuchResourceException";
     public const string QueryParameter = "epcisException:QueryParameterException";
+    public const string QueryTooLarge = "epcisException:QueryTooLargeException";
     public const string Implementation = "epcisException:ImplementationException";
 
     public static EpcisProblem Invalid(string detail, string? pointer = null) => new(Validation, "The EPCIS document is not valid.", detail, pointer);

@@ -1,66 +1,43 @@
 using System.Text.Json;
+using EsgTrace.Epcis.Query;
 using NodaTime;
 
 namespace EsgTrace.Epcis;
 
 /// <summary>
-/// An EPCIS query with the standard parameters that matter for traceability; values are normalised as indexed
-/// (<see cref="EpcisTerms"/>). Within one parameter the values are alternatives (OR); parameters combine with AND.
+/// An EPCIS SimpleEventQuery: criteria that all hold (each one parameter, its list values alternatives), an optional
+/// order (orderBy/orderDirection), the standard's result limits (eventCountLimit: the first N in that order;
+/// maxEventCount: more matches than N is a QueryTooLargeException), and the REST binding's paging.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("esg.epcis-query")]
 public sealed record EpcisQuery(
-    IReadOnlyList<string> EventTypes,
-    Instant? GeEventTime,
-    Instant? LtEventTime,
-    Instant? GeRecordTime,
-    Instant? LtRecordTime,
-    IReadOnlyList<string> BizSteps,
-    IReadOnlyList<string> Dispositions,
-    IReadOnlyList<string> BizLocations,
-    IReadOnlyList<string> ReadPoints,
-    IReadOnlyList<string> MatchEpc,
-    IReadOnlyList<string> MatchAnyEpc,
-    IReadOnlyList<string> MatchParentId,
-    IReadOnlyList<string> MatchInputEpc,
-    IReadOnlyList<string> MatchOutputEpc,
-    IReadOnlyList<string> MatchEpcClass,
-    IReadOnlyList<string> MatchAnyEpcClass,
-    bool? ExistsErrorDeclaration,
-    IReadOnlyList<string> EventIds,
+    IReadOnlyList<EpcisCriterion> Criteria,
+    EpcisOrder? Order,
+    int? EventCountLimit,
+    int? MaxEventCount,
     int PerPage,
     string? NextPageToken)
 {
     public const int DefaultPerPage = 30;
     public const int MaxPerPage = 1000;
 
-    public static EpcisQuery All(int perPage = DefaultPerPage) => new([], null, null, null, null, [], [], [], [], [], [], [], [], [], [], [], null, [], perPage, null);
+    private static readonly IReadOnlyDictionary<string, string> NoContext = new Dictionary<string, string>();
 
-    /// <summary>True when the stored event meets every parameter.</summary>
-    public bool Matches(JsonElement e, Instant recordTime)
-    {
-        var eventTime = EventTimeOf(e);
-        return (EventTypes.Count == 0 || EventTypes.Contains(EpcisTerms.Text(e, "type") ?? string.Empty))
-            && (GeEventTime is null || eventTime >= GeEventTime)
-            && (LtEventTime is null || eventTime < LtEventTime)
-            && (GeRecordTime is null || recordTime >= GeRecordTime)
-            && (LtRecordTime is null || recordTime < LtRecordTime)
-            && (BizSteps.Count == 0 || (EpcisTerms.Text(e, "bizStep") is { } step && BizSteps.Contains(EpcisTerms.BizStepValue(step))))
-            && (Dispositions.Count == 0 || (EpcisTerms.Text(e, "disposition") is { } disp && Dispositions.Contains(EpcisTerms.DispositionValue(disp))))
-            && (BizLocations.Count == 0 || (EpcisTerms.Location(e, "bizLocation") is { } loc && BizLocations.Contains(loc)))
-            && (ReadPoints.Count == 0 || (EpcisTerms.Location(e, "readPoint") is { } rp && ReadPoints.Contains(rp)))
-            && Any(MatchEpc, EpcisTerms.Epcs(e, ["epcList", "childEPCs"]))
-            && Any(MatchAnyEpc, EpcisTerms.Epcs(e, EpcisTerms.EpcFields))
-            && Any(MatchParentId, EpcisTerms.Epcs(e, ["parentID"]))
-            && Any(MatchInputEpc, EpcisTerms.Epcs(e, ["inputEPCList"]))
-            && Any(MatchOutputEpc, EpcisTerms.Epcs(e, ["outputEPCList"]))
-            && Any(MatchEpcClass, EpcisTerms.Classes(e, ["quantityList", "childQuantityList"]))
-            && Any(MatchAnyEpcClass, EpcisTerms.Classes(e, EpcisTerms.QuantityFields))
-            && (ExistsErrorDeclaration is not { } declared || e.TryGetProperty("errorDeclaration", out _) == declared)
-            && (EventIds.Count == 0 || EventIds.Contains(EpcisTerms.Text(e, "eventID") ?? string.Empty));
-    }
+    public static EpcisQuery All(int perPage = DefaultPerPage) => new([], null, null, null, perPage, null);
+
+    /// <summary>This query with one more criterion.</summary>
+    public EpcisQuery And(EpcisCriterion criterion) => this with { Criteria = [.. Criteria, criterion] };
+
+    /// <summary>EQ_eventID / eventID values, when the query names events by id (the store reads them directly).</summary>
+    public IReadOnlyList<string> EventIds
+        => Criteria.OfType<StandardFieldCriterion>().FirstOrDefault(c => c.Field == StandardField.EventId)?.Values ?? [];
+
+    /// <summary>True when the stored event meets every criterion; <paramref name="context"/> holds the prefixes its document declared.</summary>
+    public bool Matches(JsonElement e, Instant recordTime, IReadOnlyDictionary<string, string>? context = null)
+        => Matches(new EpcisEventView(e, recordTime, context ?? NoContext));
+
+    public bool Matches(EpcisEventView e) => Criteria.All(c => c.Matches(e));
 
     public static Instant EventTimeOf(JsonElement e)
         => Instant.FromDateTimeOffset(DateTimeOffset.Parse(e.GetProperty("eventTime").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
-
-    private static bool Any(IReadOnlyList<string> wanted, IEnumerable<string> values) => wanted.Count == 0 || values.Any(wanted.Contains);
 }

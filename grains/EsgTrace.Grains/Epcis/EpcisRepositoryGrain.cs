@@ -18,9 +18,9 @@ public sealed class EpcisRepositoryGrain(ITableStore tables, IIndexStore index, 
 
 /// <summary>Answers queries from the repository's indexes; stateless, so every silo serves them.</summary>
 [Orleans.Concurrency.StatelessWorker]
-public sealed class EpcisQueryGrain(ITableStore tables, IIndexStore index) : Grain, IEpcisQueryGrain
+public sealed class EpcisQueryGrain(ITableStore tables, IIndexStore index, Microsoft.Extensions.Options.IOptions<EpcisQueryOptions> options) : Grain, IEpcisQueryGrain
 {
-    public Task<EpcisPage> Query(EpcisQuery query) => new EpcisStore(tables, index).QueryAsync(query);
+    public Task<EpcisPage> Query(EpcisQuery query) => new EpcisStore(tables, index).QueryAsync(query, options.Value.ScanLimit);
 
     public Task<EpcisStoredEvent?> Get(string eventId) => new EpcisStore(tables, index).ReadAsync(eventId);
 }

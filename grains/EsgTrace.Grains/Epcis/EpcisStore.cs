@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using EsgTrace.Epcis.Query;
 using EsgTrace.Storage;
 using NodaTime;
 
@@ -22,7 +23,7 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
     private const string AllTerm = "*";
     private const int ScanPage = 256;
 
-    /// <summary>Candidates examined per query page at most; a page may come back short with a token to continue.</summary>
+    /// <summary>Candidates one query page examines at most (every candidate, for orderBy/eventCountLimit/maxEventCount); beyond it the query is a QueryTooLargeException.</summary>
     public const int ScanLimit = 20_000;
 
     /// <summary>The record key of an event: record time (ticks since 1970, 19 digits), capture id, position in the document.</summary>
@@ -109,43 +110,59 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
         return row is null ? null : Decode(row.Data);
     }
 
-    /// <summary>One page of the events that match, in record order.</summary>
-    public async Task<EpcisPage> QueryAsync(EpcisQuery q)
+    /// <summary>
+    /// One page of the events that match. In record order (no orderBy, eventCountLimit or maxEventCount) a page walks the
+    /// planned index from the token on; otherwise every candidate is examined, sorted and counted, and pages are offsets into
+    /// that result. Examining more than <paramref name="scanLimit"/> candidates for one page is a QueryTooLargeException
+    /// (the standard lets a repository refuse a query it cannot answer whole), never a silently short answer.
+    /// </summary>
+    public async Task<EpcisPage> QueryAsync(EpcisQuery q, int scanLimit = ScanLimit)
     {
-        var context = new Dictionary<string, string>(StringComparer.Ordinal);
-        var results = new List<byte[]>();
+        var whole = q.Order is not null || q.EventCountLimit is not null || q.MaxEventCount is not null;
+        var offset = 0;
+        string? afterToken = null;
+        if (q.NextPageToken is { } token)
+        {
+            if (whole && EpcisPageToken.DecodeOffset(token) is { } o)
+            {
+                offset = o;
+            }
+            else if (!whole && EpcisPageToken.Decode(token) is { } key)
+            {
+                afterToken = key;
+            }
+            else
+            {
+                return EpcisPage.Refused(new EpcisProblem(EpcisProblem.QueryParameter, "The query is not valid.", "'nextPageToken' belongs to a query with other parameters; start again without it."));
+            }
+        }
+
+        var matches = new List<Match>();
         if (q.EventIds.Count > 0)
         {
-            var found = new List<EpcisStoredEvent>();
             foreach (var id in q.EventIds)
             {
-                if (await ReadAsync(id) is { } e && Matches(q, e))
+                if (await ReadAsync(id) is { } e && Evaluate(q, e) is { } m)
                 {
-                    found.Add(e);
+                    matches.Add(m);
                 }
             }
 
-            foreach (var e in found.OrderBy(e => e.RecordKey, StringComparer.Ordinal).Take(q.PerPage))
-            {
-                Add(e);
-            }
-
-            return new EpcisPage(results, context, null);
+            matches.Sort((a, b) => string.CompareOrdinal(a.Event.RecordKey, b.Event.RecordKey));
+            return whole ? Finish(q, matches, offset) : Page([.. matches.Take(q.PerPage)], null);
         }
 
         var (kind, terms) = Plan(q);
-        var after = q.NextPageToken is { } token ? EpcisPageToken.Decode(token) : null;
-        if (q.GeRecordTime is { } ge)
+        var (after, before) = RecordKeyRange(q);
+        if (afterToken is not null)
         {
-            var from = $"{ge.ToUnixTimeTicks() - 1:D19}~";
-            after = after is null || string.CompareOrdinal(from, after) > 0 ? from : after;
+            after = after is null || string.CompareOrdinal(afterToken, after) > 0 ? afterToken : after;
         }
 
-        var before = q.LtRecordTime is { } lt ? $"{lt.ToUnixTimeTicks():D19}" : null;
         var cursors = terms.Select(t => new Cursor(index, Partition(kind, t), Key(t), after, before)).ToList();
         string? last = null;
         var scanned = 0;
-        while (results.Count < q.PerPage && scanned < ScanLimit)
+        while (whole || matches.Count < q.PerPage)
         {
             Cursor? next = null;
             foreach (var c in cursors)
@@ -158,7 +175,14 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
 
             if (next is null)
             {
-                return new EpcisPage(results, context, null);
+                return whole ? Finish(q, matches, offset) : Page(matches, null);
+            }
+
+            if (scanned == scanLimit)
+            {
+                return EpcisPage.Refused(TooLarge($"Answering it would examine more than {scanLimit} stored events"
+                    + (whole ? " (orderBy, eventCountLimit and maxEventCount look at every candidate)" : " for one page")
+                    + ". Narrow it with an indexed parameter (MATCH_epc, MATCH_anyEPC, MATCH_epcClass, EQ_bizLocation, EQ_readPoint, EXISTS_errorDeclaration, EQ_bizStep, EQ_disposition, eventType) or a GE_recordTime/LT_recordTime window."));
             }
 
             var (recordKey, eventId) = next.Take();
@@ -169,9 +193,9 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
 
             scanned++;
             last = recordKey;
-            if (await ReadAsync(eventId) is { } stored && stored.RecordKey == recordKey && Matches(q, stored))
+            if (await ReadAsync(eventId) is { } stored && stored.RecordKey == recordKey && Evaluate(q, stored) is { } m)
             {
-                Add(stored);
+                matches.Add(m);
             }
         }
 
@@ -181,16 +205,73 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
             more |= await c.PeekAsync() is not null;
         }
 
-        return new EpcisPage(results, context, more && last is not null ? EpcisPageToken.Encode(last) : null);
+        return Page(matches, more && last is not null ? EpcisPageToken.Encode(last) : null);
+    }
 
-        void Add(EpcisStoredEvent e)
+    private static EpcisProblem TooLarge(string detail) => new(EpcisProblem.QueryTooLarge, "The query is too large.", detail, null, 413);
+
+    /// <summary>All matches known: maxEventCount checked, sorted by orderBy (ties in record order), cut to eventCountLimit, then one page from the offset.</summary>
+    private static EpcisPage Finish(EpcisQuery q, List<Match> matches, int offset)
+    {
+        if (q.MaxEventCount is { } max && matches.Count > max)
         {
-            results.Add(e.Event);
-            foreach (var (prefix, uri) in e.Context)
+            return EpcisPage.Refused(TooLarge($"The query matches {matches.Count} events, more than its maxEventCount of {max}."));
+        }
+
+        if (q.Order is { } order)
+        {
+            matches.Sort((a, b) => order.Compare(a.SortKey, b.SortKey) is var c && c != 0 ? c : string.CompareOrdinal(a.Event.RecordKey, b.Event.RecordKey));
+        }
+
+        var total = Math.Min(matches.Count, q.EventCountLimit ?? int.MaxValue);
+        var page = matches.Take(total).Skip(offset).Take(q.PerPage).ToList();
+        return Page(page, offset + q.PerPage < total ? EpcisPageToken.EncodeOffset(offset + q.PerPage) : null);
+    }
+
+    private static EpcisPage Page(IReadOnlyList<Match> matches, string? nextPageToken)
+    {
+        var context = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var m in matches)
+        {
+            foreach (var (prefix, uri) in m.Event.Context)
             {
                 context.TryAdd(prefix, uri);
             }
         }
+
+        return new EpcisPage([.. matches.Select(m => m.Event.Event)], context, nextPageToken);
+    }
+
+    /// <summary>The range of record keys the query's recordTime criteria allow (wide by a tick, since the criteria themselves decide).</summary>
+    private static (string? After, string? Before) RecordKeyRange(EpcisQuery q)
+    {
+        string? after = null;
+        string? before = null;
+        foreach (var t in q.Criteria.OfType<TimeCriterion>().Where(t => t.Field == EventTimeField.RecordTime))
+        {
+            var ticks = t.Value.ToUnixTimeTicks();
+            if (t.Op is Comparison.Ge or Comparison.Gt or Comparison.Eq)
+            {
+                var from = $"{ticks - 1:D19}~";
+                after = after is null || string.CompareOrdinal(from, after) > 0 ? from : after;
+            }
+
+            if (t.Op is Comparison.Lt or Comparison.Le or Comparison.Eq)
+            {
+                var to = $"{ticks + 1:D19}";
+                before = before is null || string.CompareOrdinal(to, before) < 0 ? to : before;
+            }
+        }
+
+        return (after, before);
+    }
+
+    /// <summary>The stored event as a match (with its orderBy key), or null when it does not meet the query.</summary>
+    private static Match? Evaluate(EpcisQuery q, EpcisStoredEvent e)
+    {
+        using var doc = JsonDocument.Parse(e.Event);
+        var view = new EpcisEventView(doc.RootElement, RecordTimeOf(e.RecordKey), e.Context);
+        return q.Matches(view) ? new Match(e, q.Order?.KeyOf(view) ?? default) : null;
     }
 
     /// <summary>The stored event and the sent one are one event in canonical form, each read with its own document's prefixes.</summary>
@@ -200,35 +281,13 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
         return EpcisEventJson.SameEvent(doc.RootElement, stored.Context, e.Json, context);
     }
 
-    private static bool Matches(EpcisQuery q, EpcisStoredEvent e)
-    {
-        using var doc = JsonDocument.Parse(e.Event);
-        return q.Matches(doc.RootElement, RecordTimeOf(e.RecordKey));
-    }
-
+    /// <summary>The most selective index the criteria allow (lowest rank), or every event in record order.</summary>
     private static (string Kind, IReadOnlyList<string> Terms) Plan(EpcisQuery q)
-    {
-        foreach (var epcs in new[] { q.MatchAnyEpc, q.MatchEpc, q.MatchParentId, q.MatchInputEpc, q.MatchOutputEpc })
-        {
-            if (epcs.Count > 0)
-            {
-                return (EpcisTerms.Epc, epcs);
-            }
-        }
+        => q.Criteria.Select(c => c.IndexTerms).OfType<EpcisIndexTerms>().Where(t => t.Terms.Count > 0).MinBy(t => t.Rank) is { } best
+            ? (best.Kind, best.Terms)
+            : (AllKind, [AllTerm]);
 
-        return q switch
-        {
-            { MatchEpcClass.Count: > 0 } => (EpcisTerms.Class, q.MatchEpcClass),
-            { MatchAnyEpcClass.Count: > 0 } => (EpcisTerms.Class, q.MatchAnyEpcClass),
-            { BizLocations.Count: > 0 } => (EpcisTerms.BizLocation, q.BizLocations),
-            { ReadPoints.Count: > 0 } => (EpcisTerms.ReadPoint, q.ReadPoints),
-            { ExistsErrorDeclaration: true } => (EpcisTerms.Error, ["declared"]),
-            { BizSteps.Count: > 0 } => (EpcisTerms.BizStep, q.BizSteps),
-            { Dispositions.Count: > 0 } => (EpcisTerms.Disposition, q.Dispositions),
-            { EventTypes.Count: > 0 } => (EpcisTerms.Type, q.EventTypes),
-            _ => (AllKind, [AllTerm]),
-        };
-    }
+    private sealed record Match(EpcisStoredEvent Event, (int Kind, decimal Number, string Text) SortKey);
 
     private async Task WriteAsync(IReadOnlyList<Planned> plan, IReadOnlyDictionary<string, string> context)
     {

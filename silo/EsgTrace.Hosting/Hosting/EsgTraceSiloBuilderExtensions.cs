@@ -55,6 +55,7 @@ public static class EsgTraceSiloBuilderExtensions
         silo.Services.AddEsgTraceStorage(configuration);
         silo.Services.Configure<OrganisationOptions>(configuration.GetSection(OrganisationOptions.Section));
         silo.Services.Configure<EsgTrace.Hosting.GreenIt.PlatformOptions>(configuration.GetSection(EsgTrace.Hosting.GreenIt.PlatformOptions.Section));
+        silo.Services.Configure<EsgTrace.Epcis.EpcisQueryOptions>(configuration.GetSection(EsgTrace.Epcis.EpcisQueryOptions.Section));
         silo.AddEsgTraceGrainState(configuration);
         silo.AddEsgTraceReminders(configuration);
         silo.AddEsgTraceBackgroundWork(configuration);
