@@ -25,8 +25,21 @@ public static class EpcisQueryParser
     public static (EpcisQuery? Query, EpcisProblem? Problem) Parse(IEnumerable<KeyValuePair<string, string?[]>> parameters, IReadOnlyList<string>? fixedEpc = null)
     {
         var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var masterData = new List<MasterDataCondition>();
         foreach (var (name, raw) in parameters)
         {
+            if (MasterDataQueryParameters.Handles(name))
+            {
+                var (condition, error) = MasterDataQueryParameters.Read(name, raw);
+                if (error is not null)
+                {
+                    return Fail(error);
+                }
+
+                masterData.Add(condition!);
+                continue;
+            }
+
             if (!Known.Contains(name, StringComparer.Ordinal))
             {
                 return Fail(EpcisStandardQueryParameters.IsStandard(name)
@@ -105,7 +118,7 @@ public static class EpcisQueryParser
             Get("MATCH_epc", EpcisTerms.Identifier), [.. Get("MATCH_anyEPC", EpcisTerms.Identifier), .. (fixedEpc ?? []).Select(EpcisTerms.Identifier)],
             Get("MATCH_parentID", EpcisTerms.Identifier), Get("MATCH_inputEPC", EpcisTerms.Identifier), Get("MATCH_outputEPC", EpcisTerms.Identifier),
             Get("MATCH_epcClass", EpcisTerms.Identifier), Get("MATCH_anyEPCClass", EpcisTerms.Identifier),
-            exists, [.. Get("eventID"), .. Get("EQ_eventID")], perPage, token);
+            exists, [.. Get("eventID"), .. Get("EQ_eventID")], perPage, token) { MasterData = masterData };
         var unknownType = query.EventTypes.FirstOrDefault(t => t is not ("ObjectEvent" or "AggregationEvent" or "TransactionEvent" or "TransformationEvent" or "AssociationEvent"));
         return unknownType is not null ? Fail($"'{unknownType}' is not an EPCIS event type.") : (query, null);
     }

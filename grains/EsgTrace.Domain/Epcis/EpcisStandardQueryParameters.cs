@@ -9,7 +9,7 @@ public static class EpcisStandardQueryParameters
 {
     private static readonly string[] Names =
     [
-        "EQ_action", "EQ_persistentDisposition_set", "EQ_persistentDisposition_unset", "WD_readPoint", "WD_bizLocation",
+        "EQ_action", "EQ_persistentDisposition_set", "EQ_persistentDisposition_unset",
         "EQ_transformationID", "MATCH_inputEPCClass", "MATCH_outputEPCClass", "EQ_quantity", "GT_quantity", "GE_quantity",
         "LT_quantity", "LE_quantity", "GE_errorDeclarationTime", "LT_errorDeclarationTime", "EQ_errorReason",
         "EQ_correctiveEventID", "orderBy", "orderDirection", "eventCountLimit", "maxEventCount", "GE_startTime", "LT_startTime",

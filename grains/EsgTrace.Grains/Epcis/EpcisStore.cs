@@ -114,12 +114,18 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
     {
         var context = new Dictionary<string, string>(StringComparer.Ordinal);
         var results = new List<byte[]>();
+        var masterData = await MasterDataResolution.ResolveAsync(q.MasterData, new MasterDataIndex(index));
+        if (masterData?.MatchesNothing == true)
+        {
+            return new EpcisPage(results, context, null);
+        }
+
         if (q.EventIds.Count > 0)
         {
             var found = new List<EpcisStoredEvent>();
             foreach (var id in q.EventIds)
             {
-                if (await ReadAsync(id) is { } e && Matches(q, e))
+                if (await ReadAsync(id) is { } e && Matches(q, e, masterData))
                 {
                     found.Add(e);
                 }
@@ -133,7 +139,7 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
             return new EpcisPage(results, context, null);
         }
 
-        var (kind, terms) = Plan(q);
+        var (kind, terms) = Plan(masterData?.Narrow(q) ?? q);
         var after = q.NextPageToken is { } token ? EpcisPageToken.Decode(token) : null;
         if (q.GeRecordTime is { } ge)
         {
@@ -169,7 +175,7 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
 
             scanned++;
             last = recordKey;
-            if (await ReadAsync(eventId) is { } stored && stored.RecordKey == recordKey && Matches(q, stored))
+            if (await ReadAsync(eventId) is { } stored && stored.RecordKey == recordKey && Matches(q, stored, masterData))
             {
                 Add(stored);
             }
@@ -200,10 +206,10 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
         return EpcisEventJson.SameEvent(doc.RootElement, stored.Context, e.Json, context);
     }
 
-    private static bool Matches(EpcisQuery q, EpcisStoredEvent e)
+    private static bool Matches(EpcisQuery q, EpcisStoredEvent e, MasterDataFilter? masterData)
     {
         using var doc = JsonDocument.Parse(e.Event);
-        return q.Matches(doc.RootElement, RecordTimeOf(e.RecordKey));
+        return q.Matches(doc.RootElement, RecordTimeOf(e.RecordKey)) && (masterData is null || masterData.Matches(doc.RootElement));
     }
 
     private static (string Kind, IReadOnlyList<string> Terms) Plan(EpcisQuery q)
