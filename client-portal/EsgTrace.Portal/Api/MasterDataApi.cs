@@ -19,12 +19,12 @@ public static class MasterDataApi
 {
     public static IEndpointRouteBuilder MapMasterDataApi(this IEndpointRouteBuilder app)
     {
-        var read = app.MapGroup("/vocabularies").RequireAuthorization(Policies.SupplyChain).WithTags("EPCIS 2.0 master data");
-        read.MapGet(string.Empty, Types).WithName("EpcisVocabularyTypes")
+        var read = app.MapGroup(string.Empty).RequireAuthorization(Policies.SupplyChain).WithTags("EPCIS 2.0 master data");
+        read.MapGet("/vocabularies", Types).WithName("EpcisVocabularyTypes")
             .WithSummary("The vocabulary types master data has been captured for (a Collection of URIs).");
-        read.MapGet("/{type}", Elements).WithName("EpcisVocabulary")
+        read.MapGet("/vocabularies/{type}", Elements).WithName("EpcisVocabulary")
             .WithSummary("The elements of one vocabulary type (URL-encoded), in id order: perPage (1-1000, default 30), nextPageToken (also in Link rel=next).");
-        read.MapGet("/{type}/{id}", Element).WithName("EpcisVocabularyElement")
+        read.MapGet("/vocabularies/{type}/{id}", Element).WithName("EpcisVocabularyElement")
             .WithSummary("One vocabulary element (type and id URL-encoded; any spelling of a GS1 key) with its attributes, children and every version with its record time.");
         return app;
     }
