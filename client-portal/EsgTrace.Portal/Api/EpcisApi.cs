@@ -89,6 +89,12 @@ public static class EpcisApi
                 return Problem(limits[0], limits);
             }
 
+            var masterData = EpcisMasterDataReader.Read(doc.RootElement);
+            if (masterData.Problems.Count > 0)
+            {
+                return Problem(masterData.Problems[0], masterData.Problems);
+            }
+
             var captureId = "c" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10));
             await grains.GetGrain<ICaptureJobGrain>(captureId).Submit(body, read.Events.Count, behaviour == "proceed", user.Actor());
             http.Response.Headers.Location = "/capture/" + captureId;

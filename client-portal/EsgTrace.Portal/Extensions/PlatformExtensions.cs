@@ -43,6 +43,7 @@ public static class PlatformExtensions
         services.AddMudServices();
         services.AddSingleton<AccountService>();
         services.AddSingleton<SupplyChainService>();
+        services.AddSingleton<MasterDataNames>();
         services.AddSingleton<GreenItService>();
         services.AddSingleton<PactService>();
         services.AddSingleton<ClaimService>();
@@ -91,6 +92,7 @@ public static class PlatformExtensions
         app.MapGreenItApi();
         app.MapVerificationApi();
         app.MapEpcisApi();
+        app.MapMasterDataApi();
         app.MapPactApi();
         app.MapSessionEndpoints();
         app.MapEsgTraceSingleSignOn();

@@ -18,6 +18,10 @@ public sealed record EpcisQuery(
     int PerPage,
     string? NextPageToken)
 {
+    /// <summary>WD_/EQATTR_/HASATTR_ conditions, resolved against master data by the repository once per query (MasterDataFilter).</summary>
+    [Id(100)]
+    public IReadOnlyList<MasterDataCondition> MasterData { get; init; } = [];
+
     public const int DefaultPerPage = 30;
     public const int MaxPerPage = 1000;
 

@@ -52,7 +52,7 @@ public static class EpcisQueryParser
         }
 
         var order = draft.Order is { } o ? o with { Descending = draft.Descending ?? true } : null;
-        return (new EpcisQuery(draft.Criteria, order, draft.EventCountLimit, draft.MaxEventCount, draft.PerPage, draft.NextPageToken), null);
+        return (new EpcisQuery(draft.Criteria, order, draft.EventCountLimit, draft.MaxEventCount, draft.PerPage, draft.NextPageToken) { MasterData = draft.MasterData }, null);
     }
 
     private static (EpcisQuery?, EpcisProblem?) Fail(string detail) => (null, new EpcisProblem(EpcisProblem.QueryParameter, "The query is not valid.", detail));

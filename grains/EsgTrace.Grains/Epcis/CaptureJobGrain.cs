@@ -105,6 +105,11 @@ public sealed partial class CaptureJobGrain(
             s.ErrorDeclarations = result.DeclaredEventIds.Count;
             s.Errors = [.. result.Problems];
             s.Success = result.Problems.Count == 0;
+            if (s.Success || s.Behaviour == "proceed")
+            {
+                await MasterDataCapture.CaptureAsync(GrainFactory, blobs, s.Blob!, Id, s.RecordTime.Value, s.Actor);
+            }
+
             if (result.Stored + result.DeclaredEventIds.Count > 0)
             {
                 var (doc, read) = await EpcisCaptures.OpenAsync(blobs, s.Blob!);

@@ -138,11 +138,17 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
         }
 
         var matches = new List<Match>();
+        var masterData = await MasterDataResolution.ResolveAsync(q.MasterData, new MasterDataIndex(index));
+        if (masterData?.MatchesNothing == true)
+        {
+            return whole ? Finish(q, matches, offset) : Page(matches, null);
+        }
+
         if (q.EventIds.Count > 0)
         {
             foreach (var id in q.EventIds)
             {
-                if (await ReadAsync(id) is { } e && Evaluate(q, e) is { } m)
+                if (await ReadAsync(id) is { } e && Evaluate(q, e, masterData) is { } m)
                 {
                     matches.Add(m);
                 }
@@ -152,7 +158,7 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
             return whole ? Finish(q, matches, offset) : Page([.. matches.Take(q.PerPage)], null);
         }
 
-        var (kind, terms) = Plan(q);
+        var (kind, terms) = Plan(masterData?.Narrow(q) ?? q);
         var (after, before) = RecordKeyRange(q);
         if (afterToken is not null)
         {
@@ -193,7 +199,7 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
 
             scanned++;
             last = recordKey;
-            if (await ReadAsync(eventId) is { } stored && stored.RecordKey == recordKey && Evaluate(q, stored) is { } m)
+            if (await ReadAsync(eventId) is { } stored && stored.RecordKey == recordKey && Evaluate(q, stored, masterData) is { } m)
             {
                 matches.Add(m);
             }
@@ -267,11 +273,11 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
     }
 
     /// <summary>The stored event as a match (with its orderBy key), or null when it does not meet the query.</summary>
-    private static Match? Evaluate(EpcisQuery q, EpcisStoredEvent e)
+    private static Match? Evaluate(EpcisQuery q, EpcisStoredEvent e, MasterDataFilter? masterData)
     {
         using var doc = JsonDocument.Parse(e.Event);
         var view = new EpcisEventView(doc.RootElement, RecordTimeOf(e.RecordKey), e.Context);
-        return q.Matches(view) ? new Match(e, q.Order?.KeyOf(view) ?? default) : null;
+        return q.Matches(view) && (masterData is null || masterData.Matches(doc.RootElement)) ? new Match(e, q.Order?.KeyOf(view) ?? default) : null;
     }
 
     /// <summary>The stored event and the sent one are one event in canonical form, each read with its own document's prefixes.</summary>

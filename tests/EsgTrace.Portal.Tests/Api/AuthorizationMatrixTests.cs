@@ -95,6 +95,9 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal)
         ["GET /events"] = "SA",
         ["GET /events/{eventId}"] = "SA",
         ["GET /epcs/{epc}/events"] = "SA",
+        ["GET /vocabularies"] = "SA",
+        ["GET /vocabularies/{type}"] = "SA",
+        ["GET /vocabularies/{type}/{id}"] = "SA",
         ["POST /auth/token"] = "*",   // OAuth2 client credentials: the credentials are in the request
         ["GET /2/footprints"] = "SMIA",
         ["GET /2/footprints/{id}"] = "SMIA",
@@ -161,7 +164,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal)
         Assert.Empty(failures);
     }
 
-    private static readonly string[] MachinePrefixes = ["/api/", "/verify/", "/openapi/", "/capture/", "/events/", "/epcs/", "/2/", "/auth/"];
+    private static readonly string[] MachinePrefixes = ["/api/", "/verify/", "/openapi/", "/capture/", "/events/", "/epcs/", "/2/", "/auth/", "/vocabularies"];
 
     /// <summary>Route endpoints of the API, verification, health and OpenAPI (not Blazor pages), with parameters filled in.</summary>
     private IEnumerable<(string Key, string Method, string Path)> MappedEndpoints()

@@ -5,6 +5,9 @@ public sealed class QueryDraft
 {
     public List<EpcisCriterion> Criteria { get; } = [];
 
+    /// <summary>Conditions on master data (WD_, EQATTR_, HASATTR_), resolved by the repository once per query.</summary>
+    public List<MasterDataCondition> MasterData { get; } = [];
+
     public EpcisOrder? Order { get; set; }
 
     public bool? Descending { get; set; }
