@@ -18,8 +18,8 @@ public sealed record EpcisXmlRead(byte[]? Json, IReadOnlyList<EpcisProblem> Prob
 /// </summary>
 public static class EpcisXmlReader
 {
-    /// <summary>Deepest element nesting accepted (the standard's structures need about 12).</summary>
-    public const int MaxDepth = 64;
+    /// <summary>Deepest element nesting accepted (the standard's structures need about 12; the JSON form of a document stays within its reader's 64).</summary>
+    public const int MaxDepth = 32;
 
     /// <summary>Schema errors reported at most, per document.</summary>
     public const int MaxErrors = 20;
@@ -33,7 +33,8 @@ public static class EpcisXmlReader
         }
         catch (XmlException ex)
         {
-            return Refused(Problem(ex.LineNumber, ex.LinePosition, null, "The body is not an acceptable XML document: " + Sentence(ex.Message)));
+            var (line, position) = ex.LineNumber > 0 ? (ex.LineNumber, ex.LinePosition) : DoctypeAt(body);
+            return Refused(Problem(line, position, ex.LineNumber > 0 ? null : "!DOCTYPE", "The body is not an acceptable XML document: " + Sentence(ex.Message)));
         }
         catch (MappingException ex)
         {
@@ -89,7 +90,7 @@ public static class EpcisXmlReader
         using var stream = new MemoryStream(body, writable: false);
         using var reader = XmlReader.Create(stream, EpcisXsd.SafeSettings(maxCharacters));
         XNamespace? root = null;
-        while (reader.Read())
+        while (Next(reader))
         {
             if (reader.NodeType != XmlNodeType.Element)
             {
@@ -117,6 +118,33 @@ public static class EpcisXmlReader
         }
 
         return root ?? throw new XmlException("The document has no root element.");
+    }
+
+    /// <summary>The next node; a refusal without a position of its own (a DTD) gets the reader's.</summary>
+    private static bool Next(XmlReader reader)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (XmlException ex) when (ex.LineNumber == 0 && reader is IXmlLineInfo { LineNumber: > 0 } info)
+        {
+            throw new XmlException(ex.Message, ex, info.LineNumber, info.LinePosition);
+        }
+    }
+
+    /// <summary>Where the DOCTYPE declaration is (the reader refuses it before it counts lines).</summary>
+    private static (int Line, int Position) DoctypeAt(byte[] body)
+    {
+        var at = body.AsSpan().IndexOf("<!DOCTYPE"u8);
+        if (at < 0)
+        {
+            return (0, 0);
+        }
+
+        var before = body.AsSpan(0, at);
+        var line = before.Count((byte)'\n') + 1;
+        return (line, at - (before.LastIndexOf((byte)'\n') + 1) + 1);
     }
 
     private static EpcisXmlRead Refused(EpcisProblem problem) => new(null, [problem]);
