@@ -26,15 +26,15 @@ public static class EpcisApi
     {
         var write = app.MapGroup(string.Empty).RequireAuthorization(Policies.SupplyChainWrite).WithTags("EPCIS 2.0");
         var read = app.MapGroup(string.Empty).RequireAuthorization(Policies.SupplyChain).WithTags("EPCIS 2.0");
-        write.MapPost("/capture", Capture).WithName("EpcisCapture").Accepts<JsonElement>("application/json", JsonLd)
+        write.MapPost("/capture", Capture).WithName("EpcisCapture").Accepts<JsonElement>("application/json", JsonLd, EpcisXmlBinding.ApplicationXml, EpcisXmlBinding.TextXml)
             .WithSummary("Capture an EPCISDocument: checked against the GS1 schema (400 and nothing stored if not), then stored by a capture job (202 + Location). All or nothing unless GS1-Capture-Error-Behaviour: proceed.");
         write.MapMethods("/capture", [HttpMethods.Options], CaptureOptions).WithName("EpcisCaptureOptions")
             .WithSummary("The capture limits (GS1-EPCIS-Capture-Limit: events per document; GS1-EPCIS-Capture-File-Size-Limit: bytes per document) and the versions, in headers; 204.");
         read.MapGet("/capture/{captureId}", CaptureStatus).WithName("EpcisCaptureJob")
             .WithSummary("A capture job: running, success, errors, counts and what each event fed. ?wait=N waits up to N seconds (max 30) for it to finish.");
         read.MapGet("/events", Events).WithName("EpcisEvents")
-            .WithSummary("Query events (EPCISQueryDocument) with the EPCIS 2.0 SimpleEventQuery parameters: eventType; EQ_/GT_/GE_/LT_/LE_ eventTime, recordTime, errorDeclarationTime; EQ_action, bizStep, disposition, persistentDisposition_set/unset, readPoint, bizLocation, transformationID, eventID, errorReason, correctiveEventID; MATCH_epc, parentID, inputEPC, outputEPC, anyEPC, epcClass, inputEPCClass, outputEPCClass, anyEPCClass (EPCs, Digital Links, urn:epc:idpat: patterns); EQ_/GT_/GE_/LT_/LE_quantity[_uom]; EQ_bizTransaction_/source_/destination_{type}; EQ_/GT_/GE_/LT_/LE_/EXISTS_[INNER_][ILMD_|ERROR_DECLARATION_|SENSORELEMENT_|SENSORMETADATA_|SENSORREPORT_|readPoint_|bizLocation_]{namespace#field|prefix:field}; EXISTS_errorDeclaration, EXISTS_sensorElementList; sensor time, startTime, endTime, type, deviceID, deviceMetadata, rawData, dataProcessingMethod, microorganism, chemicalSubstance, bizRules, stringValue, booleanValue, hexBinaryValue, uriValue, value/minValue/maxValue/meanValue/sDev/percValue[_uom], percRank; orderBy, orderDirection, eventCountLimit, maxEventCount; perPage, nextPageToken (also in Link rel=next). List values are separated by | or ,. Unknown or unsupported parameters (WD_, HASATTR_, EQATTR_ for now) are QueryParameterException (400); a query over maxEventCount or over the repository's scan limit is QueryTooLargeException (413).");
-        read.MapGet("/events/{eventId}", Event).WithName("EpcisEvent").WithSummary("One event by its eventID (URL-encoded), as an EPCISQueryDocument.");
+            .WithSummary("Query events (EPCISQueryDocument) with the EPCIS 2.0 SimpleEventQuery parameters: eventType; EQ_/GT_/GE_/LT_/LE_ eventTime, recordTime, errorDeclarationTime; EQ_action, bizStep, disposition, persistentDisposition_set/unset, readPoint, bizLocation, transformationID, eventID, errorReason, correctiveEventID; MATCH_epc, parentID, inputEPC, outputEPC, anyEPC, epcClass, inputEPCClass, outputEPCClass, anyEPCClass (EPCs, Digital Links, urn:epc:idpat: patterns); EQ_/GT_/GE_/LT_/LE_quantity[_uom]; EQ_bizTransaction_/source_/destination_{type}; EQ_/GT_/GE_/LT_/LE_/EXISTS_[INNER_][ILMD_|ERROR_DECLARATION_|SENSORELEMENT_|SENSORMETADATA_|SENSORREPORT_|readPoint_|bizLocation_]{namespace#field|prefix:field}; EXISTS_errorDeclaration, EXISTS_sensorElementList; sensor time, startTime, endTime, type, deviceID, deviceMetadata, rawData, dataProcessingMethod, microorganism, chemicalSubstance, bizRules, stringValue, booleanValue, hexBinaryValue, uriValue, value/minValue/maxValue/meanValue/sDev/percValue[_uom], percRank; orderBy, orderDirection, eventCountLimit, maxEventCount; perPage, nextPageToken (also in Link rel=next). List values are separated by | or ,. WD_bizLocation, WD_readPoint, EQATTR_{field}_{attribute}, HASATTR_{field} (master data). Unknown parameters are QueryParameterException (400); a query over maxEventCount or over the repository's scan limit is QueryTooLargeException (413).");
+        read.MapGet("/events/{eventId}", Event).WithName("EpcisEvent").WithSummary("One event by its eventID (URL-encoded), as an EPCISQueryDocument (JSON-LD; XML on Accept: application/xml).");
         read.MapGet("/epcs/{epc}/events", EpcEvents).WithName("EpcisEpcEvents").WithSummary("The events of one EPC (URN or Digital Link, URL-encoded), with the same parameters as /events.");
         return app;
     }
@@ -49,9 +49,10 @@ public static class EpcisApi
         }
 
         var contentType = http.Request.ContentType ?? string.Empty;
-        if (!contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) && !contentType.StartsWith(JsonLd, StringComparison.OrdinalIgnoreCase))
+        var xml = EpcisXmlBinding.IsXml(contentType);
+        if (!xml && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) && !contentType.StartsWith(JsonLd, StringComparison.OrdinalIgnoreCase))
         {
-            return TypedResults.Problem("Send the EPCISDocument as application/json or application/ld+json.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type.");
+            return TypedResults.Problem("Send the EPCISDocument as application/json, application/ld+json, application/xml or text/xml.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type.");
         }
 
         byte[] body;
@@ -62,6 +63,18 @@ public static class EpcisApi
         catch (InvalidDataException)
         {
             return Problem(new EpcisProblem("epcisException:CaptureLimitExceededException", "The document is too large.", $"A capture body is at most {MaxCaptureBytes} bytes; split the document.", null, StatusCodes.Status413PayloadTooLarge));
+        }
+
+        if (xml)
+        {
+            // XML is validated against the GS1 XSD and captured as its JSON form: one stored form, one hash, for both bindings.
+            var converted = Epcis.Xml.EpcisXmlReader.Read(body, MaxCaptureBytes);
+            if (!converted.IsValid)
+            {
+                return Problem(converted.Problems[0], converted.Problems);
+            }
+
+            body = converted.Json!;
         }
 
         JsonDocument doc;
@@ -133,7 +146,7 @@ public static class EpcisApi
         var stored = await grains.GetGrain<IEpcisQueryGrain>(0).Get(Uri.UnescapeDataString(eventId));
         return stored is null
             ? Problem(new EpcisProblem(EpcisProblem.NoSuchResource, "No such event.", $"There is no event '{eventId}'.", null, StatusCodes.Status404NotFound))
-            : Document(new EpcisPage([stored.Event], stored.Context, null), clock.GetCurrentInstant());
+            : Document(http, new EpcisPage([stored.Event], stored.Context, null), clock.GetCurrentInstant());
     }
 
     private static async Task<IResult> QueryAsync(HttpContext http, IGrainFactory grains, IReadOnlyList<string>? epc)
@@ -159,12 +172,17 @@ public static class EpcisApi
             http.Response.Headers["GS1-Next-Page-Token"] = token;
         }
 
-        return Document(page, http.RequestServices.GetRequiredService<IClock>().GetCurrentInstant());
+        return Document(http, page, http.RequestServices.GetRequiredService<IClock>().GetCurrentInstant());
     }
 
-    /// <summary>An EPCISQueryDocument around the stored events, written without re-parsing them.</summary>
-    private static IResult Document(EpcisPage page, Instant now)
+    /// <summary>An EPCISQueryDocument around the stored events: JSON-LD written without re-parsing them, or XML on Accept: application/xml.</summary>
+    private static IResult Document(HttpContext http, EpcisPage page, Instant now)
     {
+        if (EpcisXmlBinding.WantsXml(http.Request))
+        {
+            return EpcisXmlBinding.QueryDocument(page, now, EpcisXmlBinding.XmlTypeFor(http.Request));
+        }
+
         var buffer = new ArrayBufferWriter<byte>(4096 + page.Events.Sum(e => e.Length));
         using (var w = new Utf8JsonWriter(buffer))
         {
