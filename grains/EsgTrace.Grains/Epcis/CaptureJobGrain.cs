@@ -105,6 +105,8 @@ public sealed partial class CaptureJobGrain(
             s.ErrorDeclarations = result.DeclaredEventIds.Count;
             s.Errors = [.. result.Problems];
             s.Success = result.Problems.Count == 0;
+            // Subscriptions' outboxes get the stored events before the job can end: a crash before this resumes the job, which stores the same keys and fans out again.
+            await GrainFactory.GetGrain<IEpcisSubscriptionsGrain>(0).CaptureStored(Id, s.RecordTime.Value, [.. result.StoredEventIds, .. result.DeclaredEventIds]);
             if (result.Stored + result.DeclaredEventIds.Count > 0)
             {
                 var (doc, read) = await EpcisCaptures.OpenAsync(blobs, s.Blob!);

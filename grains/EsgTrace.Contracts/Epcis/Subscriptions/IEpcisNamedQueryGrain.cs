@@ -32,7 +32,7 @@ public interface IEpcisNamedQueryGrain : IGrainWithStringKey
 public interface IEpcisSubscriptionGrain : IGrainWithStringKey
 {
     [Alias("Start")]
-    Task<EpcisSubscriptionView> Start(EpcisSubscriptionSpec spec);
+    Task<EpcisSubscriptionView> Start(EpcisSubscriptionSpec spec, IReadOnlyList<EpcisQueryParameter> parameters);
 
     [Alias("Get")]
     Task<EpcisSubscriptionView?> Get();
