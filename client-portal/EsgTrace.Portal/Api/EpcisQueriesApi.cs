@@ -26,20 +26,20 @@ public static class EpcisQueriesApi
     public static WebApplication MapEpcisQueriesApi(this WebApplication app)
     {
         app.UseWebSockets();
-        var write = app.MapGroup("/queries").RequireAuthorization(Policies.SupplyChainWrite).WithTags("EPCIS 2.0 queries");
-        var read = app.MapGroup("/queries").RequireAuthorization(Policies.SupplyChain).WithTags("EPCIS 2.0 queries");
-        write.MapPost(string.Empty, CreateQuery).WithName("EpcisCreateQuery").Accepts<JsonElement>("application/json")
+        var write = app.MapGroup(string.Empty).RequireAuthorization(Policies.SupplyChainWrite).WithTags("EPCIS 2.0 queries");
+        var read = app.MapGroup(string.Empty).RequireAuthorization(Policies.SupplyChain).WithTags("EPCIS 2.0 queries");
+        write.MapPost("/queries", CreateQuery).WithName("EpcisCreateQuery").Accepts<JsonElement>("application/json")
             .WithSummary("Create a named query: {\"name\": …, \"query\": {parameter: value}} (201 + Location; 409 if the name is taken; 400 QueryParameterException for a query /events would refuse).");
-        read.MapGet(string.Empty, ListQueries).WithName("EpcisQueries").WithSummary("The named queries in name order, paged (perPage, nextPageToken, Link rel=next).");
-        read.MapGet("/{queryName}", GetQuery).WithName("EpcisQuery").WithSummary("One named query's definition.");
-        write.MapDelete("/{queryName}", DeleteQuery).WithName("EpcisDeleteQuery").WithSummary("Delete a named query and end every subscription to it (204).");
-        read.MapGet("/{queryName}/events", QueryEvents).WithName("EpcisQueryEvents")
+        read.MapGet("/queries", ListQueries).WithName("EpcisQueries").WithSummary("The named queries in name order, paged (perPage, nextPageToken, Link rel=next).");
+        read.MapGet("/queries/{queryName}", GetQuery).WithName("EpcisQuery").WithSummary("One named query's definition.");
+        write.MapDelete("/queries/{queryName}", DeleteQuery).WithName("EpcisDeleteQuery").WithSummary("Delete a named query and end every subscription to it (204).");
+        read.MapGet("/queries/{queryName}/events", QueryEvents).WithName("EpcisQueryEvents")
             .WithSummary("Run a named query (EPCISQueryDocument, paged like /events). With stream=true and a WebSocket upgrade, streams the matching events captured after the connection opened.");
-        write.MapPost("/{queryName}/subscriptions", Subscribe).WithName("EpcisSubscribe").Accepts<JsonElement>("application/json")
+        write.MapPost("/queries/{queryName}/subscriptions", Subscribe).WithName("EpcisSubscribe").Accepts<JsonElement>("application/json")
             .WithSummary("Subscribe a webhook: dest, signatureToken (GS1-Signature: sha256=HMAC-SHA256 hex of the body), initialRecordTime, and \"stream\": true or a schedule (with reportIfEmpty). 201 + Location.");
-        read.MapGet("/{queryName}/subscriptions", ListSubscriptions).WithName("EpcisSubscriptions").WithSummary("The subscriptions of a named query with their delivery status, paged.");
-        read.MapGet("/{queryName}/subscriptions/{subscriptionId}", GetSubscription).WithName("EpcisSubscription").WithSummary("One subscription and its delivery status.");
-        write.MapDelete("/{queryName}/subscriptions/{subscriptionId}", Unsubscribe).WithName("EpcisUnsubscribe").WithSummary("End a subscription (204).");
+        read.MapGet("/queries/{queryName}/subscriptions", ListSubscriptions).WithName("EpcisSubscriptions").WithSummary("The subscriptions of a named query with their delivery status, paged.");
+        read.MapGet("/queries/{queryName}/subscriptions/{subscriptionId}", GetSubscription).WithName("EpcisSubscription").WithSummary("One subscription and its delivery status.");
+        write.MapDelete("/queries/{queryName}/subscriptions/{subscriptionId}", Unsubscribe).WithName("EpcisUnsubscribe").WithSummary("End a subscription (204).");
         return app;
     }
 
