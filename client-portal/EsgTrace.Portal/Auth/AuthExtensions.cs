@@ -81,7 +81,7 @@ public static class AuthExtensions
         => ApiPrefixes.Any(p => request.Path.StartsWithSegments(p))
            || (request.Path.StartsWithSegments("/dashboard") && !AcceptsHtml(request));
 
-    private static readonly string[] ApiPrefixes = ["/api", "/health", "/metrics", "/capture", "/events", "/epcs", "/vocabularies", "/2", "/auth"];
+    private static readonly string[] ApiPrefixes = ["/api", "/health", "/metrics", "/capture", "/events", "/epcs", "/vocabularies", "/queries", "/2", "/auth"];
 
     private static bool AcceptsHtml(HttpRequest request)
         => request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);

@@ -16,6 +16,9 @@ public static class Policies
     public const string Audit = "audit-area";
     public const string Admin = "admin-area";
 
+    /// <summary>The delivery status of EPCIS subscriptions (destinations, failures): the supply chain that owns them, audit and admin.</summary>
+    public const string EpcisDeliveries = "epcis-deliveries";
+
     /// <summary>Running the platform: the Orleans dashboard, /metrics and the health details.</summary>
     public const string Operations = "operations";
 
@@ -32,6 +35,7 @@ public static class Policies
         [GreenItWrite] = [EsgTrace.Domain.Roles.It],
         [Audit] = [EsgTrace.Domain.Roles.Auditor, EsgTrace.Domain.Roles.Admin],
         [Admin] = [EsgTrace.Domain.Roles.Admin],
+        [EpcisDeliveries] = [EsgTrace.Domain.Roles.SupplyChain, EsgTrace.Domain.Roles.Auditor, EsgTrace.Domain.Roles.Admin],
         [Operations] = [EsgTrace.Domain.Roles.It, EsgTrace.Domain.Roles.Admin],
     };
 }

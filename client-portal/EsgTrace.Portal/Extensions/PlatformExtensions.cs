@@ -47,6 +47,8 @@ public static class PlatformExtensions
         services.AddSingleton<GreenItService>();
         services.AddSingleton<PactService>();
         services.AddSingleton<ClaimService>();
+        services.AddSingleton<EpcisSubscriptionService>();
+        services.AddOptions<EsgTrace.Epcis.EpcisSubscriptionOptions>().BindConfiguration(EsgTrace.Epcis.EpcisSubscriptionOptions.Section);
         services.AddSingleton<PublicAddress>();
         services.AddOptions<ProofsOptions>().BindConfiguration(ProofsOptions.Section)
             .Validate(o => ProofsOptions.IsValid(o.PublicBaseUrl), $"{ProofsOptions.Section}:{nameof(ProofsOptions.PublicBaseUrl)} must be an absolute http or https URL without query or fragment, e.g. https://esg.example.com.")
@@ -93,6 +95,7 @@ public static class PlatformExtensions
         app.MapVerificationApi();
         app.MapEpcisApi();
         app.MapMasterDataApi();
+        app.MapEpcisQueriesApi();
         app.MapPactApi();
         app.MapSessionEndpoints();
         app.MapEsgTraceSingleSignOn();

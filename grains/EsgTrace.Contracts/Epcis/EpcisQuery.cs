@@ -32,6 +32,18 @@ public sealed record EpcisQuery(
     /// <summary>This query with one more criterion.</summary>
     public EpcisQuery And(EpcisCriterion criterion) => this with { Criteria = [.. Criteria, criterion] };
 
+    /// <summary>
+    /// This query narrowed to the given events (a capture's, for a subscription or a stream): its own EQ_eventID, if any,
+    /// gives way to these ids (callers pass only ids it allows), one page holding them all.
+    /// </summary>
+    public EpcisQuery ForEvents(IReadOnlyList<string> eventIds)
+        => this with
+        {
+            Criteria = [.. Criteria.Where(c => c is not StandardFieldCriterion { Field: StandardField.EventId }), new StandardFieldCriterion(StandardField.EventId, eventIds)],
+            PerPage = Math.Max(1, eventIds.Count),
+            NextPageToken = null,
+        };
+
     /// <summary>EQ_eventID / eventID values, when the query names events by id (the store reads them directly).</summary>
     public IReadOnlyList<string> EventIds
         => Criteria.OfType<StandardFieldCriterion>().FirstOrDefault(c => c.Field == StandardField.EventId)?.Values ?? [];

@@ -110,6 +110,8 @@ public sealed partial class CaptureJobGrain(
                 await MasterDataCapture.CaptureAsync(GrainFactory, blobs, s.Blob!, Id, s.RecordTime.Value, s.Actor);
             }
 
+            // Subscriptions' outboxes get the stored events before the job can end: a crash before this resumes the job, which stores the same keys and fans out again.
+            await GrainFactory.GetGrain<IEpcisSubscriptionsGrain>(0).CaptureStored(Id, s.RecordTime.Value, [.. result.StoredEventIds, .. result.DeclaredEventIds]);
             if (result.Stored + result.DeclaredEventIds.Count > 0)
             {
                 var (doc, read) = await EpcisCaptures.OpenAsync(blobs, s.Blob!);

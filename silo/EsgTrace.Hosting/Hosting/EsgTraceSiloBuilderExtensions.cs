@@ -59,6 +59,7 @@ public static class EsgTraceSiloBuilderExtensions
         silo.AddEsgTraceGrainState(configuration);
         silo.AddEsgTraceReminders(configuration);
         silo.AddEsgTraceBackgroundWork(configuration);
+        silo.AddEsgTraceEpcisSubscriptions(configuration);
         silo.AddEsgTraceObservability(configuration);
         silo.AddStartupTask((services, _) => EsgTrace.SupplyChain.LedgerMigration.RunAsync(services.GetRequiredService<IIndexStore>(), services.GetRequiredService<IGrainFactory>()));
         silo.Services.AddHostedService<EsgTrace.Hosting.GreenIt.PlatformFootprintSampler>();

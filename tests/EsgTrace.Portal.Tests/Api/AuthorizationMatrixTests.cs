@@ -98,6 +98,15 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal)
         ["GET /vocabularies"] = "SA",
         ["GET /vocabularies/{type}"] = "SA",
         ["GET /vocabularies/{type}/{id}"] = "SA",
+        ["POST /queries"] = "S",
+        ["GET /queries"] = "SA",
+        ["GET /queries/{queryName}"] = "SA",
+        ["DELETE /queries/{queryName}"] = "S",
+        ["GET /queries/{queryName}/events"] = "SA",
+        ["POST /queries/{queryName}/subscriptions"] = "S",
+        ["GET /queries/{queryName}/subscriptions"] = "SA",
+        ["GET /queries/{queryName}/subscriptions/{subscriptionId}"] = "SA",
+        ["DELETE /queries/{queryName}/subscriptions/{subscriptionId}"] = "S",
         ["POST /auth/token"] = "*",   // OAuth2 client credentials: the credentials are in the request
         ["GET /2/footprints"] = "SMIA",
         ["GET /2/footprints/{id}"] = "SMIA",
@@ -164,7 +173,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal)
         Assert.Empty(failures);
     }
 
-    private static readonly string[] MachinePrefixes = ["/api/", "/verify/", "/openapi/", "/capture/", "/events/", "/epcs/", "/2/", "/auth/", "/vocabularies"];
+    private static readonly string[] MachinePrefixes = ["/api/", "/verify/", "/openapi/", "/capture/", "/events/", "/epcs/", "/2/", "/auth/", "/vocabularies", "/queries/"];
 
     /// <summary>Route endpoints of the API, verification, health and OpenAPI (not Blazor pages), with parameters filled in.</summary>
     private IEnumerable<(string Key, string Method, string Path)> MappedEndpoints()
@@ -173,7 +182,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal)
         foreach (var endpoint in sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
         {
             var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
-            if (!MachinePrefixes.Any(p => pattern.StartsWith(p, StringComparison.Ordinal)) && pattern is not ("/health" or "/health/ready" or "/metrics" or "/capture" or "/events"))
+            if (!MachinePrefixes.Any(p => pattern.StartsWith(p, StringComparison.Ordinal)) && pattern is not ("/health" or "/health/ready" or "/metrics" or "/capture" or "/events" or "/queries"))
             {
                 continue;
             }

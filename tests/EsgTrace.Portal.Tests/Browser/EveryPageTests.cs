@@ -37,6 +37,7 @@ public sealed class EveryPageTests(PortalFixture portal, BrowserFixture browser,
             ("marketing", "/claims"),
             ("cio", "/green-it"),
             ("auditor", "/audit"),
+            ("supply", "/epcis/deliveries"),
             ("admin", "/admin/users"),
             ("admin", "/admin/api-keys"),
         };
