@@ -303,6 +303,11 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
 
     private async Task WriteAsync(IReadOnlyList<Planned> plan, IReadOnlyDictionary<string, string> context)
     {
+        if (plan.Count == 0)
+        {
+            return;
+        }
+
         var rows = new List<TableRow>(plan.Count * 2);
         var entries = new List<IndexRow>(plan.Count * 9);
         foreach (var p in plan)
