@@ -116,6 +116,106 @@ public abstract class StorageContract
     }
 
     [Fact]
+    public async Task GetMany_ReadsRowsOfManyPartitions_InTheOrderAsked_NullWhereMissing()
+    {
+        await using var backend = await OpenAsync();
+        var rows = Enumerable.Range(0, 150).Select(i => new TableRow($"p/{i % 7}#?", $"r\\{i:D3}%", Encoding.UTF8.GetBytes($"v{i}"))).ToList();
+        foreach (var partition in rows.GroupBy(r => r.PartitionKey))
+        {
+            foreach (var chunk in partition.Chunk(TableStoreLimits.MaxBatchRows))
+            {
+                await backend.Tables.UpsertBatchAsync("rows", chunk);
+            }
+        }
+
+        // Asked in another order than written, with missing rows between and a row asked twice.
+        var keys = new List<TableKey>();
+        foreach (var i in Enumerable.Range(0, 150).Reverse())
+        {
+            keys.Add(new TableKey(rows[i].PartitionKey, rows[i].RowKey));
+            keys.Add(new TableKey(rows[i].PartitionKey, $"missing{i}"));
+        }
+
+        keys.Add(new TableKey(rows[3].PartitionKey, rows[3].RowKey));
+        var read = await backend.Tables.GetManyAsync("rows", keys);
+
+        Assert.Equal(keys.Count, read.Count);
+        for (var k = 0; k < 300; k += 2)
+        {
+            var i = 149 - (k / 2);
+            Assert.Equal($"v{i}", Text(read[k]));
+            Assert.Equal(rows[i].PartitionKey, read[k]!.PartitionKey);
+            Assert.Equal(rows[i].RowKey, read[k]!.RowKey);
+            Assert.Null(read[k + 1]);
+        }
+
+        Assert.Equal("v3", Text(read[^1]));
+        Assert.Empty(await backend.Tables.GetManyAsync("rows", []));
+        Assert.Equal([null], await backend.Tables.GetManyAsync("nothinghere", [new TableKey("p", "r")]));
+    }
+
+    [Fact]
+    public async Task PutBulk_CreatesAndOverwritesRowsOfManyPartitions_BeyondOneBatch_AndSurvivesARestart()
+    {
+        var backend = await OpenAsync();
+        var etag = await backend.Tables.InsertAsync("rows", new TableRow("a", "r005", "old"u8.ToArray()));
+        var rows = Enumerable.Range(0, 250).Select(i => new TableRow("a", $"r{i:D3}", Encoding.UTF8.GetBytes($"a{i}")))
+            .Concat(Enumerable.Range(0, 30).Select(i => new TableRow("b/#", $"r{i:D3}", Encoding.UTF8.GetBytes($"b{i}"))))
+            .ToList();
+
+        await backend.Tables.PutBulkAsync("rows", rows);
+        await backend.Tables.PutBulkAsync("rows", rows);
+
+        await using var reopened = await backend.ReopenAsync();
+        var a = await reopened.Tables.QueryAsync("rows", "a", null, null).ToListAsync();
+        var b = await reopened.Tables.QueryAsync("rows", "b/#", null, null).ToListAsync();
+        Assert.Equal(Enumerable.Range(0, 250).Select(i => $"a{i}"), a.Select(Text));
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => $"b{i}"), b.Select(Text));
+
+        // The blind write overwrote the row: the ETag read before it no longer matches, and an upsert gives it a token again.
+        await Assert.ThrowsAsync<StorageConflictException>(() => reopened.Tables.ReplaceAsync("rows", new TableRow("a", "r005", "x"u8.ToArray(), etag)));
+        var fresh = await reopened.Tables.UpsertAsync("rows", new TableRow("a", "r005", "y"u8.ToArray()));
+        await reopened.Tables.ReplaceAsync("rows", new TableRow("a", "r005", "z"u8.ToArray(), fresh));
+        Assert.Equal("z", Text(await reopened.Tables.GetAsync("rows", "a", "r005")));
+        await reopened.Tables.PutBulkAsync("rows", []);
+    }
+
+    [Fact]
+    public async Task PutBulk_WithARowTwiceOrOverTheLimit_IsRefusedBeforeAnythingIsWritten()
+    {
+        await using var backend = await OpenAsync();
+        var good = Enumerable.Range(0, 120).Select(i => new TableRow($"p{i % 3}", $"r{i:D3}", "v"u8.ToArray())).ToList();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => backend.Tables.PutBulkAsync("rows", [.. good, good[7]]));
+        await Assert.ThrowsAsync<StorageLimitException>(() => backend.Tables.PutBulkAsync("rows", [.. good, new TableRow("p9", "big", new byte[TableStoreLimits.MaxRowBytes + 1])]));
+
+        foreach (var partition in new[] { "p0", "p1", "p2", "p9" })
+        {
+            Assert.Empty(await backend.Tables.QueryAsync("rows", partition, null, null).ToListAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Index_PutMany_WritesEntriesOfManyPartitions_ThatScanInKeyOrder()
+    {
+        await using var backend = await OpenAsync();
+        var index = new TableIndexStore(backend.Tables);
+        await index.PutAsync("terms", "x", "k004", "old"u8.ToArray());
+        var entries = Enumerable.Range(0, 230).Reverse().Select(i => new IndexRow(i % 2 == 0 ? "x" : "y|z", $"k{i:D3}", i % 5 == 0 ? ReadOnlyMemory<byte>.Empty : Encoding.UTF8.GetBytes($"v{i}"))).ToList();
+
+        await index.PutManyAsync("terms", entries);
+
+        var x = await index.ScanAsync("terms", "x", null, null, 500);
+        var y = await index.ScanAsync("terms", "y|z", "k100", "k200", 500);
+        Assert.Equal(Enumerable.Range(0, 115).Select(i => $"k{2 * i:D3}"), x.Entries.Select(e => e.Key));
+        Assert.Equal(Enumerable.Range(0, 115).Select(i => 2 * i + 1).Where(i => i is > 100 and < 200).Select(i => $"k{i:D3}"), y.Entries.Select(e => e.Key));
+        Assert.Equal(string.Empty, Encoding.UTF8.GetString(x.Entries[0].Value.Span));
+        Assert.Equal("v2", Encoding.UTF8.GetString(x.Entries[1].Value.Span));
+        Assert.Equal("v4", Encoding.UTF8.GetString(x.Entries[2].Value.Span));
+        Assert.Null(x.NextAfterKey);
+    }
+
+    [Fact]
     public async Task AtomicBatch_AcrossTablesAndPartitions_WritesEveryKind_AndSurvivesARestart()
     {
         var backend = await OpenAsync();

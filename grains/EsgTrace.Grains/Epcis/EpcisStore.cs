@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -9,11 +8,12 @@ using NodaTime;
 namespace EsgTrace.Epcis;
 
 /// <summary>
-/// The EPCIS event repository on the storage seams. Each event is one row of table "epcisevents" (partition = one of 16
-/// buckets of the eventID's SHA-256, row = eventID) holding its record key, the namespace prefixes its document declared
-/// and its JSON. Index "epcis" lists every event by record key ("all") and under each value it can be queried by
-/// (<see cref="EpcisTerms"/>), keyed "{value}|{recordKey}" so one value's events are a range in record order. Writes are
-/// bulk upserts of at most 100 rows per partition, issued together so the embedded store commits them in few transactions.
+/// The EPCIS event repository on the storage seams. Each event is an id row and a body row of table "epcisevents"
+/// (<see cref="EpcisRows"/>: the id row, in one of 16 buckets of the eventID's SHA-256, names the record key; the body row,
+/// keyed by record key, holds the namespace prefixes its document declared and its JSON). Index "epcis" lists every event
+/// by record key ("all") and under each value it can be queried by (<see cref="EpcisTerms"/>), keyed "{value}|{recordKey}"
+/// so one value's events are a range in record order; entries carry no value (layout 1's carried the eventID). A document
+/// costs one existence query (a multi-get of its id rows) and two blind bulk writes: its event rows, then its index entries.
 /// </summary>
 public sealed class EpcisStore(ITableStore tables, IIndexStore index)
 {
@@ -38,6 +38,7 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
     /// </summary>
     public async Task<EpcisStoreResult> StoreAsync(EpcisDocumentRead document, string captureId, Instant recordTime, bool proceedOnError)
     {
+        var found = await FindAsync(document, captureId, recordTime);
         var plan = new Dictionary<string, Planned>(StringComparer.Ordinal);
         var problems = new List<EpcisProblem>();
         var duplicates = 0;
@@ -57,7 +58,8 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
                 continue;
             }
 
-            var existing = await ReadAsync(e.EventId);
+            var prior = found.GetValueOrDefault(e.EventId);
+            var existing = prior?.Event;
             var ownKey = RecordKey(recordTime, captureId, e.Index);
             if (existing is null || existing.RecordKey == ownKey)
             {
@@ -73,8 +75,7 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
                 else
                 {
                     var original = new EpcisEventIn(e.Index, e.EventId, false, e.Type, e.EventTime, existingJson.RootElement.Clone());
-                    plan[e.EventId] = new Planned(original, existing.RecordKey, e.Json.GetProperty("errorDeclaration"), true, IsNew: false, existing.Context,
-                        Encode(existing.RecordKey, existing.Context, existing.Event));
+                    plan[e.EventId] = new Planned(original, existing.RecordKey, e.Json.GetProperty("errorDeclaration"), true, IsNew: false, existing.Context, prior);
                 }
             }
             else if (!e.DeclaresError && SameEvent(existing, e, document.Context))
@@ -106,8 +107,78 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
     /// <summary>One stored event, or null.</summary>
     public async Task<EpcisStoredEvent?> ReadAsync(string eventId)
     {
-        var row = await tables.GetAsync(EventsTable, Bucket(eventId), eventId);
-        return row is null ? null : Decode(row.Data);
+        var row = await tables.GetAsync(EventsTable, EpcisRows.IdPartition(eventId), eventId);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var (recordKey, whole) = EpcisRows.ReadIdRow(row.Data);
+        return whole ?? await ReadBodyAsync(recordKey);
+    }
+
+    /// <summary>The event an index entry leads to: by its record key (layout 2, no value), or by the eventID it carries (layout 1).</summary>
+    private Task<EpcisStoredEvent?> ReadEntryAsync(string recordKey, string eventId) => eventId.Length == 0 ? ReadBodyAsync(recordKey) : ReadAsync(eventId);
+
+    private async Task<EpcisStoredEvent?> ReadBodyAsync(string recordKey)
+    {
+        var key = EpcisRows.BodyKey(recordKey);
+        var row = await tables.GetAsync(EventsTable, key.PartitionKey, key.RowKey);
+        return row is null ? null : EpcisRows.ReadBody(recordKey, row.Data);
+    }
+
+    /// <summary>
+    /// One existence query for the whole document: the id rows of its distinct eventIDs in one multi-get. Content is read
+    /// (a second multi-get) only for ids another capture holds, which the plan compares; an id row of this capture's own
+    /// earlier attempt needs none, and one whose body is gone (a document taken back half-way) counts as not stored.
+    /// </summary>
+    private async Task<Dictionary<string, Found>> FindAsync(EpcisDocumentRead document, string captureId, Instant recordTime)
+    {
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var e in document.Events)
+        {
+            first.TryAdd(e.EventId, e.Index);
+        }
+
+        var ids = first.Keys.ToList();
+        var rows = await tables.GetManyAsync(EventsTable, [.. ids.Select(EpcisRows.IdKey)]);
+        var found = new Dictionary<string, Found>(StringComparer.Ordinal);
+        var elsewhere = new List<(string EventId, string RecordKey)>();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (rows[i] is not { } row)
+            {
+                continue;
+            }
+
+            var (recordKey, whole) = EpcisRows.ReadIdRow(row.Data);
+            if (whole is not null)
+            {
+                found[ids[i]] = new Found(whole, row.Data.ToArray(), null);
+            }
+            else if (recordKey == RecordKey(recordTime, captureId, first[ids[i]]))
+            {
+                found[ids[i]] = new Found(new EpcisStoredEvent(recordKey, new Dictionary<string, string>(), []), null, null);
+            }
+            else
+            {
+                elsewhere.Add((ids[i], recordKey));
+            }
+        }
+
+        if (elsewhere.Count > 0)
+        {
+            var bodies = await tables.GetManyAsync(EventsTable, [.. elsewhere.Select(x => EpcisRows.BodyKey(x.RecordKey))]);
+            for (var i = 0; i < elsewhere.Count; i++)
+            {
+                if (bodies[i] is { } body)
+                {
+                    found[elsewhere[i].EventId] = new Found(EpcisRows.ReadBody(elsewhere[i].RecordKey, body.Data), null, body.Data.ToArray());
+                }
+            }
+        }
+
+        return found;
     }
 
     /// <summary>
@@ -199,7 +270,7 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
 
             scanned++;
             last = recordKey;
-            if (await ReadAsync(eventId) is { } stored && stored.RecordKey == recordKey && Evaluate(q, stored, masterData) is { } m)
+            if (await ReadEntryAsync(recordKey, eventId) is { } stored && stored.RecordKey == recordKey && Evaluate(q, stored, masterData) is { } m)
             {
                 matches.Add(m);
             }
@@ -297,30 +368,40 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
 
     private async Task WriteAsync(IReadOnlyList<Planned> plan, IReadOnlyDictionary<string, string> context)
     {
-        var rows = new Dictionary<string, List<TableRow>>(StringComparer.Ordinal);
-        var entries = new Dictionary<string, List<IndexEntry>>(StringComparer.Ordinal);
+        if (plan.Count == 0)
+        {
+            return;
+        }
+
+        var rows = new List<TableRow>(plan.Count * 2);
+        var entries = new List<IndexRow>(plan.Count * 9);
         foreach (var p in plan)
         {
             var json = EpcisEventJson.Stored(p.Event, RecordTimeOf(p.RecordKey), p.Declaration);
-            var bucket = Bucket(p.Event.EventId);
-            (rows.TryGetValue(bucket, out var r) ? r : rows[bucket] = []).Add(new TableRow(bucket, p.Event.EventId, Encode(p.RecordKey, p.Context ?? context, json)));
-            var id = Encoding.UTF8.GetBytes(p.Event.EventId);
+            rows.Add(EpcisRows.BodyRow(p.RecordKey, p.Context ?? context, json));
+            if (p.IsNew || p.Existing?.LegacyRow is not null)
+            {
+                // A new event's id row; an event of layout 1 that a declaration rewrites moves to layout 2 (its id row now points to the body).
+                rows.Add(EpcisRows.IdRow(p.Event.EventId, p.RecordKey));
+            }
+
             // Terms come from the event as read (no re-parse of the stored bytes); a declaration merged from the same document adds the error term.
             IEnumerable<(string Kind, string Value)> terms = p.IsNew
                 ? [(AllKind, AllTerm), .. EpcisTerms.Of(p.Event.Json).Concat(p.Declared ? [(EpcisTerms.Error, "declared")] : []).Distinct()]
                 : [(EpcisTerms.Error, "declared")];
             foreach (var (kind, value) in terms)
             {
-                var partition = Partition(kind, value);
-                (entries.TryGetValue(partition, out var list) ? list : entries[partition] = []).Add(new IndexEntry(Key(value) + "|" + p.RecordKey, id));
+                entries.Add(new IndexRow(Partition(kind, value), Key(value) + "|" + p.RecordKey, ReadOnlyMemory<byte>.Empty));
             }
         }
 
-        // Events first, then the index entries that point to them: a document whose rows fail writes no entry at all.
+        // Events first, then the index entries that point to them: a document whose rows fail writes no entry at all. Both
+        // are blind bulk writes (no ETag per row): the repository grain serialises captures, and every key is this
+        // document's own (its record keys) or an id row it found free or its own.
         try
         {
-            await Task.WhenAll(rows.Values.SelectMany(list => list.Chunk(TableStoreLimits.MaxBatchRows)).Select(chunk => tables.UpsertBatchAsync(EventsTable, chunk)));
-            await Task.WhenAll(entries.SelectMany(e => e.Value.Chunk(TableStoreLimits.MaxBatchRows).Select(chunk => index.PutBatchAsync(Index, e.Key, chunk))));
+            await tables.PutBulkAsync(EventsTable, rows);
+            await index.PutManyAsync(Index, entries);
         }
         catch
         {
@@ -332,28 +413,44 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
         }
     }
 
-    private async Task UndoAsync(IReadOnlyList<Planned> plan, Dictionary<string, List<IndexEntry>> entries)
+    private async Task UndoAsync(IReadOnlyList<Planned> plan, List<IndexRow> entries)
     {
-        foreach (var (partition, list) in entries)
+        foreach (var partition in entries.GroupBy(e => e.Partition, StringComparer.Ordinal))
         {
-            foreach (var chunk in list.Chunk(TableStoreLimits.MaxBatchRows))
+            foreach (var chunk in partition.Chunk(TableStoreLimits.MaxBatchRows))
             {
-                await tables.WriteAtomicAsync([.. chunk.Select(e => index.RemoveWrite(Index, partition, e.Key))]);
+                await tables.WriteAtomicAsync([.. chunk.Select(e => index.RemoveWrite(Index, e.Partition, e.Key))]);
             }
         }
 
-        foreach (var bucket in plan.GroupBy(p => Bucket(p.Event.EventId)))
+        var writes = new List<TableWrite>(plan.Count * 2);
+        foreach (var p in plan)
         {
-            foreach (var chunk in bucket.Chunk(TableStoreLimits.MaxBatchRows))
+            var body = EpcisRows.BodyKey(p.RecordKey);
+            if (p.IsNew)
             {
-                await tables.WriteAtomicAsync([.. chunk.Select(p => p.Original is { } original
-                    ? TableWrite.Upsert(EventsTable, new TableRow(bucket.Key, p.Event.EventId, original))
-                    : TableWrite.Delete(EventsTable, bucket.Key, p.Event.EventId))]);
+                writes.Add(TableWrite.Delete(EventsTable, EpcisRows.IdPartition(p.Event.EventId), p.Event.EventId));
+                writes.Add(TableWrite.Delete(EventsTable, body.PartitionKey, body.RowKey));
+            }
+            else if (p.Existing?.LegacyRow is { } legacy)
+            {
+                writes.Add(TableWrite.Upsert(EventsTable, new TableRow(EpcisRows.IdPartition(p.Event.EventId), p.Event.EventId, legacy)));
+                writes.Add(TableWrite.Delete(EventsTable, body.PartitionKey, body.RowKey));
+            }
+            else if (p.Existing?.Body is { } original)
+            {
+                writes.Add(TableWrite.Upsert(EventsTable, new TableRow(body.PartitionKey, body.RowKey, original)));
+            }
+        }
+
+        foreach (var partition in writes.GroupBy(w => w.Row.PartitionKey, StringComparer.Ordinal))
+        {
+            foreach (var chunk in partition.Chunk(TableStoreLimits.MaxBatchRows))
+            {
+                await tables.WriteAtomicAsync(chunk);
             }
         }
     }
-
-    private static string Bucket(string eventId) => "e" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(eventId)).AsSpan(0, 1))[..1];
 
     private static string Partition(string kind, string term)
         => kind is EpcisTerms.Epc or EpcisTerms.Class ? $"{kind}{Fnv(term) & 15:x}" : kind;
@@ -372,38 +469,11 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
         return h;
     }
 
-    private static byte[] Encode(string recordKey, IReadOnlyDictionary<string, string> context, byte[] json)
-    {
-        var buffer = new ArrayBufferWriter<byte>(json.Length + 128);
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            w.WriteString("k", recordKey);
-            w.WriteStartObject("c");
-            foreach (var (prefix, uri) in context)
-            {
-                w.WriteString(prefix, uri);
-            }
+    /// <param name="Existing">The stored event an error declaration updates, with the rows to put back if the document fails; null for a new event.</param>
+    private sealed record Planned(EpcisEventIn Event, string RecordKey, JsonElement? Declaration, bool Declared, bool IsNew, IReadOnlyDictionary<string, string>? Context = null, Found? Existing = null);
 
-            w.WriteEndObject();
-            w.WritePropertyName("e");
-            w.WriteRawValue(json, skipInputValidation: true);
-            w.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    private static EpcisStoredEvent Decode(ReadOnlyMemory<byte> data)
-    {
-        using var doc = JsonDocument.Parse(data);
-        var root = doc.RootElement;
-        var context = root.GetProperty("c").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
-        return new EpcisStoredEvent(root.GetProperty("k").GetString()!, context, Encoding.UTF8.GetBytes(root.GetProperty("e").GetRawText()));
-    }
-
-    /// <param name="Original">The stored row an error declaration updates, to put back if the document fails; null for a new event.</param>
-    private sealed record Planned(EpcisEventIn Event, string RecordKey, JsonElement? Declaration, bool Declared, bool IsNew, IReadOnlyDictionary<string, string>? Context = null, byte[]? Original = null);
+    /// <summary>A stored event found by the existence query, with its raw rows: a layout-1 id row (the whole event), or a layout-2 body.</summary>
+    private sealed record Found(EpcisStoredEvent Event, byte[]? LegacyRow, byte[]? Body);
 
     /// <summary>Walks one index value's entries in record-key order, a page at a time.</summary>
     private sealed class Cursor(IIndexStore index, string partition, string term, string? afterRecordKey, string? beforeRecordKey)

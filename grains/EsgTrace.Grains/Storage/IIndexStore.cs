@@ -12,6 +12,13 @@ public interface IIndexStore
     /// <summary>Creates or overwrites up to <see cref="TableStoreLimits.MaxBatchRows"/> entries of one partition atomically.</summary>
     Task PutBatchAsync(string index, string partition, IReadOnlyList<IndexEntry> entries, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Creates or overwrites any number of entries of one index, of any partitions, blind: no concurrency token, each
+    /// (partition, key) at most once. The store's <see cref="ITableStore.PutBulkAsync"/>: all or nothing on SQLite; on Azure
+    /// a failure may leave some written, so callers take back or repeat the whole write.
+    /// </summary>
+    Task PutManyAsync(string index, IReadOnlyList<IndexRow> entries, CancellationToken cancellationToken = default);
+
     /// <summary>Creates an entry that must not exist (append-only indexes such as the audit trail).</summary>
     /// <exception cref="StorageConflictException">The key is taken.</exception>
     Task AddAsync(string index, string partition, string key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken = default);
@@ -37,6 +44,9 @@ public interface IIndexStore
 
 /// <summary>One index entry.</summary>
 public sealed record IndexEntry(string Key, ReadOnlyMemory<byte> Value);
+
+/// <summary>One entry of a bulk write, with its partition.</summary>
+public sealed record IndexRow(string Partition, string Key, ReadOnlyMemory<byte> Value);
 
 /// <summary>A page of an index scan; <see cref="NextAfterKey"/> continues the scan, null at the end.</summary>
 public sealed record IndexPage(IReadOnlyList<IndexEntry> Entries, string? NextAfterKey);

@@ -48,6 +48,20 @@ public static class TableStoreLimits
         }
     }
 
+    /// <summary>A blind bulk write (<see cref="ITableStore.PutBulkAsync"/>): any number of valid rows, no row written twice.</summary>
+    public static void EnsureBulk(IReadOnlyList<TableRow> rows)
+    {
+        var seen = new HashSet<(string, string)>(rows.Count);
+        foreach (var row in rows)
+        {
+            EnsureRow(row);
+            if (!seen.Add((row.PartitionKey, row.RowKey)))
+            {
+                throw new ArgumentException($"Row '{row.PartitionKey}/{row.RowKey}' is written twice in one bulk write.", nameof(rows));
+            }
+        }
+    }
+
     /// <summary>An atomic batch: 1 to <see cref="MaxBatchRows"/> writes, valid tables and rows, no row written twice.</summary>
     public static void EnsureWrites(IReadOnlyList<TableWrite> writes)
     {

@@ -11,6 +11,9 @@ public sealed class TableIndexStore(ITableStore store) : IIndexStore
     public Task PutBatchAsync(string index, string partition, IReadOnlyList<IndexEntry> entries, CancellationToken cancellationToken = default)
         => store.UpsertBatchAsync(Table(index), entries.Select(e => new TableRow(partition, e.Key, e.Value)).ToList(), cancellationToken);
 
+    public Task PutManyAsync(string index, IReadOnlyList<IndexRow> entries, CancellationToken cancellationToken = default)
+        => store.PutBulkAsync(Table(index), entries.Select(e => new TableRow(e.Partition, e.Key, e.Value)).ToList(), cancellationToken);
+
     public Task AddAsync(string index, string partition, string key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken = default)
         => store.InsertAsync(Table(index), new TableRow(partition, key, value), cancellationToken);
 

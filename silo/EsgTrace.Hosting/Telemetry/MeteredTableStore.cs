@@ -16,6 +16,12 @@ public sealed class MeteredTableStore(ITableStore inner, EsgTraceMetrics metrics
     public IAsyncEnumerable<TableRow> QueryAsync(string table, string partitionKey, string? fromRowKey, string? toRowKey, int? limit = null, CancellationToken cancellationToken = default)
         => inner.QueryAsync(table, partitionKey, fromRowKey, toRowKey, limit, cancellationToken);
 
+    public Task<IReadOnlyList<TableRow?>> GetManyAsync(string table, IReadOnlyList<TableKey> keys, CancellationToken cancellationToken = default)
+        => inner.GetManyAsync(table, keys, cancellationToken);
+
+    public Task PutBulkAsync(string table, IReadOnlyList<TableRow> rows, CancellationToken cancellationToken = default)
+        => MeasureAsync("bulk", rows.Count, () => inner.PutBulkAsync(table, rows, cancellationToken));
+
     public Task<string> InsertAsync(string table, TableRow row, CancellationToken cancellationToken = default)
         => MeasureAsync("insert", 1, () => inner.InsertAsync(table, row, cancellationToken));
 

@@ -6,17 +6,38 @@ namespace EsgTrace.Grains.Tests.SupplyChain;
 /// <summary>
 /// The real table store with every write call noted before it is passed on: each is one durable commit to wait for (SQLite
 /// commits each call in the group commit under its own savepoint), so the notes count what a grain method costs in writes.
+/// Read calls are noted apart (<see cref="Reads"/>: call and table), one note per call however many rows it asks for.
 /// </summary>
 public sealed class CountingTableStore(ITableStore inner) : ITableStore
 {
     private readonly ConcurrentQueue<DurableWrite> _writes = new();
 
+    private readonly ConcurrentQueue<(string Call, string Table)> _reads = new();
+
     public IReadOnlyList<DurableWrite> Writes => [.. _writes];
 
-    public void Clear() => _writes.Clear();
+    public IReadOnlyList<(string Call, string Table)> Reads => [.. _reads];
+
+    public void Clear()
+    {
+        _writes.Clear();
+        _reads.Clear();
+    }
 
     public Task<TableRow?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default)
-        => inner.GetAsync(table, partitionKey, rowKey, cancellationToken);
+    {
+        _reads.Enqueue((nameof(GetAsync), table));
+        return inner.GetAsync(table, partitionKey, rowKey, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<TableRow?>> GetManyAsync(string table, IReadOnlyList<TableKey> keys, CancellationToken cancellationToken = default)
+    {
+        _reads.Enqueue((nameof(GetManyAsync), table));
+        return inner.GetManyAsync(table, keys, cancellationToken);
+    }
+
+    public Task PutBulkAsync(string table, IReadOnlyList<TableRow> rows, CancellationToken cancellationToken = default)
+        => Noted(nameof(PutBulkAsync), rows.Select(r => Name(table, r)).ToList(), () => inner.PutBulkAsync(table, rows, cancellationToken));
 
     public Task<string> InsertAsync(string table, TableRow row, CancellationToken cancellationToken = default)
         => Noted(nameof(InsertAsync), [Name(table, row)], () => inner.InsertAsync(table, row, cancellationToken));
@@ -40,7 +61,10 @@ public sealed class CountingTableStore(ITableStore inner) : ITableStore
         => Noted(nameof(WriteAtomicAsync), writes.Select(w => Name(w.Table, w.Row)).ToList(), () => inner.WriteAtomicAsync(writes, cancellationToken));
 
     public IAsyncEnumerable<TableRow> QueryAsync(string table, string partitionKey, string? fromRowKey, string? toRowKey, int? limit = null, CancellationToken cancellationToken = default)
-        => inner.QueryAsync(table, partitionKey, fromRowKey, toRowKey, limit, cancellationToken);
+    {
+        _reads.Enqueue((nameof(QueryAsync), table));
+        return inner.QueryAsync(table, partitionKey, fromRowKey, toRowKey, limit, cancellationToken);
+    }
 
     private static string Name(string table, TableRow row) => $"{table}/{row.PartitionKey}/{row.RowKey}";
 
