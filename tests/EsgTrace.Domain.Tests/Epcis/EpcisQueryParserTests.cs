@@ -192,12 +192,33 @@ public sealed class EpcisQueryParserTests
     }
 
     [Theory]
-    [InlineData("WD_bizLocation", "urn:epc:id:sgln:4012345.00001.0")]
-    [InlineData("WD_readPoint", "urn:epc:id:sgln:4012345.00001.0")]
-    [InlineData("HASATTR_bizLocation", "x")]
-    [InlineData("EQATTR_bizStep_owner", "x")]
-    public void MasterDataParameters_AreRefusedByName_AsStandardButUnsupported(string name, string value)
-        => Assert.StartsWith($"'{name}' is a standard EPCIS 2.0 query parameter", Refused((name, value)).Detail, StringComparison.Ordinal);
+    [InlineData("WD_bizLocation", "urn:epc:id:sgln:4012345.00001.0|urn:epc:id:sgln:4012345.00002.0", MasterDataTest.WithDescendants, "bizLocation", null, 2)]
+    [InlineData("WD_readPoint", "urn:epc:id:sgln:4012345.00001.0,urn:epc:id:sgln:4012345.00002.0", MasterDataTest.WithDescendants, "readPoint", null, 2)]
+    [InlineData("HASATTR_bizLocation", "cbvmda:sst|cbvmda:latitude", MasterDataTest.HasAttribute, "bizLocation", null, 2)]
+    [InlineData("EQATTR_bizStep_owner", "x", MasterDataTest.AttributeEquals, "bizStep", "owner", 1)]
+    public void MasterDataParameters_BecomeMasterDataConditions_NotEventCriteria(string name, string value, MasterDataTest test, string field, string? attribute, int values)
+    {
+        var q = Parsed((name, value));
+
+        var condition = Assert.Single(q.MasterData);
+        Assert.Equal(test, condition.Test);
+        Assert.Equal(field, condition.Field);
+        if (attribute is null)
+        {
+            Assert.Null(condition.Attribute);
+        }
+        else
+        {
+            Assert.EndsWith(attribute, condition.Attribute, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(values, condition.Values.Count);
+        Assert.Empty(q.Criteria);
+    }
+
+    [Fact]
+    public void TheEqAttrSpelling_IsRefusedAsStandardButUnsupported()
+        => Assert.StartsWith("'EQ_ATTR_bizLocation_owner' is a standard EPCIS 2.0 query parameter", Refused(("EQ_ATTR_bizLocation_owner", "x")).Detail, StringComparison.Ordinal);
 
     [Theory]
     [InlineData("EQ_colour")]

@@ -38,7 +38,8 @@ public sealed class OperationsBrowserTests(PortalFixture portal, BrowserFixture 
 
         Assert.EndsWith("/dashboard/", page.Url, StringComparison.Ordinal);
         Assert.Equal(200, metrics.Status);
-        Assert.Contains("esgtrace_storage_writes_total{", text, StringComparison.Ordinal);
+        Assert.True(text.Contains("esgtrace_storage_writes_total{", StringComparison.Ordinal),
+            "no esgtrace_storage_writes_total in /metrics (" + text.Length + " chars); families: " + string.Join(", ", text.Split('\n').Where(l => l.StartsWith("# TYPE ", StringComparison.Ordinal)).Select(l => l[7..])));
         await BrowserFixture.CaptureAsync(page, "orleans-dashboard");
         // The dashboard's UI is the package's (Microsoft.Orleans.Dashboard 10.4.2), not ours: these are its own WCAG
         // failures, listed in docs/architecture.md (Observability) so they are not taken for ours.

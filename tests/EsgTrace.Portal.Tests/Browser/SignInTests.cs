@@ -10,11 +10,11 @@ public sealed class SignInTests(PortalFixture portal, BrowserFixture browser)
 {
     public static TheoryData<string, string[]> RoleNavigation => new()
     {
-        { "supply", ["Home", "Supply chain"] },
+        { "supply", ["Home", "Supply chain", "EPCIS deliveries"] },
         { "marketing", ["Home", "Claims"] },
         { "cio", ["Home", "Claims", "Green IT"] },
-        { "auditor", ["Home", "Supply chain", "Claims", "Green IT", "Audit trail"] },
-        { "admin", ["Home", "Audit trail", "Users", "API keys"] },
+        { "auditor", ["Home", "Supply chain", "Claims", "Green IT", "EPCIS deliveries", "Audit trail"] },
+        { "admin", ["Home", "EPCIS deliveries", "Audit trail", "Users", "API keys"] },
     };
 
     [Theory]

@@ -98,7 +98,7 @@ public sealed class SingleSignOnBrowserTests(SingleSignOnFixture sso, BrowserFix
         Assert.Equal("supply-chain", (await page.GetByTestId("role").InnerTextAsync()).Trim());
         var nav = page.GetByTestId("main-nav");
         await nav.GetByText("Supply chain").WaitForAsync();
-        Assert.Equal(["Home", "Supply chain"], (await nav.Locator("a").AllInnerTextsAsync()).Select(t => t.Trim()).ToArray());
+        Assert.Equal(["Home", "Supply chain", "EPCIS deliveries"], (await nav.Locator("a").AllInnerTextsAsync()).Select(t => t.Trim()).ToArray());
         Assert.Equal("supply-chain", (await MeAsync(page)).Body.GetProperty("role").GetString());
         await BrowserFixture.CloseAsync(page);
     }
