@@ -1,11 +1,9 @@
-using System.Buffers;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
 using EsgTrace.Epcis;
 using EsgTrace.Portal.Auth;
 using NodaTime;
-using NodaTime.Text;
 
 namespace EsgTrace.Portal.Api;
 
@@ -17,7 +15,6 @@ public static class EpcisApi
 {
     public const string Version = "2.0.0";
     private const string JsonLd = "application/ld+json";
-    private const string StandardContext = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld";
 
     /// <summary>Largest capture body (advertised as GS1-EPCIS-Capture-File-Size-Limit).</summary>
     public const int MaxCaptureBytes = 10 * 1024 * 1024;
@@ -183,45 +180,7 @@ public static class EpcisApi
             return EpcisXmlBinding.QueryDocument(page, now, EpcisXmlBinding.XmlTypeFor(http.Request));
         }
 
-        var buffer = new ArrayBufferWriter<byte>(4096 + page.Events.Sum(e => e.Length));
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("@context");
-            w.WriteStringValue(StandardContext);
-            if (page.Context.Count > 0)
-            {
-                w.WriteStartObject();
-                foreach (var (prefix, uri) in page.Context)
-                {
-                    w.WriteString(prefix, uri);
-                }
-
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteString("type", "EPCISQueryDocument");
-            w.WriteString("schemaVersion", "2.0");
-            w.WriteString("creationDate", InstantPattern.ExtendedIso.Format(now));
-            w.WriteStartObject("epcisBody");
-            w.WriteStartObject("queryResults");
-            w.WriteString("queryName", "SimpleEventQuery");
-            w.WriteStartObject("resultsBody");
-            w.WriteStartArray("eventList");
-            foreach (var e in page.Events)
-            {
-                w.WriteRawValue(e, skipInputValidation: true);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-            w.WriteEndObject();
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }
-
-        return TypedResults.Bytes(buffer.WrittenMemory.ToArray(), JsonLd);
+        return TypedResults.Bytes(EpcisQueryDocumentWriter.Write(page.Events, page.Context, now, "SimpleEventQuery"), JsonLd);
     }
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request)

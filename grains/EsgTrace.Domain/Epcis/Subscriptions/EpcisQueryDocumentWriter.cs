@@ -6,8 +6,8 @@ using NodaTime.Text;
 namespace EsgTrace.Epcis;
 
 /// <summary>
-/// Writes an EPCISQueryDocument around stored events (their JSON copied as is): the answer of a named query, a webhook
-/// delivery (with its subscriptionID) and a WebSocket message.
+/// Writes an EPCISQueryDocument around stored events (their JSON copied as is): the answer of /events and of a named
+/// query, a webhook delivery (with its subscriptionID) and a WebSocket message.
 /// </summary>
 public static class EpcisQueryDocumentWriter
 {
