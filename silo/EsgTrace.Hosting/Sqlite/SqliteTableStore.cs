@@ -90,26 +90,9 @@ public sealed partial class SqliteTableStore : ITableStore, IAsyncDisposable, ID
         }
 
         await EnsureTableAsync(table, cancellationToken);
-        await EnqueueAsync(connection =>
-        {
-            // One write of the group commit (one savepoint: all or nothing), one prepared statement, no ETag per row: the
-            // empty token costs one byte, where a GUID cost 33 on every index row.
-            using var command = connection.CreateCommand();
-            command.CommandText = $"INSERT INTO {table} (pk, rk, data, etag) VALUES ($pk, $rk, $data, '') ON CONFLICT (pk, rk) DO UPDATE SET data = excluded.data, etag = ''";
-            var pk = command.Parameters.Add("$pk", SqliteType.Text);
-            var rk = command.Parameters.Add("$rk", SqliteType.Text);
-            var data = command.Parameters.Add("$data", SqliteType.Blob);
-            command.Prepare();
-            foreach (var row in rows)
-            {
-                pk.Value = row.PartitionKey;
-                rk.Value = row.RowKey;
-                data.Value = Bytes(row.Data);
-                command.ExecuteNonQuery();
-            }
-
-            return null;
-        });
+        // One write of the group commit (one savepoint: all or nothing), one prepared statement, no ETag per row: the empty
+        // token costs one byte, where a GUID cost 33 on every index row.
+        await EnqueueAsync(connection => UpsertRows(connection, table, rows, withETags: false));
     }
 
     public async Task<string> InsertAsync(string table, TableRow row, CancellationToken cancellationToken = default)
@@ -188,27 +171,34 @@ public sealed partial class SqliteTableStore : ITableStore, IAsyncDisposable, ID
     {
         TableStoreLimits.EnsureBatch(rows);
         await EnsureTableAsync(table, cancellationToken);
-        await EnqueueAsync(connection =>
+        await EnqueueAsync(connection => UpsertRows(connection, table, rows, withETags: true));
+    }
+
+    /// <summary>Upserts the rows with one prepared statement: each with a new ETag, or (blind bulk writes) with the empty one.</summary>
+    private static string? UpsertRows(SqliteConnection connection, string table, IReadOnlyList<TableRow> rows, bool withETags)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"INSERT INTO {table} (pk, rk, data, etag) VALUES ($pk, $rk, $data, $etag) ON CONFLICT (pk, rk) DO UPDATE SET data = excluded.data, etag = excluded.etag";
+        var pk = command.Parameters.Add("$pk", SqliteType.Text);
+        var rk = command.Parameters.Add("$rk", SqliteType.Text);
+        var data = command.Parameters.Add("$data", SqliteType.Blob);
+        var etag = command.Parameters.Add("$etag", SqliteType.Text);
+        etag.Value = string.Empty;
+        command.Prepare();
+        foreach (var row in rows)
         {
-            // One prepared statement for the batch: bulk index writes are the hot path of EPCIS capture.
-            using var command = connection.CreateCommand();
-            command.CommandText = $"INSERT INTO {table} (pk, rk, data, etag) VALUES ($pk, $rk, $data, $etag) ON CONFLICT (pk, rk) DO UPDATE SET data = excluded.data, etag = excluded.etag";
-            var pk = command.Parameters.Add("$pk", SqliteType.Text);
-            var rk = command.Parameters.Add("$rk", SqliteType.Text);
-            var data = command.Parameters.Add("$data", SqliteType.Blob);
-            var etag = command.Parameters.Add("$etag", SqliteType.Text);
-            command.Prepare();
-            foreach (var row in rows)
+            pk.Value = row.PartitionKey;
+            rk.Value = row.RowKey;
+            data.Value = Bytes(row.Data);
+            if (withETags)
             {
-                pk.Value = row.PartitionKey;
-                rk.Value = row.RowKey;
-                data.Value = Bytes(row.Data);
                 etag.Value = NewETag();
-                command.ExecuteNonQuery();
             }
 
-            return null;
-        });
+            command.ExecuteNonQuery();
+        }
+
+        return null;
     }
 
     public async Task WriteAtomicAsync(IReadOnlyList<TableWrite> writes, CancellationToken cancellationToken = default)
