@@ -1,15 +1,9 @@
 using System.Formats.Asn1;
-using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace EsgTrace.Testing;
 
@@ -26,14 +20,13 @@ public sealed class TestTimestampAuthority : IAsyncDisposable
 
     private const string TstInfoOid = "1.2.840.113549.1.9.16.1.4";
     private const string SigningCertificateV2Oid = "1.2.840.113549.1.9.16.2.47";
-    private readonly WebApplication _app;
     private readonly TimeProvider _clock;
+    private WebApplication _app = null!;
     private long _serial = 1000;
     private int _requests;
 
-    private TestTimestampAuthority(WebApplication app, TimeProvider clock)
+    private TestTimestampAuthority(TimeProvider clock)
     {
-        _app = app;
         _clock = clock;
     }
 
@@ -56,15 +49,8 @@ public sealed class TestTimestampAuthority : IAsyncDisposable
     /// <param name="clock">The authority's clock (genTime); the system clock unless given.</param>
     public static async Task<TestTimestampAuthority> StartAsync(TimeProvider? clock = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var authority = new TestTimestampAuthority(app, clock ?? TimeProvider.System);
-        app.MapPost("/", authority.AnswerAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        authority.Address = new Uri(address.TrimEnd('/') + "/");
+        var authority = new TestTimestampAuthority(clock ?? TimeProvider.System);
+        (authority._app, authority.Address) = await LoopbackSite.StartAsync(app => app.MapPost("/", authority.AnswerAsync));
         return authority;
     }
 

@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using EsgTrace.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace EsgTrace.Portal.Tests.Epcis;
 
@@ -45,20 +41,14 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public static async Task<WebhookReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
         WebhookReceiver? receiver = null;
-        app.MapPost("/hook", async (HttpContext http) =>
+        var (app, address) = await LoopbackSite.StartAsync(app => app.MapPost("/hook", async (HttpContext http) =>
         {
             using var memory = new MemoryStream();
             await http.Request.Body.CopyToAsync(memory);
             return receiver!.Receive(memory.ToArray(), http.Request.Headers["GS1-Signature"].ToString(), http.Request.ContentType);
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        receiver = new WebhookReceiver(app, new Uri(address + "/"));
+        }));
+        receiver = new WebhookReceiver(app, address);
         return receiver;
     }
 

@@ -1,10 +1,6 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using EsgTrace.Testing;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace EsgTrace.Portal.Tests.Security;
 
@@ -26,14 +22,8 @@ public sealed class AttackerSite : IAsyncDisposable
 
     public static async Task<AttackerSite> StartAsync(string html)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.MapGet("/", () => Results.Content(html, "text/html; charset=utf-8"));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new AttackerSite(app, new Uri(address + "/"));
+        var (app, address) = await LoopbackSite.StartAsync(app => app.MapGet("/", () => Results.Content(html, "text/html; charset=utf-8")));
+        return new AttackerSite(app, address);
     }
 
     /// <summary>A page that posts a form to <paramref name="target"/> as soon as it loads, as a victim's browser would.</summary>
