@@ -163,10 +163,7 @@ public static class EpcisApi
 
         if (page.NextPageToken is { } token)
         {
-            var parameters = http.Request.Query.Where(q => q.Key != "nextPageToken").SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? string.Empty)}"))
-                .Append("nextPageToken=" + Uri.EscapeDataString(token));
-            http.Response.Headers.Link = $"<{http.Request.Path}?{string.Join('&', parameters)}>; rel=\"next\"";
-            http.Response.Headers["GS1-Next-Page-Token"] = token;
+            NextPageLink.Add(http, token);
         }
 
         return Document(http, page, http.RequestServices.GetRequiredService<IClock>().GetCurrentInstant());

@@ -20,6 +20,9 @@ public static class EpcisQueriesApi
 {
     private const int MaxBodyBytes = 64 * 1024;
     private static readonly string[] PagingParameters = ["perPage", "nextPageToken"];
+
+    /// <summary>A listing token's tag: the query name to continue after follows it.</summary>
+    private const string ListingTag = "n:";
     private static readonly string[] ScheduleParameters = ["second", "minute", "hour", "dayOfMonth", "month", "dayOfWeek"];
     private static readonly string[] SubscriptionParameters = ["stream", "reportIfEmpty", "initialRecordTime", .. ScheduleParameters];
 
@@ -138,10 +141,7 @@ public static class EpcisQueriesApi
         var page = await grains.GetGrain<IEpcisQueryGrain>(0).Query(query!);
         if (page.NextPageToken is { } token)
         {
-            var parameters = request.Where(q => q.Key != "nextPageToken").SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? string.Empty)}"))
-                .Append("nextPageToken=" + Uri.EscapeDataString(token));
-            http.Response.Headers.Link = $"<{http.Request.Path}?{string.Join('&', parameters)}>; rel=\"next\"";
-            http.Response.Headers["GS1-Next-Page-Token"] = token;
+            NextPageLink.Add(http, token);
         }
 
         return TypedResults.Bytes(EpcisQueryDocumentWriter.Write(page.Events, page.Context, clock.GetCurrentInstant(), named.Name), "application/ld+json");
@@ -256,15 +256,7 @@ public static class EpcisQueriesApi
             return (count, null);
         }
 
-        try
-        {
-            var after = Encoding.UTF8.GetString(Convert.FromBase64String(token.Replace('-', '+').Replace('_', '/').PadRight(token.Length + ((4 - (token.Length % 4)) % 4), '=')));
-            return after.StartsWith("n:", StringComparison.Ordinal) ? (count, after[2..]) : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
+        return EpcisPageToken.DecodeAfter(ListingTag, token) is { } after ? (count, after) : null;
     }
 
     private static void AddNextLink(HttpContext http, string? nextAfter)
@@ -274,11 +266,7 @@ public static class EpcisQueriesApi
             return;
         }
 
-        var token = Convert.ToBase64String(Encoding.UTF8.GetBytes("n:" + nextAfter)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var parameters = http.Request.Query.Where(q => q.Key != "nextPageToken").SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? string.Empty)}"))
-            .Append("nextPageToken=" + token);
-        http.Response.Headers.Link = $"<{http.Request.Path}?{string.Join('&', parameters)}>; rel=\"next\"";
-        http.Response.Headers["GS1-Next-Page-Token"] = token;
+        NextPageLink.Add(http, EpcisPageToken.EncodeAfter(ListingTag, nextAfter));
     }
 
     /// <summary>A QueryDefinition: a parameter given once as its one value (a list in pipe or comma syntax stays one string, as sent), else an array.</summary>

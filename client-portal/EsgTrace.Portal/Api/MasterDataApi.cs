@@ -61,9 +61,7 @@ public static class MasterDataApi
         var page = await grains.GetGrain<IMasterDataGrain>(0).List(type, perPage, after);
         if (page.Next is { } next)
         {
-            var encoded = EncodeToken(next);
-            http.Response.Headers.Link = $"<{http.Request.Path}?perPage={perPage}&nextPageToken={Uri.EscapeDataString(encoded)}>; rel=\"next\"";
-            http.Response.Headers["GS1-Next-Page-Token"] = encoded;
+            NextPageLink.Add(http, EpcisPageToken.EncodeAfter(ListingTag, next));
         }
 
         return Json(w =>
@@ -175,22 +173,10 @@ public static class MasterDataApi
 
     private static EpcisProblem QueryProblem(string detail) => new(EpcisProblem.QueryParameter, "The query is not valid.", detail);
 
-    private static string EncodeToken(string afterKey) => Convert.ToBase64String(Encoding.UTF8.GetBytes("v1:" + afterKey)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    /// <summary>A listing token's tag: the canonical id to continue after follows it.</summary>
+    private const string ListingTag = "v1:";
 
-    private static string? DecodeToken(string token)
-    {
-        try
-        {
-            var b64 = token.Replace('-', '+').Replace('_', '/');
-            b64 += new string('=', (4 - (b64.Length % 4)) % 4);
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(b64));
-            return text.StartsWith("v1:", StringComparison.Ordinal) && text.Length > 3 ? text[3..] : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
+    private static string? DecodeToken(string token) => EpcisPageToken.DecodeAfter(ListingTag, token) is { Length: > 0 } after ? after : null;
 
     private static void AddVersionHeaders(HttpContext http)
     {

@@ -19,6 +19,12 @@ public static class EpcisPageToken
 
     public static string? Decode(string token) => Text(token) is { } text && text.StartsWith("v1:", StringComparison.Ordinal) && text.Length > 3 && text.Length < 100 && text[3..].All(char.IsAsciiLetterOrDigit) ? text[3..] : null;
 
+    /// <summary>A listing's token (named queries, vocabularies): the key to continue after, behind the listing's tag.</summary>
+    public static string EncodeAfter(string tag, string afterKey) => Base64Url(tag + afterKey);
+
+    /// <summary>The key a listing token continues after, or null when the token is not one of that listing's.</summary>
+    public static string? DecodeAfter(string tag, string token) => Text(token) is { } text && text.StartsWith(tag, StringComparison.Ordinal) ? text[tag.Length..] : null;
+
     private static string Base64Url(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private static string? Text(string token)
