@@ -25,11 +25,14 @@ public interface ICaptureJobGrain : IGrainWithStringKey
     Task Resume();
 }
 
-/// <summary>The single writer of the EPCIS repository: one capture at a time decides what is new, duplicate or conflicting, then writes.</summary>
+/// <summary>
+/// The single writer of the EPCIS repository: captures are decided (new, duplicate or conflicting) and written in arrival
+/// order; the next one is read and decided while the one before it is written, so Store calls interleave.
+/// </summary>
 [Alias("esg.IEpcisRepositoryGrain")]
 public interface IEpcisRepositoryGrain : IGrainWithStringKey
 {
-    [Alias("Store")]
+    [Alias("Store"), Orleans.Concurrency.AlwaysInterleave]
     Task<EpcisStoreResult> Store(string captureId, string blobName, NodaTime.Instant recordTime, bool proceedOnError);
 }
 

@@ -3,15 +3,30 @@ using NodaTime;
 
 namespace EsgTrace.Epcis;
 
-/// <summary>Stores captures one at a time, so two captures of the same event cannot both find it new.</summary>
+/// <summary>
+/// Stores captures through one <see cref="EpcisCapturePipeline"/>, so two captures of the same event cannot both find it
+/// new. Store calls interleave (the interface marks them so): while one document is written, the next is read, checked and
+/// planned. At most two are admitted at once (one written, one prepared); the others wait their turn unread.
+/// </summary>
 public sealed class EpcisRepositoryGrain(ITableStore tables, IIndexStore index, IBlobStore blobs) : Grain, IEpcisRepositoryGrain
 {
+    private readonly EpcisCapturePipeline _pipeline = new(new EpcisStore(tables, index));
+    private readonly SemaphoreSlim _admitted = new(2, 2);
+
     public async Task<EpcisStoreResult> Store(string captureId, string blobName, Instant recordTime, bool proceedOnError)
     {
-        var (doc, read) = await EpcisCaptures.OpenAsync(blobs, blobName);
-        using (doc)
+        await _admitted.WaitAsync();
+        try
         {
-            return await new EpcisStore(tables, index).StoreAsync(read, captureId, recordTime, proceedOnError);
+            var (doc, read) = await EpcisCaptures.OpenAsync(blobs, blobName);
+            using (doc)
+            {
+                return await _pipeline.StoreAsync(read, captureId, recordTime, proceedOnError);
+            }
+        }
+        finally
+        {
+            _admitted.Release();
         }
     }
 }

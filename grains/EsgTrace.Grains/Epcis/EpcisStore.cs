@@ -37,8 +37,16 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
     /// Rewriting the same capture again (after a crash) is idempotent: its own rows are recognised by their record key.
     /// </summary>
     public async Task<EpcisStoreResult> StoreAsync(EpcisDocumentRead document, string captureId, Instant recordTime, bool proceedOnError)
+        => await WriteAsync(await PlanAsync(document, captureId, recordTime, proceedOnError));
+
+    /// <summary>
+    /// The first half of <see cref="StoreAsync"/>: the existence query, the decision for every event and the rows to write,
+    /// with nothing written. <paramref name="inFlight"/> is the plan of a document whose write may not have committed yet
+    /// (<see cref="EpcisCapturePipeline"/> plans a document while the one before it is written): its events count as stored.
+    /// </summary>
+    public async Task<EpcisWritePlan> PlanAsync(EpcisDocumentRead document, string captureId, Instant recordTime, bool proceedOnError, EpcisWritePlan? inFlight = null)
     {
-        var found = await FindAsync(document, captureId, recordTime);
+        var found = await FindAsync(document, captureId, recordTime, inFlight);
         var plan = new Dictionary<string, Planned>(StringComparer.Ordinal);
         var problems = new List<EpcisProblem>();
         var duplicates = 0;
@@ -95,13 +103,13 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
 
         if (problems.Count > 0 && !proceedOnError)
         {
-            return new EpcisStoreResult(0, duplicates, [], [], problems);
+            return EpcisWritePlan.Refused(new EpcisStoreResult(0, duplicates, [], [], problems));
         }
 
-        await WriteAsync(plan.Values.ToList(), document.Context);
-        var stored = plan.Values.Where(p => p.IsNew).Select(p => p.Event.EventId).ToList();
-        var declared = plan.Values.Where(p => p.Declared).Select(p => p.Event.EventId).ToList();
-        return new EpcisStoreResult(stored.Count, duplicates, stored, declared, problems);
+        var planned = plan.Values.ToList();
+        var stored = planned.Where(p => p.IsNew).Select(p => p.Event.EventId).ToList();
+        var declared = planned.Where(p => p.Declared).Select(p => p.Event.EventId).ToList();
+        return Build(planned, document.Context, new EpcisStoreResult(stored.Count, duplicates, stored, declared, problems));
     }
 
     /// <summary>One stored event, or null.</summary>
@@ -132,7 +140,7 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
     /// (a second multi-get) only for ids another capture holds, which the plan compares; an id row of this capture's own
     /// earlier attempt needs none, and one whose body is gone (a document taken back half-way) counts as not stored.
     /// </summary>
-    private async Task<Dictionary<string, Found>> FindAsync(EpcisDocumentRead document, string captureId, Instant recordTime)
+    private async Task<Dictionary<string, Found>> FindAsync(EpcisDocumentRead document, string captureId, Instant recordTime, EpcisWritePlan? inFlight)
     {
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var e in document.Events)
@@ -174,6 +182,19 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
                 if (bodies[i] is { } body)
                 {
                     found[elsewhere[i].EventId] = new Found(EpcisRows.ReadBody(elsewhere[i].RecordKey, body.Data), null, body.Data.ToArray());
+                }
+            }
+        }
+
+        // The document being written before this one: what it writes is what the store holds once it commits (and if it
+        // fails, the pipeline plans this document again without it).
+        if (inFlight is not null)
+        {
+            foreach (var id in ids)
+            {
+                if (inFlight.Writes.TryGetValue(id, out var written))
+                {
+                    found[id] = written;
                 }
             }
         }
@@ -366,19 +387,18 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
 
     private sealed record Match(EpcisStoredEvent Event, (int Kind, decimal Number, string Text) SortKey);
 
-    private async Task WriteAsync(IReadOnlyList<Planned> plan, IReadOnlyDictionary<string, string> context)
+    /// <summary>The rows and index entries of a plan: each event's body (its stored JSON), its id row when new, and its terms.</summary>
+    private static EpcisWritePlan Build(IReadOnlyList<Planned> plan, IReadOnlyDictionary<string, string> context, EpcisStoreResult result)
     {
-        if (plan.Count == 0)
-        {
-            return;
-        }
-
         var rows = new List<TableRow>(plan.Count * 2);
         var entries = new List<IndexRow>(plan.Count * 9);
+        var writes = new Dictionary<string, Found>(plan.Count, StringComparer.Ordinal);
         foreach (var p in plan)
         {
             var json = EpcisEventJson.Stored(p.Event, RecordTimeOf(p.RecordKey), p.Declaration);
-            rows.Add(EpcisRows.BodyRow(p.RecordKey, p.Context ?? context, json));
+            var body = EpcisRows.BodyRow(p.RecordKey, p.Context ?? context, json);
+            rows.Add(body);
+            writes[p.Event.EventId] = new Found(new EpcisStoredEvent(p.RecordKey, p.Context ?? context, json), null, body.Data.ToArray());
             if (p.IsNew || p.Existing?.LegacyRow is not null)
             {
                 // A new event's id row; an event of layout 1 that a declaration rewrites moves to layout 2 (its id row now points to the body).
@@ -395,25 +415,40 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
             }
         }
 
-        // Events first, then the index entries that point to them: a document whose rows fail writes no entry at all. Both
-        // are blind bulk writes (no ETag per row): the repository grain serialises captures, and every key is this
-        // document's own (its record keys) or an id row it found free or its own.
+        return new EpcisWritePlan(result, plan, rows, entries, writes);
+    }
+
+    /// <summary>
+    /// The second half of <see cref="StoreAsync"/>: writes a plan, all or nothing. Events first, then the index entries
+    /// that point to them: a document whose rows fail writes no entry at all. Both are blind bulk writes (no ETag per row):
+    /// one writer stores captures in order, and every key is the document's own (its record keys) or an id row it found
+    /// free or its own.
+    /// </summary>
+    public async Task<EpcisStoreResult> WriteAsync(EpcisWritePlan write)
+    {
+        if (write.Plan.Count == 0)
+        {
+            return write.Result;
+        }
+
         try
         {
-            await tables.PutBulkAsync(EventsTable, rows);
-            await index.PutManyAsync(Index, entries);
+            await tables.PutBulkAsync(EventsTable, write.Rows);
+            await index.PutManyAsync(Index, write.Entries);
         }
         catch
         {
             // All or nothing: a write that failed (a row the store refuses, an outage) takes back what this document wrote, so
             // no index entry or event of a failed document stays behind. If taking back fails too, a resumed capture rewrites
             // the same keys (its record time is fixed) and takes them back again when it fails.
-            await UndoAsync(plan, entries);
+            await UndoAsync(write.Plan, write.Entries);
             throw;
         }
+
+        return write.Result;
     }
 
-    private async Task UndoAsync(IReadOnlyList<Planned> plan, List<IndexRow> entries)
+    private async Task UndoAsync(IReadOnlyList<Planned> plan, IReadOnlyList<IndexRow> entries)
     {
         foreach (var partition in entries.GroupBy(e => e.Partition, StringComparer.Ordinal))
         {
@@ -470,10 +505,10 @@ public sealed class EpcisStore(ITableStore tables, IIndexStore index)
     }
 
     /// <param name="Existing">The stored event an error declaration updates, with the rows to put back if the document fails; null for a new event.</param>
-    private sealed record Planned(EpcisEventIn Event, string RecordKey, JsonElement? Declaration, bool Declared, bool IsNew, IReadOnlyDictionary<string, string>? Context = null, Found? Existing = null);
+    internal sealed record Planned(EpcisEventIn Event, string RecordKey, JsonElement? Declaration, bool Declared, bool IsNew, IReadOnlyDictionary<string, string>? Context = null, Found? Existing = null);
 
     /// <summary>A stored event found by the existence query, with its raw rows: a layout-1 id row (the whole event), or a layout-2 body.</summary>
-    private sealed record Found(EpcisStoredEvent Event, byte[]? LegacyRow, byte[]? Body);
+    internal sealed record Found(EpcisStoredEvent Event, byte[]? LegacyRow, byte[]? Body);
 
     /// <summary>Walks one index value's entries in record-key order, a page at a time.</summary>
     private sealed class Cursor(IIndexStore index, string partition, string term, string? afterRecordKey, string? beforeRecordKey)
