@@ -151,7 +151,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal)
                 if (method is "POST" or "PUT")
                 {
                     // Each endpoint gets a body of a type it takes (routing answers 415 before authorization otherwise).
-                    request.Content = path.EndsWith("/hourly-datasets", StringComparison.Ordinal)
+                    request.Content = path.EndsWith("/hourly-datasets", StringComparison.Ordinal) || path.EndsWith("/intensity-datasets", StringComparison.Ordinal)
                         ? new StringContent("region,hour_utc,kg_co2e_per_kwh\n", Encoding.UTF8, "text/csv")
                         : new StringContent("{}", Encoding.UTF8, "application/json");
                 }
