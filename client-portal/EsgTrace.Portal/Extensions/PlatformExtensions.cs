@@ -45,6 +45,7 @@ public static class PlatformExtensions
         services.AddSingleton<SupplyChainService>();
         services.AddSingleton<MasterDataNames>();
         services.AddSingleton<GreenItService>();
+        services.AddSingleton<CarbonAwareService>();
         services.AddSingleton<PactService>();
         services.AddSingleton<ClaimService>();
         services.AddSingleton<EpcisSubscriptionService>();
@@ -92,6 +93,7 @@ public static class PlatformExtensions
         app.MapSupplyChainApi();
         app.MapClaimsApi();
         app.MapGreenItApi();
+        app.MapCarbonAwareApi();
         app.MapVerificationApi();
         app.MapEpcisApi();
         app.MapMasterDataApi();

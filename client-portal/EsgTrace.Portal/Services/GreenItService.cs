@@ -99,11 +99,12 @@ public sealed class GreenItService(IGrainFactory grains)
     /// <summary>Usage rows sent as JSON are written as CSV, so both doors share one parser and one set of checks.</summary>
     public static byte[] ToCsv(IReadOnlyList<UsageInput> rows)
     {
-        var csv = new StringBuilder("workload_id,period_start,period_end,provider,region,vcpu_hours,cpu_utilisation_percent,memory_gb_hours,ssd_tb_hours,hdd_tb_hours,network_gb,replication_factor,measured_kwh,functional_units\n");
+        var csv = new StringBuilder("workload_id,period_start,period_end,provider,region,vcpu_hours,cpu_utilisation_percent,memory_gb_hours,ssd_tb_hours,hdd_tb_hours,network_gb,replication_factor,measured_kwh,functional_units,gpu_hours,gpu_utilisation_percent\n");
         foreach (var r in rows)
         {
             csv.AppendJoin(',', Cell(r.WorkloadId), Cell(r.PeriodStart), Cell(r.PeriodEnd), Cell(r.Provider), Cell(r.Region), N(r.VcpuHours), N(r.CpuUtilisationPercent),
-                N(r.MemoryGbHours), N(r.SsdTbHours), N(r.HddTbHours), N(r.NetworkGb), N(r.ReplicationFactor), N(r.MeasuredKwh), N(r.FunctionalUnits)).Append('\n');
+                N(r.MemoryGbHours), N(r.SsdTbHours), N(r.HddTbHours), N(r.NetworkGb), N(r.ReplicationFactor), N(r.MeasuredKwh), N(r.FunctionalUnits),
+                N(r.GpuHours), N(r.GpuUtilisationPercent)).Append('\n');
         }
 
         return Encoding.UTF8.GetBytes(csv.ToString());
@@ -129,7 +130,7 @@ public sealed class GreenItService(IGrainFactory grains)
 public sealed record UsageInput(
     string? WorkloadId, string? PeriodStart, string? PeriodEnd, string? Provider, string? Region,
     decimal? VcpuHours, decimal? CpuUtilisationPercent, decimal? MemoryGbHours, decimal? SsdTbHours, decimal? HddTbHours, decimal? NetworkGb,
-    decimal? ReplicationFactor = null, decimal? MeasuredKwh = null, decimal? FunctionalUnits = null);
+    decimal? ReplicationFactor = null, decimal? MeasuredKwh = null, decimal? FunctionalUnits = null, decimal? GpuHours = null, decimal? GpuUtilisationPercent = null);
 
 /// <summary>Body of POST /api/green-it/usage as JSON.</summary>
 public sealed record UsageImportRequest(IReadOnlyList<UsageInput>? Rows);

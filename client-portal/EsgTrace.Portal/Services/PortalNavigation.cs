@@ -12,6 +12,7 @@ public static class PortalNavigation
         new("Supply chain", "/supply-chain", Icons.Material.Filled.LocalShipping, Policies.SupplyChain),
         new("Claims", "/claims", Icons.Material.Filled.Verified, Policies.Claims),
         new("Green IT", "/green-it", Icons.Material.Filled.Dns, Policies.GreenIt),
+        new("Carbon-aware", "/green-it/carbon-aware", Icons.Material.Filled.Schedule, Policies.GreenIt),
         new("EPCIS deliveries", "/epcis/deliveries", Icons.Material.Filled.Webhook, Policies.EpcisDeliveries),
         new("Audit trail", "/audit", Icons.Material.Filled.History, Policies.Audit),
         new("Users", "/admin/users", Icons.Material.Filled.People, Policies.Admin),

@@ -13,11 +13,11 @@ public static class GreenItDashboardBuilder
 
     public static GreenItDashboard Build(
         LocalDate from, LocalDate to, IReadOnlyList<WorkloadData> workloads, IReadOnlyList<(string Id, GreenItAction Action)> actions,
-        GreenItTarget? target, HourlyIntensityDataset hourly)
+        GreenItTarget? target, HourlyIntensityDataset hourly, IGridFactorLookup? timeMatched = null)
     {
         var emissions = workloads.ToDictionary(
             w => w.Id,
-            w => UsageEmissionsCalculator.All(w));
+            w => UsageEmissionsCalculator.All(w, timeMatched));
         var inPeriod = emissions.Values.SelectMany(e => e).Where(e => PeriodShare.Fraction(e.PeriodStart, e.PeriodEnd, from, to) > 0).ToList();
         decimal Share(UsageEmissions e) => PeriodShare.Fraction(e.PeriodStart, e.PeriodEnd, from, to);
 

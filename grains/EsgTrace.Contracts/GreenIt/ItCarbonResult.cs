@@ -1,6 +1,6 @@
 namespace EsgTrace.GreenIt;
 
-/// <summary>Energy (kWh) by component, location-based operational and embodied emissions (kg CO2e), each term with its arithmetic.</summary>
+/// <summary>Energy (kWh) by component (GPU energy is part of <see cref="TotalKwh"/>), location-based operational and embodied emissions (kg CO2e), each term with its arithmetic.</summary>
 [GenerateSerializer, Immutable, Alias("esg.it-carbon-result")]
 public sealed record ItCarbonResult(
     decimal ComputeKwh,
@@ -12,7 +12,8 @@ public sealed record ItCarbonResult(
     decimal OperationalKgCo2e,
     decimal EmbodiedKgCo2e,
     IReadOnlyList<string> Formulas,
-    string Method)
+    string Method,
+    decimal GpuKwh = 0)
 {
     public decimal TotalKgCo2e => OperationalKgCo2e + EmbodiedKgCo2e;
 }

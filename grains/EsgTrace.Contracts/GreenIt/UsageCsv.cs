@@ -9,7 +9,8 @@ namespace EsgTrace.GreenIt;
 /// Reads usage CSV (RFC 4180, comma-separated, header row, close to cloud billing exports). Columns, by name in any order:
 /// workload_id, period_start, period_end (yyyy-MM-dd, inclusive), provider (aws, azure, gcp, on-premises), region,
 /// vcpu_hours, cpu_utilisation_percent (optional), memory_gb_hours, ssd_tb_hours, hdd_tb_hours, network_gb,
-/// replication_factor (optional, default 1), measured_kwh (optional), functional_units (optional).
+/// replication_factor (optional, default 1), measured_kwh (optional), functional_units (optional), gpu_hours and
+/// gpu_utilisation_percent (optional; GPU card-hours, priced by the workload's card).
 /// Streams rows; every bad cell is reported with its line and column.
 /// </summary>
 public static class UsageCsv
@@ -132,6 +133,12 @@ public static class UsageCsv
             errors.Add(new UsageRowError(line, "cpu_utilisation_percent", "Utilisation is a percentage from 0 to 100."));
         }
 
+        var gpuUtilisation = Cell("gpu_utilisation_percent").Length == 0 ? (decimal?)null : Number("gpu_utilisation_percent");
+        if (gpuUtilisation > 100)
+        {
+            errors.Add(new UsageRowError(line, "gpu_utilisation_percent", "GPU utilisation is a percentage from 0 to 100."));
+        }
+
         var replication = Number("replication_factor", required: false, fallback: 1);
         if (replication < 1 || replication != decimal.Truncate(replication) || replication > 10)
         {
@@ -139,7 +146,8 @@ public static class UsageCsv
         }
 
         var usage = new ItUsage(Number("vcpu_hours"), utilisation, Number("memory_gb_hours"), Number("ssd_tb_hours"), Number("hdd_tb_hours"), Number("network_gb"),
-            (int)Math.Clamp(replication, 1, 10), Cell("measured_kwh").Length == 0 ? null : Number("measured_kwh"));
+            (int)Math.Clamp(replication, 1, 10), Cell("measured_kwh").Length == 0 ? null : Number("measured_kwh"),
+            Number("gpu_hours", required: false, fallback: 0), gpuUtilisation);
         var units = Cell("functional_units").Length == 0 ? (decimal?)null : Number("functional_units");
         return errors.Count > 0 ? (null, errors) : (new UsageRow(workload, start, end, provider, region, usage, units), []);
     }

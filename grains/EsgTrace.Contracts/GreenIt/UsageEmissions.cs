@@ -15,12 +15,18 @@ public sealed record UsageEmissions(
 public static class UsageEmissionsCalculator
 {
     /// <summary>The emissions of every record of a workload (records whose region is unknown are left out; imports refuse them).</summary>
-    public static IReadOnlyList<UsageEmissions> All(WorkloadData workload)
-        => workload.Usage.Select(u => Of(workload.Id, workload.Definition, u).Emissions).OfType<UsageEmissions>().ToList();
+    public static IReadOnlyList<UsageEmissions> All(WorkloadData workload, IGridFactorLookup? timeMatched = null)
+        => workload.Usage.Select(u => Of(workload.Id, workload.Definition, u, timeMatched).Emissions).OfType<UsageEmissions>().ToList();
 
-    /// <summary>The emissions of one record, or the reason they cannot be computed (unknown region).</summary>
-    public static (UsageEmissions? Emissions, string? Problem) Of(string workloadId, WorkloadDefinition definition, UsageRow row)
+    /// <summary>The emissions of one record, or the reason they cannot be computed (unknown region, GPU-hours without a card).</summary>
+    /// <param name="timeMatched">Where it has a factor for the record's own time, that factor replaces the region's static one.</param>
+    public static (UsageEmissions? Emissions, string? Problem) Of(string workloadId, WorkloadDefinition definition, UsageRow row, IGridFactorLookup? timeMatched = null)
     {
+        if (row.Usage.GpuHours > 0 && definition.Gpu is null)
+        {
+            return (null, $"{row.Usage.GpuHours} GPU-hours from {row.PeriodStart} need the workload's GPU card (model, min/max watts, embodied kg); define it on the workload.");
+        }
+
         if (GridIntensities.Resolve(row.Provider, row.Region, definition.SitePue, out var problem) is not { } grid)
         {
             return (null, problem);
@@ -35,9 +41,11 @@ public static class UsageEmissionsCalculator
         var embodied = definition.Hardware is { } h && row.Usage.VcpuHours > 0
             ? new EmbodiedInput(h.TotalEmbodiedKgCo2e, row.Usage.VcpuHours, 1, h.HostVcpus, h.ExpectedLifespanHours)
             : null;
-        var result = ItCarbonCalculator.Calculate(row.Usage, coefficients, grid.LocationKgPerKwh, embodied);
+        var factor = timeMatched?.Lookup(row.Provider, row.Region, row.PeriodStart, row.PeriodEnd, new MatchedGridFactor(grid.LocationKgPerKwh, grid.Source))
+            ?? new MatchedGridFactor(grid.LocationKgPerKwh, grid.Source);
+        var result = ItCarbonCalculator.Calculate(row.Usage, coefficients, factor.KgCo2ePerKwh, embodied, definition.Gpu);
         var marketFactor = definition.MarketKgCo2ePerKwh ?? grid.MarketKgPerKwh;
         decimal? market = marketFactor is { } f ? (result.TotalKwh * f) + result.EmbodiedKgCo2e : null;
-        return (new UsageEmissions(workloadId, row.PeriodStart, row.PeriodEnd, row.Provider, grid.Region, result, market, row.FunctionalUnits, grid.Source), null);
+        return (new UsageEmissions(workloadId, row.PeriodStart, row.PeriodEnd, row.Provider, grid.Region, result, market, row.FunctionalUnits, factor.Source), null);
     }
 }

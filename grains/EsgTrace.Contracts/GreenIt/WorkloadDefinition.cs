@@ -5,7 +5,8 @@ namespace EsgTrace.GreenIt;
 /// now (each usage record keeps where it ran then). <see cref="FunctionalUnit"/> names R of its SCI score ("1,000 requests",
 /// "user"). <see cref="AllowedRegions"/> are where it could run, for carbon-aware advice; <see cref="FlexibleSharePercent"/>
 /// is the share of its energy that could move in time (batch work). <see cref="MarketKgCo2ePerKwh"/> is a contractual
-/// (market-based) factor shown beside the location-based figure, never instead of it.
+/// (market-based) factor shown beside the location-based figure, never instead of it. <see cref="Gpu"/> is the accelerator
+/// card its GPU-hours run on.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("esg.workload-definition")]
 public sealed record WorkloadDefinition(
@@ -19,7 +20,8 @@ public sealed record WorkloadDefinition(
     decimal? SitePue = null,
     HardwareShare? Hardware = null,
     decimal? MarketKgCo2ePerKwh = null,
-    string? MarketSource = null);
+    string? MarketSource = null,
+    GpuCard? Gpu = null);
 
 /// <summary>
 /// The host hardware behind embodied emissions: its total embodied emissions (TE, kg CO2e, with their source) and the

@@ -41,6 +41,11 @@ public static class WorkloadValidation
                 .Text(h.Source, "hardware.source", 300);
         }
 
+        if (d.Gpu?.Problem() is { } gpuProblem)
+        {
+            v.Add("gpu", gpuProblem);
+        }
+
         return v.IsValid ? null : v.ToProblem();
     }
 }

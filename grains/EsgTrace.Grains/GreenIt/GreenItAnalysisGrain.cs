@@ -30,7 +30,8 @@ public sealed class GreenItAnalysisGrain(IIndexStore index, IDocumentSigner sign
         var workloads = await LoadWorkloadsAsync();
         var actions = await JsonIndex.ReadAllAsync<GreenItActionView>(index, GreenItIndexes.Actions, GreenItIndexes.All);
         var target = await GrainFactory.GetGrain<IGreenItSettingsGrain>("default").Target();
-        return Outcome<GreenItDashboard>.Ok(GreenItDashboardBuilder.Build(from, to, workloads, actions.Select(a => (a.Id, a.Action)).ToList(), target, hourly));
+        var measured = await MeasuredFactorsAsync();
+        return Outcome<GreenItDashboard>.Ok(GreenItDashboardBuilder.Build(from, to, workloads, actions.Select(a => (a.Id, a.Action)).ToList(), target, hourly, measured));
     }
 
     public async Task<Outcome<CarbonAdvice>> Advice(string workloadId, LocalDate from, LocalDate to, string? hourlyDataset)
@@ -84,13 +85,16 @@ public sealed class GreenItAnalysisGrain(IIndexStore index, IDocumentSigner sign
             return FactRules.NotRecorded("workload", workloadId);
         }
 
-        return Outcome<IReadOnlyList<UsageEmissions>>.Ok(UsageEmissionsCalculator.All(data));
+        return Outcome<IReadOnlyList<UsageEmissions>>.Ok(UsageEmissionsCalculator.All(data, await MeasuredFactorsAsync()));
     }
 
     private static DomainProblem? CheckPeriod(LocalDate from, LocalDate to)
         => to < from ? DomainProblem.Invalid("to", "The period cannot end before it starts.")
             : Period.DaysBetween(from, to) > MaxDays ? DomainProblem.Invalid("to", "A period covers at most three years.")
             : null;
+
+    /// <summary>Imported measured intensity, so each usage record takes the factor of its own hours where they were measured.</summary>
+    private async Task<HourlyGridFactors> MeasuredFactorsAsync() => new(IntensityData.Measured(await IntensityData.AllAsync(GrainFactory)));
 
     private async Task<List<WorkloadData>> LoadWorkloadsAsync()
     {

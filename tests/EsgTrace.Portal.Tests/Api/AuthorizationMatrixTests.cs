@@ -89,6 +89,12 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal)
         ["POST /api/green-it/hourly-datasets"] = "I",
         ["GET /api/green-it/dashboard"] = "IA",
         ["GET /api/green-it/report.pdf"] = "IA",
+        ["GET /api/green-it/intensity-datasets"] = "IA",
+        ["POST /api/green-it/intensity-datasets"] = "I",
+        ["GET /api/green-it/workloads/{id}/forecast-advice"] = "IA",
+        ["GET /api/carbon-aware/emissions/bylocations"] = "IA",
+        ["GET /api/carbon-aware/emissions/bylocations/best"] = "IA",
+        ["GET /api/carbon-aware/emissions/forecasts/current"] = "IA",
         ["POST /capture"] = "S",
         ["OPTIONS /capture"] = "S",
         ["GET /capture/{captureId}"] = "SA",
@@ -145,7 +151,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal)
                 if (method is "POST" or "PUT")
                 {
                     // Each endpoint gets a body of a type it takes (routing answers 415 before authorization otherwise).
-                    request.Content = path.EndsWith("/hourly-datasets", StringComparison.Ordinal)
+                    request.Content = path.EndsWith("/hourly-datasets", StringComparison.Ordinal) || path.EndsWith("/intensity-datasets", StringComparison.Ordinal)
                         ? new StringContent("region,hour_utc,kg_co2e_per_kwh\n", Encoding.UTF8, "text/csv")
                         : new StringContent("{}", Encoding.UTF8, "application/json");
                 }
