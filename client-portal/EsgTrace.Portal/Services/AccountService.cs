@@ -86,10 +86,10 @@ public sealed class AccountService(IGrainFactory grains, IClock clock)
 
     public Task<Page<UserProfile>> ListUsersAsync(string? afterKey, int pageSize) => Directory.ListUsers(afterKey, pageSize);
 
-    public Task<Outcome<IssuedApiKey>> IssueApiKeyAsync(string name, Role role, string actor)
+    public Task<Outcome<IssuedApiKey>> IssueApiKeyAsync(string name, Role role, string actor, string? supplierId = null)
     {
         var token = ApiKeyToken.New();
-        return grains.GetGrain<IApiKeyGrain>(token.KeyId).Issue(new IssueApiKey(name, role, actor), token.ToString());
+        return grains.GetGrain<IApiKeyGrain>(token.KeyId).Issue(new IssueApiKey(name, role, actor, supplierId), token.ToString());
     }
 
     public Task<Outcome<ApiKeySummary>> RevokeApiKeyAsync(string keyId, string actor)
