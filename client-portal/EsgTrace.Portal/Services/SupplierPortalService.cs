@@ -16,7 +16,7 @@ public sealed class SupplierPortalService(IGrainFactory grains)
     public const int MaxDocumentBytes = 5 * 1024 * 1024;
 
     /// <summary>Where answer documents are stored (content-addressed below the supplier's id).</summary>
-    public const string DocumentContainer = "supplier-answers";
+    public const string DocumentContainer = "supplieranswers";
 
     private static readonly DomainProblem UnknownInvitation = new(ProblemKind.NotFound, "This invitation link is not valid.", "No invitation has this link. Check that the whole link was copied, or ask the company that invited you for a new one.");
 
