@@ -38,7 +38,7 @@ public static class SupplierPortalApi
         var records = app.MapGroup("/api/supplier-requests").RequireAuthorization(Policies.SupplyChain).WithTags("Supplier requests");
         var write = app.MapGroup("/api/supplier-requests").RequireAuthorization(Policies.SupplyChainWrite).WithTags("Supplier requests");
         write.MapPut("/{id}", CreateRequest).WithName("CreateSupplierRequest").WithSummary("Ask a supplier for a lot's footprint or a certificate (idempotent by id).");
-        records.MapGet("", ListRequests).WithName("ListSupplierRequests").WithSummary("Requests to suppliers, by id, a page at a time.");
+        app.MapGet("/api/supplier-requests", ListRequests).RequireAuthorization(Policies.SupplyChain).WithTags("Supplier requests").WithName("ListSupplierRequests").WithSummary("Requests to suppliers, by id, a page at a time.");
         records.MapGet("/{id}", GetRequest).WithName("GetSupplierRequest");
         records.MapGet("/{id}/answers/{answer}/document", AnswerDocument).WithName("GetSupplierAnswerDocument").WithSummary("The document a supplier attached to an answer.");
         write.MapPost("/{id}/answers/{answer}/accept", Accept).WithName("AcceptSupplierAnswer")
