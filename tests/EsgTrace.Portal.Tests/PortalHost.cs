@@ -3,6 +3,8 @@ using System.Net.Sockets;
 using EsgTrace.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EsgTrace.Portal.Tests;
 
@@ -14,11 +16,14 @@ public sealed class PortalHost : WebApplicationFactory<Program>
     public const string DemoPassword = "demo password for tests";
     private readonly string _dataDirectory;
     private readonly IReadOnlyDictionary<string, string?> _extra;
+    private readonly Action<IServiceCollection>? _services;
 
-    public PortalHost(string dataDirectory, IReadOnlyDictionary<string, string?>? extra = null)
+    /// <param name="services">Replaces services after the portal registered its own (e.g. a fake <c>IClock</c>, which the co-hosted silo shares).</param>
+    public PortalHost(string dataDirectory, IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
     {
         _dataDirectory = dataDirectory;
         _extra = extra ?? new Dictionary<string, string?>();
+        _services = services;
         // An https Urls setting (with Kestrel:Certificates:Default) is the portal's own choice of endpoint; otherwise
         // a free http port on loopback.
         if (_extra.TryGetValue("Urls", out var urls) && urls?.StartsWith("https:", StringComparison.OrdinalIgnoreCase) == true)
@@ -82,6 +87,11 @@ public sealed class PortalHost : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 

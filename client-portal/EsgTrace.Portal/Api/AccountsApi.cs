@@ -29,7 +29,7 @@ public static class AccountsApi
         admin.MapPost("/users/{username}/sessions/end", (string username, ClaimsPrincipal user, AccountService accounts) => Reply(accounts.EndSessionsAsync(username, user.Actor())))
             .WithName("EndUserSessions").WithSummary("Sign the account out everywhere.");
         admin.MapGet("/api-keys", ListApiKeys).WithName("ListApiKeys").WithSummary("API keys (never their secrets), a page at a time.");
-        admin.MapPost("/api-keys", IssueApiKey).WithName("IssueApiKey").WithSummary("Issue an API key scoped to one role; the token is returned once.");
+        admin.MapPost("/api-keys", IssueApiKey).WithName("IssueApiKey").WithSummary("Issue an API key scoped to one role (a supplier key also to one supplier id); the token is returned once.");
         admin.MapDelete("/api-keys/{keyId}", RevokeApiKey).WithName("RevokeApiKey").WithSummary("Revoke an API key at once.");
         return app;
     }
@@ -78,7 +78,7 @@ public static class AccountsApi
             return ProblemResults.Invalid("role", $"The role must be one of {Roles.Describe()}.");
         }
 
-        var outcome = await accounts.IssueApiKeyAsync(request.Name ?? string.Empty, role, user.Actor());
+        var outcome = await accounts.IssueApiKeyAsync(request.Name ?? string.Empty, role, user.Actor(), request.SupplierId);
         return outcome.IsOk ? TypedResults.Created($"/api/admin/api-keys/{outcome.Value!.Key.KeyId}", outcome.Value) : outcome.Problem!.ToProblem();
     }
 
@@ -101,5 +101,5 @@ public sealed record ChangeRoleRequest(string? Role);
 /// <summary>A reset password, shown once to the admin to hand over.</summary>
 public sealed record PasswordResetResponse(string Username, string TemporaryPassword);
 
-/// <summary>Body of POST /api/admin/api-keys.</summary>
-public sealed record IssueApiKeyRequest(string? Name, string? Role);
+/// <summary>Body of POST /api/admin/api-keys; <see cref="SupplierId"/> binds a <c>supplier</c> key to its supplier (required for that role only).</summary>
+public sealed record IssueApiKeyRequest(string? Name, string? Role, string? SupplierId = null);

@@ -19,6 +19,9 @@ public static class Policies
     /// <summary>The delivery status of EPCIS subscriptions (destinations, failures): the supply chain that owns them, audit and admin.</summary>
     public const string EpcisDeliveries = "epcis-deliveries";
 
+    /// <summary>The supplier portal: a supplier's own staff, each bound to one supplier id, and no one else.</summary>
+    public const string SupplierPortal = "supplier-portal";
+
     /// <summary>Running the platform: the Orleans dashboard, /metrics and the health details.</summary>
     public const string Operations = "operations";
 
@@ -37,5 +40,6 @@ public static class Policies
         [Admin] = [EsgTrace.Domain.Roles.Admin],
         [EpcisDeliveries] = [EsgTrace.Domain.Roles.SupplyChain, EsgTrace.Domain.Roles.Auditor, EsgTrace.Domain.Roles.Admin],
         [Operations] = [EsgTrace.Domain.Roles.It, EsgTrace.Domain.Roles.Admin],
+        [SupplierPortal] = [EsgTrace.Domain.Roles.Supplier],
     };
 }

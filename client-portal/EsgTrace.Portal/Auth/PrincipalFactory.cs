@@ -18,10 +18,17 @@ public static class PrincipalFactory
     /// <summary>When the session began (Unix seconds), for the absolute session lifetime; added at every cookie sign-in.</summary>
     public const string SessionStartedClaim = "esg:session-started";
 
+    /// <summary>The one supplier a <c>supplier</c> principal acts for (its account's or API key's binding); absent for every other role.</summary>
+    public const string SupplierIdClaim = "esg:supplier-id";
+
     /// <summary>A session for a local account: its profile and the stamp the session must keep matching.</summary>
     public static ClaimsPrincipal ForSession(SignedInAccount account, string scheme)
         => ForPerson(account.Profile.Username, account.Profile.DisplayName, account.Profile.Role, scheme,
-            new Claim(SecurityStampClaim, account.SecurityStamp), new Claim(SessionIdClaim, account.SessionId));
+            [new Claim(SecurityStampClaim, account.SecurityStamp), new Claim(SessionIdClaim, account.SessionId), .. SupplierClaims(account.Profile.Role, account.Profile.SupplierId)]);
+
+    // Only a supplier principal carries a supplier id, and only the one its account or key was bound to.
+    private static Claim[] SupplierClaims(Role role, string? supplierId)
+        => role == Role.Supplier && supplierId is not null ? [new Claim(SupplierIdClaim, supplierId)] : [];
 
     /// <summary>Who acts and as which one role, plus whatever else the way they signed in adds (stamp, key id, sign-on method).</summary>
     public static ClaimsPrincipal ForPerson(string name, string displayName, Role role, string scheme, params Claim[] more)
@@ -37,7 +44,11 @@ public static class PrincipalFactory
             ClaimTypes.Role));
 
     public static ClaimsPrincipal ForApiKey(EsgTrace.ApiKeys.ApiKeySummary key, string scheme)
-        => ForPerson("apikey:" + key.KeyId, key.Name, key.Role, scheme, new Claim(ApiKeyIdClaim, key.KeyId));
+        => ForPerson("apikey:" + key.KeyId, key.Name, key.Role, scheme, [new Claim(ApiKeyIdClaim, key.KeyId), .. SupplierClaims(key.Role, key.SupplierId)]);
+
+    /// <summary>The supplier a supplier principal is bound to (null for every other principal).</summary>
+    public static string? SupplierId(this ClaimsPrincipal principal)
+        => principal.IsInRole(EsgTrace.Domain.Roles.Supplier) ? principal.FindFirstValue(SupplierIdClaim) : null;
 
     /// <summary>Who acted, as the audit trail records it.</summary>
     public static string Actor(this ClaimsPrincipal principal) => principal.Identity?.Name ?? "anonymous";

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace EsgTrace.Portal.Auth;
 
 /// <summary>
-/// Per-address limits on the requests that check a secret: the sign-in form, the password change form and the PACT
-/// token endpoint (section <c>Auth:SignIn</c>). Beyond the limit the answer is 429 with Retry-After, before any password
+/// Per-address limits on the requests that check a secret: the sign-in form, the password change form, the PACT
+/// token endpoint and supplier invitation redemption (form and API) (section <c>Auth:SignIn</c>). Beyond the limit the answer is 429 with Retry-After, before any password
 /// is hashed. Account lockout (<see cref="EsgTrace.Accounts.SignInLockout"/>) guards each name; this guards the server
 /// and slows guessing across many names.
 /// </summary>
@@ -14,7 +14,7 @@ public static class SignInRateLimits
 {
     public const string Section = "Auth:SignIn";
 
-    private static readonly string[] GuardedPosts = ["/account/login", "/account/password", "/auth/token"];
+    private static readonly string[] GuardedPosts = ["/account/login", "/account/password", "/auth/token", "/account/invitation", "/api/supplier-invitations/redeem"];
 
     public static IServiceCollection AddSignInRateLimits(this IServiceCollection services)
     {

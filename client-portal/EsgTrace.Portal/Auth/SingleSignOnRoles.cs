@@ -6,7 +6,7 @@ public static class SingleSignOnRoles
     /// <summary>
     /// The distinct EsgTrace roles the values map to, in role order. A value the map lists becomes the role it names (an
     /// empty name drops the value); any other value counts when it is a role name itself. Matching ignores case, as role
-    /// names do.
+    /// names do. The supplier role never results (it needs a supplier id).
     /// </summary>
     public static IReadOnlyList<Role> Map(IEnumerable<string> providerValues, IReadOnlyDictionary<string, string> map)
     {
@@ -15,7 +15,9 @@ public static class SingleSignOnRoles
         foreach (var value in providerValues)
         {
             var name = byValue.TryGetValue(value.Trim(), out var mapped) ? mapped : value;
-            if (EsgTrace.Domain.Roles.TryParse(name, out var role))
+            // The supplier role is bound to one supplier id, which a provider's role claim cannot carry: supplier staff
+            // sign in with the local account their invitation made, never by single sign-on.
+            if (EsgTrace.Domain.Roles.TryParse(name, out var role) && role != Role.Supplier)
             {
                 roles.Add(role);
             }

@@ -43,6 +43,7 @@ public static class PlatformExtensions
         services.AddMudServices();
         services.AddSingleton<AccountService>();
         services.AddSingleton<SupplyChainService>();
+        services.AddSingleton<SupplierPortalService>();
         services.AddSingleton<MasterDataNames>();
         services.AddSingleton<GreenItService>();
         services.AddSingleton<CarbonAwareService>();
@@ -91,6 +92,7 @@ public static class PlatformExtensions
         app.MapAccountsApi();
         app.MapAuditApi();
         app.MapSupplyChainApi();
+        app.MapSupplierPortalApi();
         app.MapClaimsApi();
         app.MapGreenItApi();
         app.MapCarbonAwareApi();

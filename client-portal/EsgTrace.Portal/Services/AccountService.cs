@@ -73,10 +73,10 @@ public sealed class AccountService(IGrainFactory grains, IClock clock)
 
     private static DomainProblem NoSuchAccount(string username) => new(ProblemKind.NotFound, "No such account.", $"There is no account named '{username}'.");
 
-    public Task<Outcome<UserProfile>> CreateUserAsync(string username, string displayName, Role role, string password, string actor)
+    public Task<Outcome<UserProfile>> CreateUserAsync(string username, string displayName, Role role, string password, string actor, string? supplierId = null)
         => Usernames.Check(username) is { } error
             ? Task.FromResult(Outcome<UserProfile>.Fail(DomainProblem.Invalid("username", error)))
-            : grains.GetGrain<IUserAccountGrain>(Usernames.Normalize(username)).Create(new CreateUser(displayName, role, password, actor));
+            : grains.GetGrain<IUserAccountGrain>(Usernames.Normalize(username)).Create(new CreateUser(displayName, role, password, actor, supplierId));
 
     public Task<UserProfile?> GetUserAsync(string username)
         => Usernames.Check(username) is null ? grains.GetGrain<IUserAccountGrain>(Usernames.Normalize(username)).Get() : Task.FromResult<UserProfile?>(null);
@@ -86,10 +86,10 @@ public sealed class AccountService(IGrainFactory grains, IClock clock)
 
     public Task<Page<UserProfile>> ListUsersAsync(string? afterKey, int pageSize) => Directory.ListUsers(afterKey, pageSize);
 
-    public Task<Outcome<IssuedApiKey>> IssueApiKeyAsync(string name, Role role, string actor)
+    public Task<Outcome<IssuedApiKey>> IssueApiKeyAsync(string name, Role role, string actor, string? supplierId = null)
     {
         var token = ApiKeyToken.New();
-        return grains.GetGrain<IApiKeyGrain>(token.KeyId).Issue(new IssueApiKey(name, role, actor), token.ToString());
+        return grains.GetGrain<IApiKeyGrain>(token.KeyId).Issue(new IssueApiKey(name, role, actor, supplierId), token.ToString());
     }
 
     public Task<Outcome<ApiKeySummary>> RevokeApiKeyAsync(string keyId, string actor)

@@ -32,10 +32,10 @@ public sealed partial class DemoSeeder(AccountService accounts, SupplyChainServi
         }
 
         var lines = new StringBuilder("EsgTrace demo users (created at first start; change or disable them before real use)\n\n");
-        foreach (var (username, displayName, role) in DemoUsers.All)
+        foreach (var (username, displayName, role, supplierId) in DemoUsers.All)
         {
             var password = string.IsNullOrEmpty(demo.Value.Password) ? GeneratedPasswords.New() : demo.Value.Password;
-            var outcome = await accounts.CreateUserAsync(username, displayName, role, password, "system:demo-seed");
+            var outcome = await accounts.CreateUserAsync(username, displayName, role, password, "system:demo-seed", supplierId);
             if (!outcome.IsOk && outcome.Problem!.Kind != Domain.ProblemKind.Conflict)
             {
                 throw new InvalidOperationException($"Seeding demo user '{username}' failed: {outcome.Problem.Detail}");

@@ -12,6 +12,7 @@ public static class RoleAreas
         Roles.It => [GreenIt, Claims],
         Roles.Auditor => [SupplyChain, Claims, GreenIt, Audit],
         Roles.Admin => [Users, ApiKeys, Audit],
+        Roles.Supplier => [SupplierPortal],
         _ => [],
     };
 
@@ -20,6 +21,7 @@ public static class RoleAreas
     private static readonly RoleArea GreenIt = new("Green IT", "/green-it", "Carbon of IT workloads, green-IT actions and their realised savings.");
     private static readonly RoleArea Audit = new("Audit trail", "/audit", "Every state change: who, what and when; append-only.");
     private static readonly RoleArea Users = new("Users", "/admin/users", "Local accounts and their roles.");
+    private static readonly RoleArea SupplierPortal = new("Supplier portal", "/supplier", "Your own lots and the requests addressed to you: answer with your product footprint or a certificate.");
     private static readonly RoleArea ApiKeys = new("API keys", "/admin/api-keys", "Keys for machine clients, each scoped to one role; revocable.");
 }
 

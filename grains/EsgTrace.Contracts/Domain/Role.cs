@@ -17,4 +17,7 @@ public enum Role
 
     /// <summary>Manages accounts and API keys.</summary>
     Admin,
+
+    /// <summary>A supplier's own staff: bound to one supplier id, they see and answer only that supplier's data.</summary>
+    Supplier,
 }

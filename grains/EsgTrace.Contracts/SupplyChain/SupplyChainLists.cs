@@ -26,6 +26,12 @@ public static class SupplyChainLists
     /// <summary>Issued PACT footprints by footprint id (the value is the product id).</summary>
     public const string PactFootprints = "pactfootprints";
 
+    /// <summary>Lots by the supplier they come from (partition <see cref="SupplierPartition"/>), so a supplier lists its own lots only.</summary>
+    public const string LotsBySupplier = "lotsbysupplier";
+
+    /// <summary>The partition of one supplier's rows in a list kept per supplier.</summary>
+    public static string SupplierPartition(string supplierId) => "supplier:" + supplierId;
+
     /// <summary>The shipments of one transport mode.</summary>
     public static string ModePartition(TransportMode mode) => "mode:" + mode.ToString().ToLowerInvariant();
 

@@ -49,6 +49,10 @@ public sealed class UserAccountGrain(
         {
             errors["role"] = [$"The role must be one of {Roles.Describe()}."];
         }
+        else if (Roles.CheckSupplierBinding(command.Role, command.SupplierId) is { } bindingError)
+        {
+            errors["supplierId"] = [bindingError];
+        }
 
         if (errors.Count > 0)
         {
@@ -66,6 +70,7 @@ public sealed class UserAccountGrain(
             Username = Username,
             DisplayName = command.DisplayName.Trim(),
             Role = command.Role,
+            SupplierId = command.Role == Role.Supplier ? command.SupplierId : null,
             PasswordHash = PasswordHasher.Hash(command.Password),
             CreatedAt = now,
             CreatedBy = command.Actor,
@@ -74,7 +79,7 @@ public sealed class UserAccountGrain(
         };
         await account.WriteStateAsync();
         await RosterAfterChangeAsync();
-        await AfterChangeAsync("account.created", command.Actor, $"role {command.Role.Name()}");
+        await AfterChangeAsync("account.created", command.Actor, command.SupplierId is null ? $"role {command.Role.Name()}" : $"role {command.Role.Name()} of supplier {command.SupplierId}");
         return Outcome<UserProfile>.Ok(account.State.ToProfile());
     }
 
@@ -233,6 +238,13 @@ public sealed class UserAccountGrain(
         if (before == role)
         {
             return Outcome<UserProfile>.Ok(account.State.ToProfile());
+        }
+
+        // A supplier account is bound to its supplier when it is made (by invitation); no staff account becomes one, and
+        // no supplier account becomes staff, so a supplier's people never gain the brand's view.
+        if (role == Role.Supplier || before == Role.Supplier)
+        {
+            return DomainProblem.Invalid("role", "Supplier accounts are made by a supply-chain invitation and keep the supplier role; disable the account instead.");
         }
 
         var leavesRoster = before == Role.Admin && !account.State.Disabled;

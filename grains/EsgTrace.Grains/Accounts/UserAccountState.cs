@@ -11,6 +11,9 @@ public sealed class UserAccountState
 
     public Role Role { get; set; }
 
+    /// <summary>The one supplier a <see cref="Role.Supplier"/> account sees and answers for; null for every other role.</summary>
+    public string? SupplierId { get; set; }
+
     public string PasswordHash { get; set; } = string.Empty;
 
     public bool Disabled { get; set; }
@@ -37,5 +40,5 @@ public sealed class UserAccountState
 
     public void SetLockout(SignInLockout lockout) => (FailedSignIns, Lockouts, LockedUntil) = (lockout.Failures, lockout.Locks, lockout.LockedUntil);
 
-    public UserProfile ToProfile() => new(Username, DisplayName, Role, Disabled, CreatedAt, CreatedBy);
+    public UserProfile ToProfile() => new(Username, DisplayName, Role, Disabled, CreatedAt, CreatedBy, SupplierId);
 }

@@ -29,6 +29,11 @@ public sealed class ApiKeyGrain(
             return DomainProblem.Invalid("role", $"The role must be one of {Roles.Describe()}.");
         }
 
+        if (Roles.CheckSupplierBinding(command.Role, command.SupplierId) is { } bindingError)
+        {
+            return DomainProblem.Invalid("supplierId", bindingError);
+        }
+
         if (key.RecordExists)
         {
             return new DomainProblem(ProblemKind.Conflict, "The key exists.", $"API key '{parsed.KeyId}' was already issued.");
@@ -38,12 +43,13 @@ public sealed class ApiKeyGrain(
         {
             Name = command.Name.Trim(),
             Role = command.Role,
+            SupplierId = command.Role == Role.Supplier ? command.SupplierId : null,
             SecretSha256 = ApiKeyToken.HashSecret(parsed.Secret),
             CreatedAt = clock.GetCurrentInstant(),
             CreatedBy = command.Actor,
         };
         await key.WriteStateAsync();
-        await AfterChangeAsync("apikey.issued", command.Actor, $"role {command.Role.Name()}");
+        await AfterChangeAsync("apikey.issued", command.Actor, command.SupplierId is null ? $"role {command.Role.Name()}" : $"role {command.Role.Name()} of supplier {command.SupplierId}");
         return Outcome<IssuedApiKey>.Ok(new IssuedApiKey(Summary(), token));
     }
 
@@ -74,7 +80,7 @@ public sealed class ApiKeyGrain(
     public Task<ApiKeySummary?> Get() => Task.FromResult(key.RecordExists ? Summary() : null);
 
     private ApiKeySummary Summary()
-        => new(this.GetPrimaryKeyString(), key.State.Name, key.State.Role, key.State.CreatedAt, key.State.CreatedBy, key.State.RevokedAt, key.State.RevokedBy);
+        => new(this.GetPrimaryKeyString(), key.State.Name, key.State.Role, key.State.CreatedAt, key.State.CreatedBy, key.State.RevokedAt, key.State.RevokedBy, key.State.SupplierId);
 
     private async Task AfterChangeAsync(string action, string actor, string? detail)
     {

@@ -10,6 +10,9 @@ public sealed class ApiKeyState
 
     public Role Role { get; set; }
 
+    /// <summary>The supplier a <see cref="Role.Supplier"/> key acts for; null for every other role.</summary>
+    public string? SupplierId { get; set; }
+
     public string SecretSha256 { get; set; } = string.Empty;
 
     public Instant CreatedAt { get; set; }

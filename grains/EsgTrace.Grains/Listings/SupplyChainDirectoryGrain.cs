@@ -9,7 +9,7 @@ namespace EsgTrace.Listings;
 [StatelessWorker]
 public sealed class SupplyChainDirectoryGrain(IIndexStore index) : Grain, ISupplyChainDirectoryGrain
 {
-    private static readonly HashSet<string> Indexes = ["claims", SupplyChainLists.Suppliers, SupplyChainLists.Lots, SupplyChainLists.Shipments, SupplyChainLists.Products, SupplyChainLists.Batches, GreenIt.GreenItIndexes.Workloads, GreenIt.GreenItIndexes.Actions];
+    private static readonly HashSet<string> Indexes = ["claims", SupplyChainLists.Suppliers, SupplyChainLists.Lots, SupplyChainLists.Shipments, SupplyChainLists.Products, SupplyChainLists.Batches, GreenIt.GreenItIndexes.Workloads, GreenIt.GreenItIndexes.Actions, SupplyChainLists.LotsBySupplier, SupplierPortal.SupplierPortalLists.Requests];
 
     public async Task<Page<T>> List<T>(string indexName, string partition, string? after, int pageSize)
     {

@@ -10,7 +10,11 @@ namespace EsgTrace.SupplyChain;
 /// </summary>
 public static class LotList
 {
-    public static Task PutAsync(IIndexStore index, LotView lot) => SupplyChainIndexes.PutAsync(index, SupplyChainLists.Lots, lot.Id, lot);
+    public static async Task PutAsync(IIndexStore index, LotView lot)
+    {
+        await SupplyChainIndexes.PutAsync(index, SupplyChainLists.Lots, lot.Id, lot);
+        await SupplyChainIndexes.PutAsync(index, SupplyChainLists.LotsBySupplier, lot.Id, lot, SupplyChainLists.SupplierPartition(lot.Lot.SupplierId));
+    }
 
     public static async Task<Page<LotView>> PageAsync(IIndexStore index, IGrainFactory grains, string? after, int pageSize)
     {

@@ -384,6 +384,7 @@ public sealed class MaterialLotGrain(
     /// </summary>
     private async Task FollowUpsAsync(IReadOnlyList<JournalEntry<LotEvent>> changes)
     {
+        var formerSuppliers = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in changes)
         {
             switch (c.Event)
@@ -392,13 +393,25 @@ public sealed class MaterialLotGrain(
                     await SupplyChainIndexes.PutIdentifierAsync(index, SupplyChainLists.LotsByEpc, null, r.Lot.EpcClass, Id);
                     break;
                 case LotCorrected corrected:
-                    var before = (await _journal.StateAtAsync(c.Version - 1)).Lot?.EpcClass;
-                    await SupplyChainIndexes.PutIdentifierAsync(index, SupplyChainLists.LotsByEpc, before, corrected.Lot.EpcClass, Id);
+                    var before = (await _journal.StateAtAsync(c.Version - 1)).Lot;
+                    await SupplyChainIndexes.PutIdentifierAsync(index, SupplyChainLists.LotsByEpc, before?.EpcClass, corrected.Lot.EpcClass, Id);
+                    if (before is not null && before.SupplierId != corrected.Lot.SupplierId)
+                    {
+                        formerSuppliers.Add(before.SupplierId);
+                    }
+
                     break;
             }
         }
 
-        List<TableWrite> writes = [JsonIndex.PutWrite(index, SupplyChainLists.Lots, SupplyChainLists.All, Id, View())];
+        var view = View();
+        List<TableWrite> writes =
+        [
+            JsonIndex.PutWrite(index, SupplyChainLists.Lots, SupplyChainLists.All, Id, view),
+            // The supplier's own list (its portal shows only these), moved when a correction names another supplier.
+            JsonIndex.PutWrite(index, SupplyChainLists.LotsBySupplier, SupplyChainLists.SupplierPartition(view.Lot.SupplierId), Id, view),
+            .. formerSuppliers.Where(s => s != view.Lot.SupplierId).Select(s => index.RemoveWrite(SupplyChainLists.LotsBySupplier, SupplyChainLists.SupplierPartition(s), Id)),
+        ];
         writes.AddRange(changes.Select(c => (Entry: c, Record: Audit(c.Event))).Where(a => a.Record is not null).Select(a => _journal.AuditWrite(audit, a.Entry, a.Record!)));
         await tables.WriteAtomicAsync(writes);
         await _watchers.NotifyAsync(GrainFactory, new(RecordKind.Lot, Id));

@@ -65,7 +65,23 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
             await AssertLogAsync(SupplyChainStreams.Lot(id), 1);
             await AssertAuditedOnceAsync("lot:" + id, "lot.recorded");
             Assert.Equal(1, (await ListedAsync<LotView>(SupplyChainLists.Lots, SupplyChainLists.All, id)).Version);
+            Assert.Equal(1, (await ListedAsync<LotView>(SupplyChainLists.LotsBySupplier, SupplyChainLists.SupplierPartition("r-mill"), id)).Version);
             Assert.Equal(id, await SupplyChainIndexes.FindAsync(Index, SupplyChainLists.LotsByEpc, Canonical(Epc("0", id))));
+        });
+    }
+
+    [Fact]
+    public async Task SupplierRequest_CreatedOnce_ListedForTheBrandAndTheSupplier_WhateverWriteAfterItsEventFails()
+    {
+        await SupplierAsync();
+        Assert.True((await Grains.GetGrain<IMaterialLotGrain>("req-lot").Record(Lot(1_000, null), "tester")).IsOk);
+        var request = new EsgTrace.SupplierPortal.SupplierRequestInput(EsgTrace.SupplierPortal.SupplierRequestKind.Footprint, "r-mill", "req-lot", null, "Your PCF of lot req-lot, please.");
+        await EveryFailureAsync("req", async id => (await Grains.GetGrain<EsgTrace.SupplierPortal.ISupplierRequestGrain>(id).Create(request, "tester")).IsOk, async id =>
+        {
+            await AssertLogAsync("supplier-request/" + id, 1);
+            await AssertAuditedOnceAsync("supplier-request:" + id, "supplier-request.created");
+            Assert.Equal(1, (await ListedAsync<EsgTrace.SupplierPortal.SupplierRequestView>(EsgTrace.SupplierPortal.SupplierPortalLists.Requests, SupplyChainLists.All, id)).Version);
+            Assert.Equal(1, (await ListedAsync<EsgTrace.SupplierPortal.SupplierRequestView>(EsgTrace.SupplierPortal.SupplierPortalLists.Requests, EsgTrace.SupplierPortal.SupplierPortalLists.Of("r-mill"), id)).Version);
         });
     }
 

@@ -25,8 +25,9 @@ public sealed class EventTypesTests
             .Distinct()
             .ToList();
 
-        // Supplier, lot, shipment, product, batch, claim, workload, green-IT action, vocabulary element (master data).
-        Assert.Equal(9, families.Count);
+        // Supplier, lot, shipment, product, batch, claim, workload, green-IT action, vocabulary element (master data),
+        // request to a supplier.
+        Assert.Equal(10, families.Count);
         foreach (var family in families)
         {
             Assert.True(registries.TryGetValue(family, out var names), $"No EventTypes<{family.Name}> registry for the journal of {family.Name}.");

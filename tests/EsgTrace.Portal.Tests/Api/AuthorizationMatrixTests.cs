@@ -15,9 +15,11 @@ namespace EsgTrace.Portal.Tests.Api;
 [Collection(PortalCollection.Name)]
 public sealed class AuthorizationMatrixTests(PortalFixture portal)
 {
-    // Roles: S supply chain, M marketing, I it, A auditor, D admin; "*" anyone, even anonymous; "SMIAD" any signed-in role.
+    // Roles: S supply chain, M marketing, I it, A auditor, D admin, U supplier (a key bound to one supplier id); "*" anyone,
+    // even anonymous; "SMIADU" any signed-in role.
     // Least privilege (docs/architecture.md, "Roles"): M and I read figures (products, footprints, traceability shares,
     // lineage, claims, PACT footprints), never the supplier records behind them (suppliers, lots, shipments, batches, EPCIS).
+    // U reaches the supplier portal only, which answers from its own supplier id (SupplierScopingApiTests tries another's).
     private static readonly Dictionary<string, string> Expected = new()
     {
         ["GET /health"] = "*",
@@ -29,7 +31,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal)
         ["GET /verify/{id}/status"] = "*",
         ["GET /verify/{id}/proof.pdf"] = "*",
         ["POST /verify/{id}/check"] = "*",
-        ["GET /api/me"] = "SMIAD",
+        ["GET /api/me"] = "SMIADU",
         ["GET /api/audit"] = "AD",
         ["GET /api/admin/users"] = "D",
         ["POST /api/admin/users"] = "D",
@@ -118,9 +120,24 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal)
         ["GET /2/footprints/{id}"] = "SMIA",
         ["POST /2/events"] = "SMIA",
         ["POST /api/lots/{id}/pact-footprint"] = "S",
+        ["GET /api/supplier-portal/supplier"] = "U",
+        ["GET /api/supplier-portal/lots"] = "U",
+        ["GET /api/supplier-portal/lots/{id}"] = "U",
+        ["GET /api/supplier-portal/requests"] = "U",
+        ["GET /api/supplier-portal/requests/{id}"] = "U",
+        ["POST /api/supplier-portal/requests/{id}/footprint"] = "U",
+        ["POST /api/supplier-portal/requests/{id}/certificate"] = "U",
+        ["POST /api/supplier-invitations"] = "S",
+        ["POST /api/supplier-invitations/redeem"] = "*", // the single-use token is in the request
+        ["PUT /api/supplier-requests/{id}"] = "S",
+        ["GET /api/supplier-requests"] = "SA",
+        ["GET /api/supplier-requests/{id}"] = "SA",
+        ["GET /api/supplier-requests/{id}/answers/{answer}/document"] = "SA",
+        ["POST /api/supplier-requests/{id}/answers/{answer}/accept"] = "S",
+        ["POST /api/supplier-requests/{id}/answers/{answer}/reject"] = "S",
     };
 
-    private static readonly (char Letter, Role Role)[] Roles = [('S', Role.SupplyChain), ('M', Role.Marketing), ('I', Role.It), ('A', Role.Auditor), ('D', Role.Admin)];
+    private static readonly (char Letter, Role Role)[] Roles = [('S', Role.SupplyChain), ('M', Role.Marketing), ('I', Role.It), ('A', Role.Auditor), ('D', Role.Admin), ('U', Role.Supplier)];
 
     [Fact]
     public void EveryMappedEndpoint_IsInTheMatrix_AndTheMatrixHasNoStaleRows()
@@ -175,7 +192,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal)
             }
         }
 
-        Assert.True(calls >= Expected.Count * 6, $"only {calls} calls were made");
+        Assert.True(calls >= Expected.Count * 7, $"only {calls} calls were made");
         Assert.Empty(failures);
     }
 

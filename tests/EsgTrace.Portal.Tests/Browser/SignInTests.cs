@@ -15,6 +15,7 @@ public sealed class SignInTests(PortalFixture portal, BrowserFixture browser)
         { "cio", ["Home", "Claims", "Green IT"] },
         { "auditor", ["Home", "Supply chain", "Claims", "Green IT", "EPCIS deliveries", "Audit trail"] },
         { "admin", ["Home", "EPCIS deliveries", "Audit trail", "Users", "API keys"] },
+        { "supplier", ["Home", "Supplier portal"] },
     };
 
     [Theory]

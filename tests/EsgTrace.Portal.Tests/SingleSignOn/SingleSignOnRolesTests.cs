@@ -17,6 +17,8 @@ public sealed class SingleSignOnRolesTests
     [InlineData(new[] { "admin" }, new string[0])]
     [InlineData(new[] { "staff", "visitor" }, new string[0])]
     [InlineData(new string[0], new string[0])]
+    [InlineData(new[] { "supplier" }, new string[0])] // bound to a supplier id, which a role claim cannot carry
+    [InlineData(new[] { "supplier", "marketing" }, new[] { "marketing" })]
     public void Map_GivesTheDistinctRoles(string[] providerValues, string[] expected)
     {
         var roles = SingleSignOnRoles.Map(providerValues, Map);
