@@ -33,6 +33,15 @@ public static class GreenItApi
         write.MapPost("/usage", ImportUsage).WithName("ImportUsage").Accepts<UsageImportRequest>("application/json", "text/csv")
             .WithSummary("Import usage as text/csv (see docs/green-it.md for the columns) or JSON {rows:[...]}; all or nothing: any bad row refuses the whole file with every error.")
             .WithMetadata(new RequestSizeLimitAttribute(GreenItService.MaxImportBytes));
+        write.MapPost("/billing", ImportBilling).WithName("ImportBillingExport").Accepts<string>("text/csv")
+            .WithSummary("Import a FinOps FOCUS 1.x cost-and-usage export (AWS, Azure, Google Cloud) as text/csv, mapped to workloads by the billing rules (docs/focus-billing.md); malformed lines refuse the file, unmapped lines are reported with their cost.")
+            .WithMetadata(new RequestSizeLimitAttribute(GreenItService.MaxImportBytes));
+        write.MapPut("/billing-rules", (BillingRulesRequest body, ClaimsPrincipal user, GreenItService s) => Reply(s.SetBillingRulesAsync(body.Rules, user.Actor())))
+            .WithName("SetBillingRules").WithSummary("Set the rules that map FOCUS billing lines to workloads (a new immutable version; imports name the version they used).");
+        read.MapGet("/billing-rules", async (int? version, GreenItService s) => await s.BillingRulesAsync(version) is { } r
+            ? (Results<Ok<BillingRuleSet>, ProblemHttpResult>)TypedResults.Ok(r)
+            : new DomainProblem(ProblemKind.NotFound, "No billing rules.", version is null ? "No billing mapping rules are set yet." : $"There is no version {version} of the billing rules.").ToProblem())
+            .WithName("GetBillingRules");
         read.MapGet("/imports/{id}", (string id, GreenItService s) => Found(s.ImportStatusAsync(id), "import", id)).WithName("GetUsageImport").WithSummary("An import's phase and progress (rows applied of all rows).");
 
         write.MapPut("/actions/{id}", (string id, GreenItAction body, ClaimsPrincipal user, GreenItService s) => Reply(s.RecordActionAsync(id, body, user.Actor())))
@@ -56,7 +65,6 @@ public static class GreenItApi
 
     private static async Task<Results<Created<UsageImportStatus>, Accepted<UsageImportStatus>, ProblemHttpResult>> ImportUsage(HttpRequest request, ClaimsPrincipal user, GreenItService s, CancellationToken cancellationToken)
     {
-        byte[] body;
         if (request.ContentLength > GreenItService.MaxImportBytes)
         {
             return ProblemResults.Invalid("file", $"The file is larger than {GreenItService.MaxImportBytes:N0} bytes. Split it by period.");
@@ -79,20 +87,34 @@ public static class GreenItApi
                 return ProblemResults.Invalid("rows", "Send at least one usage row in 'rows'.");
             }
 
-            body = GreenItService.ToCsv(rows);
+            return ImportReply(await s.ImportUsageAsync(GreenItService.ToCsv(rows), user.Actor(), GreenItService.ImportWait, cancellationToken));
         }
-        else if (request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true)
-        {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, cancellationToken);
-            body = buffer.ToArray();
-        }
-        else
+
+        if (request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) != true)
         {
             return TypedResults.Problem("Send text/csv or application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type.");
         }
 
-        var outcome = await s.ImportUsageAsync(body, user.Actor(), GreenItService.ImportWait, cancellationToken);
+        return ImportReply(await s.ImportAsync(request.Body, UsageImportFormats.UsageCsv, user.Actor(), GreenItService.ImportWait, cancellationToken));
+    }
+
+    private static async Task<Results<Created<UsageImportStatus>, Accepted<UsageImportStatus>, ProblemHttpResult>> ImportBilling(HttpRequest request, ClaimsPrincipal user, GreenItService s, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > GreenItService.MaxImportBytes)
+        {
+            return ProblemResults.Invalid("file", $"The file is larger than {GreenItService.MaxImportBytes:N0} bytes. Split it by period.");
+        }
+
+        if (request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return TypedResults.Problem("Send the FOCUS export as text/csv.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type.");
+        }
+
+        return ImportReply(await s.ImportAsync(request.Body, UsageImportFormats.Focus, user.Actor(), GreenItService.ImportWait, cancellationToken));
+    }
+
+    private static Results<Created<UsageImportStatus>, Accepted<UsageImportStatus>, ProblemHttpResult> ImportReply(Outcome<UsageImportStatus> outcome)
+    {
         if (!outcome.IsOk)
         {
             return outcome.Problem!.ToProblem();
@@ -135,3 +157,6 @@ public static class GreenItApi
 
     private static ProblemHttpResult BadPeriod() => ProblemResults.Invalid("from", "'from' and 'to' are dates of the form yyyy-MM-dd.");
 }
+
+/// <summary>Body of PUT /api/green-it/billing-rules.</summary>
+public sealed record BillingRulesRequest(IReadOnlyList<BillingRule>? Rules);

@@ -2,11 +2,14 @@ using NodaTime;
 
 namespace EsgTrace.GreenIt;
 
-/// <summary>One usage record's energy and emissions, location-based, with the market-based figure beside it where known.</summary>
+/// <summary>
+/// One usage record's energy and emissions, location-based, with the market-based figure beside it where known, and what
+/// the record cost where a billing export stated it (in its currency, never converted).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("esg.usage-emissions")]
 public sealed record UsageEmissions(
     string WorkloadId, LocalDate PeriodStart, LocalDate PeriodEnd, string Provider, string Region,
-    ItCarbonResult Result, decimal? MarketKgCo2e, decimal? FunctionalUnits, string GridSource)
+    ItCarbonResult Result, decimal? MarketKgCo2e, decimal? FunctionalUnits, string GridSource, UsageCost? Cost = null, string? SourceKey = null)
 {
     public int Days => Period.DaysBetween(PeriodStart, PeriodEnd) + 1;
 }
@@ -38,6 +41,6 @@ public static class UsageEmissionsCalculator
         var result = ItCarbonCalculator.Calculate(row.Usage, coefficients, grid.LocationKgPerKwh, embodied);
         var marketFactor = definition.MarketKgCo2ePerKwh ?? grid.MarketKgPerKwh;
         decimal? market = marketFactor is { } f ? (result.TotalKwh * f) + result.EmbodiedKgCo2e : null;
-        return (new UsageEmissions(workloadId, row.PeriodStart, row.PeriodEnd, row.Provider, grid.Region, result, market, row.FunctionalUnits, grid.Source), null);
+        return (new UsageEmissions(workloadId, row.PeriodStart, row.PeriodEnd, row.Provider, grid.Region, result, market, row.FunctionalUnits, grid.Source, row.Cost, row.SourceKey), null);
     }
 }
