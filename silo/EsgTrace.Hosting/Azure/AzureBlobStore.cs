@@ -92,6 +92,12 @@ public sealed class AzureBlobStore : IBlobStore
             var existing = await GetInfoAsync(blob, container, name, cancellationToken);
             return existing?.Sha256 == hashing.Sha256Hex() ? existing : throw new StorageConflictException($"Blob '{container}/{name}' already exists with other content.", ex);
         }
+        catch (Exception) when (hashing.SourceFailure is { } source)
+        {
+            // The caller's stream failed, not the store: nothing was committed (uncommitted blocks expire), and the caller sees its own error.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(source);
+            throw;
+        }
         catch (Exception ex) when (AzureFailures.IsUnavailable(ex))
         {
             throw new StorageUnavailableException("Azure Blob storage did not answer; the document was not confirmed.", ex);

@@ -18,20 +18,43 @@ internal sealed class HashingReadStream(Stream inner) : Stream
 
     public override long Position { get; set; }
 
+    /// <summary>What the source stream threw, if it did (a failure of the caller's stream, not of the store).</summary>
+    public Exception? SourceFailure { get; private set; }
+
     public string Sha256Hex() => _hex ??= Convert.ToHexStringLower(_hash.GetHashAndReset());
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
-        var read = inner.Read(buffer);
+        int read;
+        try
+        {
+            read = inner.Read(buffer);
+        }
+        catch (Exception ex)
+        {
+            SourceFailure = ex;
+            throw;
+        }
+
         Passed(buffer[..read]);
         return read;
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var read = await inner.ReadAsync(buffer, cancellationToken);
+        int read;
+        try
+        {
+            read = await inner.ReadAsync(buffer, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            SourceFailure = ex;
+            throw;
+        }
+
         Passed(buffer.Span[..read]);
         return read;
     }
