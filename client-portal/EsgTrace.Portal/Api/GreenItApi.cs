@@ -24,7 +24,7 @@ public static class GreenItApi
             .WithName("DefineWorkload").WithSummary("Define a workload (owner, provider, region or country site, functional unit, allowed regions, hardware share).");
         read.MapGet("/workloads", (string? after, int? pageSize, GreenItService s) => s.ListWorkloadsAsync(after, pageSize ?? 100)).WithName("ListWorkloads");
         read.MapGet("/workloads/{id}", (string id, GreenItService s) => Found(s.GetWorkloadAsync(id), "workload", id)).WithName("GetWorkload");
-        read.MapGet("/workloads/{id}/emissions", (string id, GreenItService s) => Reply(s.WorkloadEmissionsAsync(id)))
+        read.MapGet("/workloads/{id}/emissions", (string id, string? grid, GreenItService s) => Reply(s.WorkloadEmissionsAsync(id, grid)))
             .WithName("GetWorkloadEmissions").WithSummary("Each usage record's energy and emissions with every term's arithmetic, the grid source and the method.");
         read.MapGet("/workloads/{id}/advice", async (string id, string? from, string? to, string? dataset, GreenItService s, IClock clock) =>
                 Period(from, to, clock) is { } p ? Reply(await s.AdviceAsync(id, p.From, p.To, dataset)) : BadPeriod())
@@ -42,6 +42,17 @@ public static class GreenItApi
             ? (Results<Ok<BillingRuleSet>, ProblemHttpResult>)TypedResults.Ok(r)
             : new DomainProblem(ProblemKind.NotFound, "No billing rules.", version is null ? "No billing mapping rules are set yet." : $"There is no version {version} of the billing rules.").ToProblem())
             .WithName("GetBillingRules");
+        write.MapPost("/grid-datasets", ImportGridDataset).WithName("ImportGridDataset").Accepts<string>("text/csv")
+            .WithSummary("Import a yearly grid intensity dataset as text/csv provider,region,year,kg_co2e_per_kwh with ?id=&version=&source=&licence= (immutable per version); each usage period then uses its own year's factor.");
+        read.MapGet("/grid-datasets", (GreenItService s) => s.GridDatasetsAsync()).WithName("ListGridDatasets");
+        read.MapGet("/grid-datasets/{reference}", async (string reference, GreenItService s) => await s.GridDatasetAsync(reference) is { } d
+            ? (Results<Ok<YearlyGridDataset>, ProblemHttpResult>)TypedResults.Ok(d)
+            : new DomainProblem(ProblemKind.NotFound, "No such grid dataset.", $"There is no yearly grid intensity dataset '{reference}'.").ToProblem()).WithName("GetGridDataset");
+        write.MapPost("/provider-emissions", ImportProviderEmissions).WithName("ImportProviderEmissions").Accepts<string>("text/csv")
+            .WithSummary("Import a provider's own carbon export (?provider=aws|azure|gcp; AWS CCFT data export, Azure carbon optimization report, Google Cloud Carbon Footprint export) as a separate series.");
+        read.MapGet("/provider-emissions", async (string? from, string? to, string? grid, GreenItService s, IClock clock) =>
+                Period(from, to, clock) is { } p ? Reply(await s.CompareProviderEmissionsAsync(p.From, p.To, grid)) : BadPeriod())
+            .WithName("CompareProviderEmissions").WithSummary("Per provider and month: the provider-reported totals by basis beside our estimate (a separate series, never summed).");
         read.MapGet("/imports/{id}", (string id, GreenItService s) => Found(s.ImportStatusAsync(id), "import", id)).WithName("GetUsageImport").WithSummary("An import's phase and progress (rows applied of all rows).");
 
         write.MapPut("/actions/{id}", (string id, GreenItAction body, ClaimsPrincipal user, GreenItService s) => Reply(s.RecordActionAsync(id, body, user.Actor())))
@@ -131,6 +142,18 @@ public static class GreenItApi
             UsageImportPhase.Applied => TypedResults.Created(location, status),
             _ => TypedResults.Accepted(location, status),
         };
+    }
+
+    private static async Task<Results<Ok<string>, ProblemHttpResult>> ImportGridDataset(HttpRequest request, string? id, string? version, string? title, string? source, string? licence, ClaimsPrincipal user, GreenItService s)
+    {
+        using var reader = new StreamReader(request.Body);
+        return Reply(await s.ImportGridDatasetAsync(id ?? string.Empty, version ?? string.Empty, title, source ?? string.Empty, licence, new StringReader(await reader.ReadToEndAsync()), user.Actor()));
+    }
+
+    private static async Task<Results<Ok<int>, ProblemHttpResult>> ImportProviderEmissions(HttpRequest request, string? provider, ClaimsPrincipal user, GreenItService s)
+    {
+        using var reader = new StreamReader(request.Body);
+        return Reply(await s.ImportProviderEmissionsAsync((provider ?? string.Empty).Trim().ToLowerInvariant(), new StringReader(await reader.ReadToEndAsync()), user.Actor()));
     }
 
     private static async Task<Results<Ok<string>, ProblemHttpResult>> ImportHourly(HttpRequest request, string? id, string? version, string? title, string? source, string? licence, ClaimsPrincipal user, GreenItService s)

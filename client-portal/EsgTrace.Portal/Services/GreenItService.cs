@@ -132,6 +132,31 @@ public sealed class GreenItService(IGrainFactory grains)
         return Outcome<UsageImportStatus>.Ok(status);
     }
 
+    public async Task<Outcome<string>> ImportGridDatasetAsync(string id, string version, string? title, string source, string? licence, TextReader csv, string actor)
+    {
+        var (dataset, errors) = YearlyGridDataset.ParseCsv(id, version, title ?? string.Empty, source, licence ?? "stated by the importer", csv);
+        return dataset is null
+            ? DomainProblem.Invalid(new Dictionary<string, string[]> { ["file"] = [.. errors.Take(200)] })
+            : await grains.GetGrain<IGridDatasetsGrain>("default").Import(dataset, actor);
+    }
+
+    public Task<IReadOnlyList<string>> GridDatasetsAsync() => grains.GetGrain<IGridDatasetsGrain>("default").List();
+
+    public Task<YearlyGridDataset?> GridDatasetAsync(string reference) => grains.GetGrain<IGridDatasetsGrain>("default").Get(reference);
+
+    public async Task<Outcome<int>> ImportProviderEmissionsAsync(string provider, TextReader csv, string actor)
+    {
+        var (records, errors) = ProviderEmissionsCsv.Read(provider, csv);
+        return errors.Count > 0
+            ? DomainProblem.Invalid(new Dictionary<string, string[]> { ["file"] = [.. errors.Take(200).Select(e => $"Line {e.Line}, {e.Column}: {e.Message}")] })
+            : await grains.GetGrain<IProviderEmissionsGrain>("default").Import(provider, records, actor);
+    }
+
+    public Task<Outcome<IReadOnlyList<ProviderEmissionComparison>>> CompareProviderEmissionsAsync(LocalDate from, LocalDate to, string? grid)
+        => grains.GetGrain<IProviderEmissionsGrain>("default").Compare(from, to, grid);
+
+    public Task<Outcome<IReadOnlyList<UsageEmissions>>> WorkloadEmissionsAsync(string id, string? grid) => grains.GetGrain<IGreenItAnalysisGrain>(0).WorkloadEmissions(id, grid);
+
     public Task<Outcome<BillingRuleSet>> SetBillingRulesAsync(IReadOnlyList<BillingRule>? rules, string actor) => BillingRules.Set(rules ?? [], actor);
 
     public Task<BillingRuleSet?> BillingRulesAsync(int? version) => version is { } v ? BillingRules.Version(v) : BillingRules.Current();

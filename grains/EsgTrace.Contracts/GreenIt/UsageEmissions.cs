@@ -9,7 +9,8 @@ namespace EsgTrace.GreenIt;
 [GenerateSerializer, Immutable, Alias("esg.usage-emissions")]
 public sealed record UsageEmissions(
     string WorkloadId, LocalDate PeriodStart, LocalDate PeriodEnd, string Provider, string Region,
-    ItCarbonResult Result, decimal? MarketKgCo2e, decimal? FunctionalUnits, string GridSource, UsageCost? Cost = null, string? SourceKey = null)
+    ItCarbonResult Result, decimal? MarketKgCo2e, decimal? FunctionalUnits, string GridSource, UsageCost? Cost = null, string? SourceKey = null,
+    string? GridDataset = null, string? GridYears = null)
 {
     public int Days => Period.DaysBetween(PeriodStart, PeriodEnd) + 1;
 }
@@ -18,18 +19,22 @@ public sealed record UsageEmissions(
 public static class UsageEmissionsCalculator
 {
     /// <summary>The emissions of every record of a workload (records whose region is unknown are left out; imports refuse them).</summary>
-    public static IReadOnlyList<UsageEmissions> All(WorkloadData workload)
-        => workload.Usage.Select(u => Of(workload.Id, workload.Definition, u).Emissions).OfType<UsageEmissions>().ToList();
+    public static IReadOnlyList<UsageEmissions> All(WorkloadData workload, IGridFactorSource? grid = null)
+        => workload.Usage.Select(u => Of(workload.Id, workload.Definition, u, grid).Emissions).OfType<UsageEmissions>().ToList();
 
-    /// <summary>The emissions of one record, or the reason they cannot be computed (unknown region).</summary>
-    public static (UsageEmissions? Emissions, string? Problem) Of(string workloadId, WorkloadDefinition definition, UsageRow row)
+    /// <summary>
+    /// The emissions of one record, or the reason they cannot be computed (unknown region). With a time-matched grid source
+    /// (<paramref name="grid"/>), each calendar year of the period uses that year's factor (a period across a year end is
+    /// weighted by its days in each year); a year the source lacks falls back to the CCF constants, and says so.
+    /// </summary>
+    public static (UsageEmissions? Emissions, string? Problem) Of(string workloadId, WorkloadDefinition definition, UsageRow row, IGridFactorSource? grid = null)
     {
-        if (GridIntensities.Resolve(row.Provider, row.Region, definition.SitePue, out var problem) is not { } grid)
+        if (GridIntensities.Resolve(row.Provider, row.Region, definition.SitePue, out var problem) is not { } intensity)
         {
             return (null, problem);
         }
 
-        var coefficients = GridIntensities.Coefficients(row.Provider) with { Pue = grid.Pue };
+        var coefficients = GridIntensities.Coefficients(row.Provider) with { Pue = intensity.Pue };
         if (row.Provider == "on-premises")
         {
             coefficients = coefficients with { Provider = "on-premises", Source = coefficients.Source + " (CCF's AWS average watts per vCPU, used for on-premises servers without a meter)" };
@@ -38,9 +43,41 @@ public static class UsageEmissionsCalculator
         var embodied = definition.Hardware is { } h && row.Usage.VcpuHours > 0
             ? new EmbodiedInput(h.TotalEmbodiedKgCo2e, row.Usage.VcpuHours, 1, h.HostVcpus, h.ExpectedLifespanHours)
             : null;
-        var result = ItCarbonCalculator.Calculate(row.Usage, coefficients, grid.LocationKgPerKwh, embodied);
-        var marketFactor = definition.MarketKgCo2ePerKwh ?? grid.MarketKgPerKwh;
+        var (factor, source, dataset, years) = TimeMatched(row, intensity, grid);
+        var result = ItCarbonCalculator.Calculate(row.Usage, coefficients, factor, embodied);
+        var marketFactor = definition.MarketKgCo2ePerKwh ?? intensity.MarketKgPerKwh;
         decimal? market = marketFactor is { } f ? (result.TotalKwh * f) + result.EmbodiedKgCo2e : null;
-        return (new UsageEmissions(workloadId, row.PeriodStart, row.PeriodEnd, row.Provider, grid.Region, result, market, row.FunctionalUnits, grid.Source, row.Cost, row.SourceKey), null);
+        return (new UsageEmissions(workloadId, row.PeriodStart, row.PeriodEnd, row.Provider, intensity.Region, result, market, row.FunctionalUnits, source, row.Cost, row.SourceKey, dataset, years), null);
+    }
+
+    /// <summary>The factor for the record's period: each year's from the source, weighted by days; else the CCF constant, named as undated.</summary>
+    private static (decimal Factor, string Source, string Dataset, string? Years) TimeMatched(UsageRow row, GridIntensity intensity, IGridFactorSource? grid)
+    {
+        var undated = (intensity.LocationKgPerKwh, intensity.Source, GridIntensities.Dataset, (string?)null);
+        if (grid is null)
+        {
+            return undated;
+        }
+
+        var days = Period.DaysBetween(row.PeriodStart, row.PeriodEnd) + 1;
+        var weighted = 0m;
+        var parts = new List<string>();
+        for (var year = row.PeriodStart.Year; year <= row.PeriodEnd.Year; year++)
+        {
+            var from = year == row.PeriodStart.Year ? row.PeriodStart : new LocalDate(year, 1, 1);
+            var to = year == row.PeriodEnd.Year ? row.PeriodEnd : new LocalDate(year, 12, 31);
+            if (grid.Find(row.Provider, row.Region, from) is not { } f)
+            {
+                return undated with { Item2 = $"{grid.Dataset} has no factor for {row.Provider} {row.Region} in {year}, so the undated {GridIntensities.Dataset} factor applies: " + undated.Item2 };
+            }
+
+            var share = (decimal)(Period.DaysBetween(from, to) + 1) / days;
+            weighted += f.KgCo2ePerKwh * share;
+            parts.Add($"{f.Period}: {Units.Numbers.Plain(f.KgCo2ePerKwh)} kg CO2e/kWh" + (share == 1 ? string.Empty : $" × {Period.DaysBetween(from, to) + 1}/{days} days"));
+        }
+
+        var sourceOf = grid.Find(row.Provider, row.Region, row.PeriodStart)!.Source;
+        return (weighted, $"{grid.Dataset}, {row.Provider} {intensity.Region} {string.Join(" + ", parts)} (location-based; {sourceOf})", grid.Dataset,
+            row.PeriodStart.Year == row.PeriodEnd.Year ? $"{row.PeriodStart.Year}" : $"{row.PeriodStart.Year}-{row.PeriodEnd.Year}");
     }
 }
