@@ -178,7 +178,7 @@ public static class UsageImportBench
     {
         using var csv = new StreamWriter(path, false, new UTF8Encoding(false));
         csv.Write("workload_id,period_start,period_end,provider,region,vcpu_hours,memory_gb_hours,ssd_tb_hours,hdd_tb_hours,network_gb\n");
-        var day0 = new LocalDate(2010, 1, 1).PlusDays(n * 10);
+        var day0 = new LocalDate(1950, 1, 1).PlusDays(n * 10); // 1950-1977: no overlap with the large imports (2024-2026, 2031-2033)
         for (var d = 0; d < 10; d++)
         {
             var day = day0.PlusDays(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

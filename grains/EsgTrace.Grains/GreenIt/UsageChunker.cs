@@ -12,7 +12,7 @@ namespace EsgTrace.GreenIt;
 public sealed class UsageChunker(string batch, long orderTicks)
 {
     /// <summary>Rows held in open chunks at most, across all workloads.</summary>
-    public const int MaxBufferedRows = 100_000;
+    public const int MaxBufferedRows = 50_000;
 
     private readonly Dictionary<string, Open> _open = new(StringComparer.Ordinal);
     private int _buffered;

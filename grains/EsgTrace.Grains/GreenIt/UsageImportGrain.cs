@@ -9,7 +9,7 @@ namespace EsgTrace.GreenIt;
 /// <summary>
 /// Checks a staged usage file, then writes its rows to the usage log and tells each workload what it got. The file is read
 /// as a stream from its blob, twice (check, then apply), and never held whole; rows go to the log in bulk writes of
-/// <see cref="BulkRows"/> chunks, one write in flight while the next is parsed; at most <see cref="WorkloadsInFlight"/>
+/// <see cref="BulkRows"/> chunks, <see cref="WritesInFlight"/> in flight while the next are parsed; at most <see cref="WorkloadsInFlight"/>
 /// workload grains are called at once. Nothing of the rows stays in any grain's state.
 /// </summary>
 public sealed partial class UsageImportGrain(
@@ -25,7 +25,10 @@ public sealed partial class UsageImportGrain(
     public const string Container = UsageImportFiles.Container;
 
     /// <summary>Usage-log rows (chunks of up to <see cref="UsageLog.MaxRowsPerChunk"/> records) per bulk write.</summary>
-    public const int BulkRows = 512;
+    public const int BulkRows = 1024;
+
+    /// <summary>Bulk writes in flight while the next chunks are parsed (the SQLite store commits waiting writes together).</summary>
+    public const int WritesInFlight = 3;
 
     /// <summary>Workload grains told about their usage at once.</summary>
     public const int WorkloadsInFlight = 128;
@@ -120,8 +123,7 @@ public sealed partial class UsageImportGrain(
             var chunker = new UsageChunker(Id, s.AcceptedAt!.Value.ToUnixTimeTicks());
             var ready = new List<TableRow>(BulkRows + 64);
             long readyRecords = 0;
-            Task writing = Task.CompletedTask;
-            long writingRecords = 0;
+            var writing = new Queue<(Task Write, long Records)>();
             await using (var stream = await OpenAsync(s.Blob!))
             {
                 using var reader = new StreamReader(stream, Encoding.UTF8, true, 1 << 16);
@@ -142,8 +144,12 @@ public sealed partial class UsageImportGrain(
 
             chunker.CloseAll(ready, ref readyRecords);
             await WriteAsync();
-            await writing;
-            s.AppliedRows += writingRecords;
+            while (writing.Count > 0)
+            {
+                var (write, records) = writing.Dequeue();
+                await write;
+                s.AppliedRows += records;
+            }
 
             // Every row is in the log; each workload now counts its share (idempotent per import), a bounded number at once.
             await Parallel.ForEachAsync(chunker.Summaries, new ParallelOptions { MaxDegreeOfParallelism = WorkloadsInFlight, TaskScheduler = TaskScheduler.Current },
@@ -156,7 +162,10 @@ public sealed partial class UsageImportGrain(
             await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), s.Actor, "usage-import.applied", "usage-import:" + Id, $"{s.AppliedRows} rows, {s.Workloads} workloads"));
             metrics.UsageImportFinished("applied", s.AppliedRows, System.Diagnostics.Stopwatch.GetElapsedTime(started));
 
-            // One bulk write in flight: the next chunks are parsed while the store writes these.
+            // Nothing more to do: a status read reactivates it from its state. A thousand finished imports hold no memory.
+            DeactivateOnIdle();
+
+            // A few bulk writes in flight: the next chunks are parsed while the store writes these.
             async Task WriteAsync()
             {
                 if (ready.Count == 0)
@@ -164,11 +173,14 @@ public sealed partial class UsageImportGrain(
                     return;
                 }
 
-                await writing;
-                s.AppliedRows += writingRecords;
-                var rows = ready;
-                writingRecords = readyRecords;
-                writing = log.WriteAsync(rows);
+                while (writing.Count >= WritesInFlight)
+                {
+                    var (write, records) = writing.Dequeue();
+                    await write;
+                    s.AppliedRows += records;
+                }
+
+                writing.Enqueue((log.WriteAsync(ready), readyRecords));
                 ready = new List<TableRow>(BulkRows + 64);
                 readyRecords = 0;
             }
