@@ -6,7 +6,7 @@ using EsgTrace.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-// Usage: dotnet run -c Release --project bench/EsgTrace.Bench [storage|lists|import|epcis|load|footprint|footprint-profile|footprint-writes|all] [seconds-per-case | rows for import]
+// Usage: dotnet run -c Release --project bench/EsgTrace.Bench [storage|lists|import|epcis|load|footprint|footprint-profile|footprint-writes|all] [seconds-per-case | rows for import [imports]]
 var what = args.Length > 0 ? args[0] : "all";
 var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 Console.WriteLine($"EsgTrace benchmarks ({what}), {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
@@ -57,24 +57,30 @@ if (what is "load")
 
 if (what is "import" or "all")
 {
-    await UsageImportAsync(what == "import" && args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+    await UsageImportAsync(what == "import" && args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000,
+        what == "import" && args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000);
 }
 
-static async Task UsageImportAsync(int rows)
+static async Task UsageImportAsync(int rows, int imports)
 {
-    Console.WriteLine($"Usage CSV import, {rows:N0} rows ({UsageImportBench.Workloads:N0} workloads × daily periods)");
-    var csv = UsageImportBench.Generate(rows);
-    Console.WriteLine($"  generated {csv.Length / 1_000_000.0:0.0} MB; checking alone (the all-or-nothing pass):");
-    var check = UsageImportBench.Check(csv);
-    Console.WriteLine("  importing end to end (stage → check in the grain → apply to workload grains, embedded SQLite):");
-    var import = await UsageImportBench.ImportAsync(csv);
+    Console.WriteLine($"Usage import at scale, {rows:N0} rows ({UsageImportBench.Workloads:N0} workloads × daily periods), the first and the {imports:N0}th import; load average (1 min) {UsageImportBench.Load()}");
+    var figures = await UsageImportBench.RunAsync(rows, imports, Console.WriteLine);
+    var peak = UsageImportBench.PeakWorkingSetMb();
+    var table = new System.Text.StringBuilder();
+    table.AppendLine("| phase | rows | seconds | rows/s | load avg (1 min) | notes |");
+    table.AppendLine("|---|---:|---:|---:|---|---|");
+    foreach (var f in figures)
+    {
+        table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {f.Name} | {f.Rows:N0} | {f.Seconds:0.00} | {f.RowsPerSecond:N0} | {f.Load} | {f.Notes} |"));
+    }
+
+    table.AppendLine();
+    table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Peak working set of the whole bench process (client, in-process silo, SQLite page cache): {peak:N0} MB (target < 400 MB)."));
     Console.WriteLine();
-    Console.WriteLine("| phase | rows | seconds | rows/s | notes |");
-    Console.WriteLine("|---|---:|---:|---:|---|");
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| check only (parse + validate, streaming) | {check.Rows:N0} | {check.Seconds:0.0} | {check.RowsPerSecond:N0} | {check.AllocatedMb:N0} MB allocated in all, nothing retained |"));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| full import (stage, check, apply; durable) | {import.Status.Rows:N0} | {import.Seconds:0.0} | {import.RowsPerSecond:N0} | {import.Status.Workloads:N0} workloads, batches of {EsgTrace.GreenIt.UsageImportGrain.BatchRows:N0} rows |"));
-    Console.WriteLine();
-    Console.WriteLine($"Peak working set of the bench process (CSV bytes, in-process silo and client): {UsageImportBench.PeakWorkingSetMb():N0} MB");
+    Console.Write(table);
+    var results = Path.Combine(RepositoryRoot.Path, "bench", "results", "import-run.md");
+    File.WriteAllText(results, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, `bench import {rows} {imports}`\n\n{table}");
+    Console.WriteLine($"Written: {results}");
 }
 
 static async Task StorageWritesAsync(TimeSpan duration)

@@ -514,6 +514,71 @@ public abstract class StorageContract
     }
 
     [Fact]
+    public async Task Blob_PutStream_IsReadInPieces_HashesWhatItStored_AndAFailedStreamLeavesNothing()
+    {
+        await using var backend = await OpenAsync();
+        // 5 MiB + 3 bytes of a repeating pattern: more than one upload block and one read buffer.
+        var content = Enumerable.Range(0, (5 * 1024 * 1024) + 3).Select(i => (byte)(i % 251)).ToArray();
+        var info = await backend.Blobs.PutStreamAsync("usageimports", "uploads/u1", new TrickleStream(content, 7_777), "text/csv");
+        var again = await backend.Blobs.PutStreamAsync("usageimports", "uploads/u1", new MemoryStream(content), "text/csv");
+
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)), info.Sha256);
+        Assert.Equal(content.Length, info.Length);
+        Assert.Equal(info.Sha256, again.Sha256);
+        Assert.Equal(info.Sha256, (await backend.Blobs.GetAsync("usageimports", "uploads/u1"))!.Info.Sha256);
+        await using (var read = (await backend.Blobs.OpenReadAsync("usageimports", "uploads/u1"))!)
+        {
+            using var copy = new MemoryStream();
+            await read.CopyToAsync(copy, 4096);
+            Assert.Equal(content, copy.ToArray());
+        }
+
+        await Assert.ThrowsAsync<StorageConflictException>(() => backend.Blobs.PutStreamAsync("usageimports", "uploads/u1", new MemoryStream("other"u8.ToArray()), "text/csv"));
+        Assert.Null(await backend.Blobs.OpenReadAsync("usageimports", "uploads/missing"));
+        await Assert.ThrowsAsync<IOException>(() => backend.Blobs.PutStreamAsync("usageimports", "uploads/broken", new TrickleStream(content, 100_000, failAfter: 300_000), "text/csv"));
+        Assert.False(await backend.Blobs.ExistsAsync("usageimports", "uploads/broken"));
+    }
+
+    /// <summary>Hands out at most <c>piece</c> bytes per read, and fails with an IOException after <c>failAfter</c> bytes.</summary>
+    private sealed class TrickleStream(byte[] content, int piece, int failAfter = int.MaxValue) : Stream
+    {
+        private int _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_position >= failAfter)
+            {
+                throw new IOException("The connection was reset.");
+            }
+
+            var n = Math.Min(Math.Min(count, piece), content.Length - _position);
+            Array.Copy(content, _position, buffer, offset, n);
+            _position += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
     public async Task Restart_EverythingAcknowledgedIsStillThere()
     {
         var backend = await OpenAsync();

@@ -24,7 +24,7 @@ public static class GreenItApi
             .WithName("DefineWorkload").WithSummary("Define a workload (owner, provider, region or country site, functional unit, allowed regions, hardware share).");
         read.MapGet("/workloads", (string? after, int? pageSize, GreenItService s) => s.ListWorkloadsAsync(after, pageSize ?? 100)).WithName("ListWorkloads");
         read.MapGet("/workloads/{id}", (string id, GreenItService s) => Found(s.GetWorkloadAsync(id), "workload", id)).WithName("GetWorkload");
-        read.MapGet("/workloads/{id}/emissions", (string id, GreenItService s) => Reply(s.WorkloadEmissionsAsync(id)))
+        read.MapGet("/workloads/{id}/emissions", (string id, string? grid, GreenItService s) => Reply(s.WorkloadEmissionsAsync(id, grid)))
             .WithName("GetWorkloadEmissions").WithSummary("Each usage record's energy and emissions with every term's arithmetic, the grid source and the method.");
         read.MapGet("/workloads/{id}/advice", async (string id, string? from, string? to, string? dataset, GreenItService s, IClock clock) =>
                 Period(from, to, clock) is { } p ? Reply(await s.AdviceAsync(id, p.From, p.To, dataset)) : BadPeriod())
@@ -33,6 +33,26 @@ public static class GreenItApi
         write.MapPost("/usage", ImportUsage).WithName("ImportUsage").Accepts<UsageImportRequest>("application/json", "text/csv")
             .WithSummary("Import usage as text/csv (see docs/green-it.md for the columns) or JSON {rows:[...]}; all or nothing: any bad row refuses the whole file with every error.")
             .WithMetadata(new RequestSizeLimitAttribute(GreenItService.MaxImportBytes));
+        write.MapPost("/billing", ImportBilling).WithName("ImportBillingExport").Accepts<string>("text/csv")
+            .WithSummary("Import a FinOps FOCUS 1.x cost-and-usage export (AWS, Azure, Google Cloud) as text/csv, mapped to workloads by the billing rules (docs/focus-billing.md); malformed lines refuse the file, unmapped lines are reported with their cost.")
+            .WithMetadata(new RequestSizeLimitAttribute(GreenItService.MaxImportBytes));
+        write.MapPut("/billing-rules", (BillingRulesRequest body, ClaimsPrincipal user, GreenItService s) => Reply(s.SetBillingRulesAsync(body.Rules, user.Actor())))
+            .WithName("SetBillingRules").WithSummary("Set the rules that map FOCUS billing lines to workloads (a new immutable version; imports name the version they used).");
+        read.MapGet("/billing-rules", async (int? version, GreenItService s) => await s.BillingRulesAsync(version) is { } r
+            ? (Results<Ok<BillingRuleSet>, ProblemHttpResult>)TypedResults.Ok(r)
+            : new DomainProblem(ProblemKind.NotFound, "No billing rules.", version is null ? "No billing mapping rules are set yet." : $"There is no version {version} of the billing rules.").ToProblem())
+            .WithName("GetBillingRules");
+        write.MapPost("/grid-datasets", ImportGridDataset).WithName("ImportGridDataset").Accepts<string>("text/csv")
+            .WithSummary("Import a yearly grid intensity dataset as text/csv provider,region,year,kg_co2e_per_kwh with ?id=&version=&source=&licence= (immutable per version); each usage period then uses its own year's factor.");
+        read.MapGet("/grid-datasets", (GreenItService s) => s.GridDatasetsAsync()).WithName("ListGridDatasets");
+        read.MapGet("/grid-datasets/{reference}", async (string reference, GreenItService s) => await s.GridDatasetAsync(reference) is { } d
+            ? (Results<Ok<YearlyGridDataset>, ProblemHttpResult>)TypedResults.Ok(d)
+            : new DomainProblem(ProblemKind.NotFound, "No such grid dataset.", $"There is no yearly grid intensity dataset '{reference}'.").ToProblem()).WithName("GetGridDataset");
+        write.MapPost("/provider-emissions", ImportProviderEmissions).WithName("ImportProviderEmissions").Accepts<string>("text/csv")
+            .WithSummary("Import a provider's own carbon export (?provider=aws|azure|gcp; AWS CCFT data export, Azure carbon optimization report, Google Cloud Carbon Footprint export) as a separate series.");
+        read.MapGet("/provider-emissions", async (string? from, string? to, string? grid, GreenItService s, IClock clock) =>
+                Period(from, to, clock) is { } p ? Reply(await s.CompareProviderEmissionsAsync(p.From, p.To, grid)) : BadPeriod())
+            .WithName("CompareProviderEmissions").WithSummary("Per provider and month: the provider-reported totals by basis beside our estimate (a separate series, never summed).");
         read.MapGet("/imports/{id}", (string id, GreenItService s) => Found(s.ImportStatusAsync(id), "import", id)).WithName("GetUsageImport").WithSummary("An import's phase and progress (rows applied of all rows).");
 
         write.MapPut("/actions/{id}", (string id, GreenItAction body, ClaimsPrincipal user, GreenItService s) => Reply(s.RecordActionAsync(id, body, user.Actor())))
@@ -56,7 +76,6 @@ public static class GreenItApi
 
     private static async Task<Results<Created<UsageImportStatus>, Accepted<UsageImportStatus>, ProblemHttpResult>> ImportUsage(HttpRequest request, ClaimsPrincipal user, GreenItService s, CancellationToken cancellationToken)
     {
-        byte[] body;
         if (request.ContentLength > GreenItService.MaxImportBytes)
         {
             return ProblemResults.Invalid("file", $"The file is larger than {GreenItService.MaxImportBytes:N0} bytes. Split it by period.");
@@ -79,20 +98,34 @@ public static class GreenItApi
                 return ProblemResults.Invalid("rows", "Send at least one usage row in 'rows'.");
             }
 
-            body = GreenItService.ToCsv(rows);
+            return ImportReply(await s.ImportUsageAsync(GreenItService.ToCsv(rows), user.Actor(), GreenItService.ImportWait, cancellationToken));
         }
-        else if (request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true)
-        {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, cancellationToken);
-            body = buffer.ToArray();
-        }
-        else
+
+        if (request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) != true)
         {
             return TypedResults.Problem("Send text/csv or application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type.");
         }
 
-        var outcome = await s.ImportUsageAsync(body, user.Actor(), GreenItService.ImportWait, cancellationToken);
+        return ImportReply(await s.ImportAsync(request.Body, UsageImportFormats.UsageCsv, user.Actor(), GreenItService.ImportWait, cancellationToken));
+    }
+
+    private static async Task<Results<Created<UsageImportStatus>, Accepted<UsageImportStatus>, ProblemHttpResult>> ImportBilling(HttpRequest request, ClaimsPrincipal user, GreenItService s, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > GreenItService.MaxImportBytes)
+        {
+            return ProblemResults.Invalid("file", $"The file is larger than {GreenItService.MaxImportBytes:N0} bytes. Split it by period.");
+        }
+
+        if (request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return TypedResults.Problem("Send the FOCUS export as text/csv.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type.");
+        }
+
+        return ImportReply(await s.ImportAsync(request.Body, UsageImportFormats.Focus, user.Actor(), GreenItService.ImportWait, cancellationToken));
+    }
+
+    private static Results<Created<UsageImportStatus>, Accepted<UsageImportStatus>, ProblemHttpResult> ImportReply(Outcome<UsageImportStatus> outcome)
+    {
         if (!outcome.IsOk)
         {
             return outcome.Problem!.ToProblem();
@@ -109,6 +142,18 @@ public static class GreenItApi
             UsageImportPhase.Applied => TypedResults.Created(location, status),
             _ => TypedResults.Accepted(location, status),
         };
+    }
+
+    private static async Task<Results<Ok<string>, ProblemHttpResult>> ImportGridDataset(HttpRequest request, string? id, string? version, string? title, string? source, string? licence, ClaimsPrincipal user, GreenItService s)
+    {
+        using var reader = new StreamReader(request.Body);
+        return Reply(await s.ImportGridDatasetAsync(id ?? string.Empty, version ?? string.Empty, title, source ?? string.Empty, licence, new StringReader(await reader.ReadToEndAsync()), user.Actor()));
+    }
+
+    private static async Task<Results<Ok<int>, ProblemHttpResult>> ImportProviderEmissions(HttpRequest request, string? provider, ClaimsPrincipal user, GreenItService s)
+    {
+        using var reader = new StreamReader(request.Body);
+        return Reply(await s.ImportProviderEmissionsAsync((provider ?? string.Empty).Trim().ToLowerInvariant(), new StringReader(await reader.ReadToEndAsync()), user.Actor()));
     }
 
     private static async Task<Results<Ok<string>, ProblemHttpResult>> ImportHourly(HttpRequest request, string? id, string? version, string? title, string? source, string? licence, ClaimsPrincipal user, GreenItService s)
@@ -135,3 +180,6 @@ public static class GreenItApi
 
     private static ProblemHttpResult BadPeriod() => ProblemResults.Invalid("from", "'from' and 'to' are dates of the form yyyy-MM-dd.");
 }
+
+/// <summary>Body of PUT /api/green-it/billing-rules.</summary>
+public sealed record BillingRulesRequest(IReadOnlyList<BillingRule>? Rules);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using EsgTrace.Domain;
 using EsgTrace.GreenIt;
+using EsgTrace.Storage;
 using EsgTrace.SupplyChain;
 using NodaTime;
 
@@ -10,13 +11,15 @@ namespace EsgTrace.Portal.Services;
 /// <summary>The portal's and API's door to the green-IT grains: workloads, usage imports, actions, target, dashboard, report.</summary>
 public sealed class GreenItService(IGrainFactory grains)
 {
-    /// <summary>Largest usage file accepted in one request (about 1.2 million rows of a typical export); Orleans messages stay under 100 MB.</summary>
-    public const int MaxImportBytes = 96 * 1024 * 1024;
+    /// <summary>Largest usage or billing file accepted in one request (about 13 million rows of a typical export); it is streamed, never held whole.</summary>
+    public const long MaxImportBytes = 1024L * 1024 * 1024;
 
     /// <summary>How long an import request waits for the rows to be applied before answering 202 with the job to poll.</summary>
     public static readonly TimeSpan ImportWait = TimeSpan.FromSeconds(10);
 
     private IGreenItSettingsGrain Settings => grains.GetGrain<IGreenItSettingsGrain>("default");
+
+    private IBillingRulesGrain BillingRules => grains.GetGrain<IBillingRulesGrain>("default");
 
     public Task<Outcome<WorkloadView>> DefineWorkloadAsync(string id, WorkloadDefinition definition, string actor)
         => Validation.IsId(id) ? grains.GetGrain<IWorkloadGrain>(id).Define(Normalise(definition), actor) : Task.FromResult<Outcome<WorkloadView>>(DomainProblem.Invalid("id", IdRule));
@@ -28,33 +31,97 @@ public sealed class GreenItService(IGrainFactory grains)
 
     public Task<Outcome<IReadOnlyList<UsageEmissions>>> WorkloadEmissionsAsync(string id) => grains.GetGrain<IGreenItAnalysisGrain>(0).WorkloadEmissions(id);
 
+    /// <summary>Imports usage CSV held in memory (rows sent as JSON), through the same streaming path as a file.</summary>
+    public Task<Outcome<UsageImportStatus>> ImportUsageAsync(byte[] csv, string actor, TimeSpan wait, CancellationToken cancellationToken = default)
+        => ImportAsync(new MemoryStream(csv, writable: false), UsageImportFormats.UsageCsv, actor, wait, cancellationToken);
+
     /// <summary>
-    /// Stages the file by its SHA-256 and hands it to its import: every row is checked before anything is written. Waits up
-    /// to <paramref name="wait"/> for the rows to be applied and reports where the import stands.
+    /// Streams the file into a staged blob (1 MiB chunks through <see cref="IBlobUploadGrain"/>) while checking every row as it
+    /// passes, so a file with any bad row is refused before anything is stored (the staged upload is aborted). A good file
+    /// becomes an import keyed by its SHA-256 (for a billing export, with the rules version: new rules map the same file
+    /// anew); waits up to <paramref name="wait"/> for the rows to be applied and reports where the import stands.
     /// </summary>
-    public async Task<Outcome<UsageImportStatus>> ImportUsageAsync(byte[] csv, string actor, TimeSpan wait, CancellationToken cancellationToken = default)
+    public async Task<Outcome<UsageImportStatus>> ImportAsync(Stream body, string format, string actor, TimeSpan wait, CancellationToken cancellationToken = default)
     {
-        if (csv.Length == 0)
+        BillingRuleSet? rules = null;
+        if (format == UsageImportFormats.Focus)
         {
-            return DomainProblem.Invalid("file", "The file is empty; send usage CSV with a header row.");
+            rules = await BillingRules.Current();
+            if (rules is null)
+            {
+                return new DomainProblem(ProblemKind.Conflict, "No mapping rules.", "Define the billing mapping rules (PUT /api/green-it/billing-rules) before importing a FOCUS export: lines are mapped to workloads by them, never guessed.");
+            }
         }
 
-        if (csv.Length > MaxImportBytes)
+        IUsageSource source = rules is null ? UsageCsvSource.Instance : new FocusBillingSource(rules);
+        var uploadId = Guid.NewGuid().ToString("N");
+        var upload = grains.GetGrain<IBlobUploadGrain>(uploadId);
+        await upload.Begin(UsageImportFiles.Container, "uploads/" + uploadId, "text/csv");
+        var pipe = new System.IO.Pipelines.Pipe();
+        var checking = Task.Run(() => UsageImportChecker.Check(pipe.Reader.AsStream(), source), cancellationToken);
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        long total = 0;
+        var buffer = new byte[IBlobUploadGrain.MaxChunkBytes];
+        try
         {
-            return DomainProblem.Invalid("file", $"The file is {csv.Length:N0} bytes; the limit is {MaxImportBytes:N0}. Split it by period.");
+            while (true)
+            {
+                var filled = 0;
+                int read;
+                while (filled < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(filled), cancellationToken)) > 0)
+                {
+                    filled += read;
+                }
+
+                if (filled == 0)
+                {
+                    break;
+                }
+
+                total += filled;
+                if (total > MaxImportBytes)
+                {
+                    throw new InvalidDataException($"The file is larger than {MaxImportBytes:N0} bytes. Split it by period.");
+                }
+
+                var chunk = buffer.AsSpan(0, filled).ToArray();
+                hash.AppendData(chunk);
+                await upload.Append(chunk);
+                await pipe.Writer.WriteAsync(chunk, cancellationToken);
+            }
+
+            await pipe.Writer.CompleteAsync();
+        }
+        catch (Exception ex)
+        {
+            await pipe.Writer.CompleteAsync(ex);
+            await upload.Abort();
+            if (ex is InvalidDataException)
+            {
+                return DomainProblem.Invalid("file", ex.Message);
+            }
+
+            throw;
         }
 
-        // Checked here first, so a file with any bad row is refused before anything (even the staged file) is written.
-        var check = UsageImportChecker.Check(new MemoryStream(csv, writable: false));
-        if (!check.IsValid)
+        var check = await checking;
+        var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+        var id = rules is null ? sha : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{sha}|focus|rules-v{rules.Version}")));
+        if (total == 0 || !check.IsValid)
         {
-            return Outcome<UsageImportStatus>.Ok(new UsageImportStatus(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(csv)), UsageImportPhase.Rejected,
-                check.Rows, 0, check.Workloads, check.ErrorCount, check.Errors, actor, null, null));
+            await upload.Abort();
+            if (total == 0)
+            {
+                return DomainProblem.Invalid("file", "The file is empty; send CSV with a header row.");
+            }
+
+            return Outcome<UsageImportStatus>.Ok(new UsageImportStatus(id, UsageImportPhase.Rejected, check.Rows, 0, check.Workloads, check.ErrorCount, check.Errors, actor, null, null,
+                format, rules?.Version, check.UnmappedRows, check.Unmapped));
         }
 
-        var staged = await grains.GetGrain<IDocumentStoreGrain>(0).Store(UsageImportFiles.Container, "csv", csv, "text/csv");
-        var import = grains.GetGrain<IUsageImportGrain>(staged.Sha256);
-        var status = await import.Start(staged.Name, actor);
+        var staged = await upload.Complete();
+        var import = grains.GetGrain<IUsageImportGrain>(id);
+        var status = rules is null ? await import.Start(staged.Name, actor) : await import.StartBilling(staged.Name, rules, actor);
         var deadline = DateTime.UtcNow + wait;
         while (status.Phase == UsageImportPhase.Applying && DateTime.UtcNow < deadline)
         {
@@ -64,6 +131,35 @@ public sealed class GreenItService(IGrainFactory grains)
 
         return Outcome<UsageImportStatus>.Ok(status);
     }
+
+    public async Task<Outcome<string>> ImportGridDatasetAsync(string id, string version, string? title, string source, string? licence, TextReader csv, string actor)
+    {
+        var (dataset, errors) = YearlyGridDataset.ParseCsv(id, version, title ?? string.Empty, source, licence ?? "stated by the importer", csv);
+        return dataset is null
+            ? DomainProblem.Invalid(new Dictionary<string, string[]> { ["file"] = [.. errors.Take(200)] })
+            : await grains.GetGrain<IGridDatasetsGrain>("default").Import(dataset, actor);
+    }
+
+    public Task<IReadOnlyList<string>> GridDatasetsAsync() => grains.GetGrain<IGridDatasetsGrain>("default").List();
+
+    public Task<YearlyGridDataset?> GridDatasetAsync(string reference) => grains.GetGrain<IGridDatasetsGrain>("default").Get(reference);
+
+    public async Task<Outcome<int>> ImportProviderEmissionsAsync(string provider, TextReader csv, string actor)
+    {
+        var (records, errors) = ProviderEmissionsCsv.Read(provider, csv);
+        return errors.Count > 0
+            ? DomainProblem.Invalid(new Dictionary<string, string[]> { ["file"] = [.. errors.Take(200).Select(e => $"Line {e.Line}, {e.Column}: {e.Message}")] })
+            : await grains.GetGrain<IProviderEmissionsGrain>("default").Import(provider, records, actor);
+    }
+
+    public Task<Outcome<IReadOnlyList<ProviderEmissionComparison>>> CompareProviderEmissionsAsync(LocalDate from, LocalDate to, string? grid)
+        => grains.GetGrain<IProviderEmissionsGrain>("default").Compare(from, to, grid);
+
+    public Task<Outcome<IReadOnlyList<UsageEmissions>>> WorkloadEmissionsAsync(string id, string? grid) => grains.GetGrain<IGreenItAnalysisGrain>(0).WorkloadEmissions(id, grid);
+
+    public Task<Outcome<BillingRuleSet>> SetBillingRulesAsync(IReadOnlyList<BillingRule>? rules, string actor) => BillingRules.Set(rules ?? [], actor);
+
+    public Task<BillingRuleSet?> BillingRulesAsync(int? version) => version is { } v ? BillingRules.Version(v) : BillingRules.Current();
 
     public Task<UsageImportStatus?> ImportStatusAsync(string id)
         => id.Length == 64 && id.All(char.IsAsciiHexDigitLower) ? grains.GetGrain<IUsageImportGrain>(id).Status() : Task.FromResult<UsageImportStatus?>(null);

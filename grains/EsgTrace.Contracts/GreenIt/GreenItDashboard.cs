@@ -2,11 +2,12 @@ using NodaTime;
 
 namespace EsgTrace.GreenIt;
 
-/// <summary>A workload with what it used and emitted in the period, and its SCI score per functional unit.</summary>
+/// <summary>A workload with what it used and emitted in the period, its SCI score per functional unit, and what it cost per currency (billing imports).</summary>
 [GenerateSerializer, Immutable, Alias("esg.workload-summary")]
 public sealed record WorkloadSummary(
     string Id, string Name, string Owner, string Provider, string Region, string FunctionalUnit,
-    decimal EnergyKwh, decimal OperationalKgCo2e, decimal EmbodiedKgCo2e, decimal? MarketKgCo2e, decimal? FunctionalUnits, decimal? SciKgPerUnit, int Records)
+    decimal EnergyKwh, decimal OperationalKgCo2e, decimal EmbodiedKgCo2e, decimal? MarketKgCo2e, decimal? FunctionalUnits, decimal? SciKgPerUnit, int Records,
+    IReadOnlyList<UsageCost>? Cost = null)
 {
     public decimal KgCo2e => OperationalKgCo2e + EmbodiedKgCo2e;
 }

@@ -13,11 +13,11 @@ public static class GreenItDashboardBuilder
 
     public static GreenItDashboard Build(
         LocalDate from, LocalDate to, IReadOnlyList<WorkloadData> workloads, IReadOnlyList<(string Id, GreenItAction Action)> actions,
-        GreenItTarget? target, HourlyIntensityDataset hourly, IGridFactorLookup? timeMatched = null)
+        GreenItTarget? target, HourlyIntensityDataset hourly, IGridFactorSource? grid = null, IGridFactorLookup? timeMatched = null)
     {
         var emissions = workloads.ToDictionary(
             w => w.Id,
-            w => UsageEmissionsCalculator.All(w, timeMatched));
+            w => UsageEmissionsCalculator.All(w, grid, timeMatched));
         var inPeriod = emissions.Values.SelectMany(e => e).Where(e => PeriodShare.Fraction(e.PeriodStart, e.PeriodEnd, from, to) > 0).ToList();
         decimal Share(UsageEmissions e) => PeriodShare.Fraction(e.PeriodStart, e.PeriodEnd, from, to);
 
@@ -49,7 +49,7 @@ public static class GreenItDashboardBuilder
             decimal? units = records.Count > 0 && records.All(e => e.FunctionalUnits is > 0) ? records.Sum(e => e.FunctionalUnits!.Value * Share(e)) : null;
             decimal? sci = units is > 0 ? Sci.Score(kwh, kwh == 0 ? 0 : operational / kwh, embodied, units.Value) : null;
             return new WorkloadSummary(w.Id, w.Definition.Name, w.Definition.Owner, w.Definition.Provider, w.Definition.Region, w.Definition.FunctionalUnit,
-                kwh, operational, embodied, market, units, sci, records.Count);
+                kwh, operational, embodied, market, units, sci, records.Count, UsageCosts.Sum(records.Select(e => e.Cost is { } c ? UsageCosts.Times(c, Share(e)) : null)));
         }).OrderByDescending(s => s.KgCo2e).ToList();
 
         var energyById = summaries.ToDictionary(s => s.Id, s => s.EnergyKwh);
@@ -72,7 +72,10 @@ public static class GreenItDashboardBuilder
             : "Market-based total covers every workload (contractual factors or GCP's carbon-free-energy-adjusted grid factors).";
         var method = new List<string>
         {
-            $"Energy and operational emissions: {ItCarbonCalculator.Version}; location-based grid factors and PUE from {GridIntensities.Dataset}; on-premises country grids from {Factors.FactorCatalog.Starter.Dataset.Ref}.",
+            grid is null
+                ? $"Energy and operational emissions: {ItCarbonCalculator.Version}; location-based grid factors and PUE from {GridIntensities.Dataset}; on-premises country grids from {Factors.FactorCatalog.Starter.Dataset.Ref}."
+                : $"Energy and operational emissions: {ItCarbonCalculator.Version}; location-based grid factors of each usage period's own year from {grid.Dataset} (a year it lacks: {GridIntensities.Dataset}, named on the record); PUE from {GridIntensities.Dataset}; on-premises country grids from {Factors.FactorCatalog.Starter.Dataset.Ref} where {grid.Dataset} has none.",
+            "Cost: BilledCost and EffectiveCost as the providers' FOCUS exports state them, per currency, never converted.",
             "Embodied emissions: SCI M = TE × (vCPU-hours / expected lifespan) / host vCPUs, for workloads that state their host hardware.",
             "Usage records are spread evenly over their days when a period or month cuts them.",
             $"Carbon-aware advice: {hourly.Ref} — {hourly.Source}" + (hourly.Note is null ? string.Empty : " " + hourly.Note),

@@ -8,7 +8,7 @@ namespace EsgTrace.GreenIt;
 public interface IGreenItAnalysisGrain : IGrainWithIntegerKey
 {
     [Alias("Dashboard")]
-    Task<Outcome<GreenItDashboard>> Dashboard(LocalDate from, LocalDate to, string? hourlyDataset);
+    Task<Outcome<GreenItDashboard>> Dashboard(LocalDate from, LocalDate to, string? hourlyDataset, string? gridDataset = null);
 
     [Alias("Advice")]
     Task<Outcome<CarbonAdvice>> Advice(string workloadId, LocalDate from, LocalDate to, string? hourlyDataset);
@@ -19,5 +19,5 @@ public interface IGreenItAnalysisGrain : IGrainWithIntegerKey
 
     /// <summary>Per-record emissions of one workload (every term's arithmetic), for lineage and audits.</summary>
     [Alias("WorkloadEmissions")]
-    Task<Outcome<IReadOnlyList<UsageEmissions>>> WorkloadEmissions(string workloadId);
+    Task<Outcome<IReadOnlyList<UsageEmissions>>> WorkloadEmissions(string workloadId, string? gridDataset = null);
 }

@@ -12,6 +12,10 @@ public interface IUsageImportGrain : IGrainWithStringKey
     [Alias("Start")]
     Task<UsageImportStatus> Start(string blobName, string actor);
 
+    /// <summary>The same for a FOCUS billing export (blob "usageimports/{name}"), mapped to workloads by <paramref name="rules"/> (kept with the import).</summary>
+    [Alias("StartBilling")]
+    Task<UsageImportStatus> StartBilling(string blobName, BillingRuleSet rules, string actor);
+
     [Alias("Status")]
     Task<UsageImportStatus?> Status();
 

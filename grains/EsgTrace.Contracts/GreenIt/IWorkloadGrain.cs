@@ -17,6 +17,13 @@ public interface IWorkloadGrain : IGrainWithStringKey
     [Alias("RecordUsage")]
     Task<WorkloadView> RecordUsage(string batchKey, IReadOnlyList<UsageRow> rows, string actor);
 
+    /// <summary>
+    /// Takes note of usage an import already wrote to the workload's usage log (the rows never pass through the grain): the
+    /// same batch key again is a no-op. A workload first seen in usage is defined from the summary (name = id, functional unit unstated).
+    /// </summary>
+    [Alias("RecordLogged")]
+    Task<WorkloadView> RecordLogged(string batchKey, UsageBatchSummary summary, string actor);
+
     [Alias("Get")]
     Task<WorkloadView?> Get();
 

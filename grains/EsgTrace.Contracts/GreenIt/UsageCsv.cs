@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text;
 using NodaTime;
-using NodaTime.Text;
 
 namespace EsgTrace.GreenIt;
 
@@ -21,15 +19,14 @@ public static class UsageCsv
     /// <summary>Parses every row; yields each row or the errors of that row.</summary>
     public static IEnumerable<(UsageRow? Row, IReadOnlyList<UsageRowError> Errors, long Line)> Read(TextReader reader)
     {
-        long line = 0;
-        var header = ReadRecord(reader, ref line);
-        if (header is null)
+        var csv = new CsvRecordReader(reader);
+        if (!csv.Read())
         {
             yield return (null, [new UsageRowError(1, "(header)", "The file is empty; the first line must name the columns.")], 1);
             yield break;
         }
 
-        var named = header.Select((name, i) => (Name: name.Trim().ToLowerInvariant(), Index: i)).ToList();
+        var named = Enumerable.Range(0, csv.Count).Select(i => (Name: csv.String(i).ToLowerInvariant(), Index: i)).ToList();
         if (named.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {
             yield return (null, [new UsageRowError(1, twice.Key, "The header names this column more than once; name each column once.")], 1);
@@ -44,38 +41,111 @@ public static class UsageCsv
             yield break;
         }
 
-        while (true)
+        var parser = new RowParser(csv, columns);
+        while (csv.Read())
         {
-            var startLine = line + 1;
-            var record = ReadRecord(reader, ref line);
-            if (record is null)
-            {
-                yield break;
-            }
-
-            if (record.Count == 1 && string.IsNullOrWhiteSpace(record[0]))
+            if (csv.IsBlank)
             {
                 continue;
             }
 
-            var (row, errors) = Parse(record, columns, startLine);
-            yield return (row, errors, startLine);
+            var (row, errors) = parser.Parse();
+            yield return (row, errors, csv.StartLine);
         }
     }
 
-    private static (UsageRow? Row, IReadOnlyList<UsageRowError> Errors) Parse(IReadOnlyList<string> cells, Dictionary<string, int> columns, long line)
+    /// <summary>One file's column positions and the strings its rows repeat (ids, providers, regions), kept once.</summary>
+    private sealed class RowParser(CsvRecordReader csv, Dictionary<string, int> columns)
     {
-        var errors = new List<UsageRowError>();
-        string Cell(string column) => columns.TryGetValue(column, out var i) && i < cells.Count ? cells[i].Trim() : string.Empty;
+        private readonly int _workload = columns["workload_id"];
+        private readonly int _start = columns["period_start"];
+        private readonly int _end = columns["period_end"];
+        private readonly int _provider = columns["provider"];
+        private readonly int _region = columns["region"];
+        private readonly int _vcpu = columns["vcpu_hours"];
+        private readonly int _utilisation = columns.GetValueOrDefault("cpu_utilisation_percent", -1);
+        private readonly int _memory = columns["memory_gb_hours"];
+        private readonly int _ssd = columns["ssd_tb_hours"];
+        private readonly int _hdd = columns["hdd_tb_hours"];
+        private readonly int _network = columns["network_gb"];
+        private readonly int _replication = columns.GetValueOrDefault("replication_factor", -1);
+        private readonly int _measured = columns.GetValueOrDefault("measured_kwh", -1);
+        private readonly int _units = columns.GetValueOrDefault("functional_units", -1);
+        private readonly int _gpuHours = columns.GetValueOrDefault("gpu_hours", -1);
+        private readonly int _gpuUtilisation = columns.GetValueOrDefault("gpu_utilisation_percent", -1);
+        private readonly StringPool _strings = new();
+        private readonly HashSet<string> _validIds = new(StringComparer.Ordinal);
+        private List<UsageRowError>? _errors;
 
-        decimal Number(string column, bool required = true, decimal? fallback = null)
+        public (UsageRow? Row, IReadOnlyList<UsageRowError> Errors) Parse()
         {
-            var text = Cell(column);
+            _errors = null;
+            var line = csv.StartLine;
+            var workloadCell = Cell(_workload);
+            var workload = _strings.Get(workloadCell);
+            if (!_validIds.Contains(workload) && !(EsgTrace.Domain.Validation.IsId(workload) && _validIds.Add(workload)))
+            {
+                Error(line, "workload_id", "A workload id is 1-100 characters: letters, digits, '.', '-', '_' or ':'.");
+            }
+
+            var start = Date(_start, "period_start", line, out var startOk);
+            var end = Date(_end, "period_end", line, out var endOk);
+            if (startOk && endOk && end < start)
+            {
+                Error(line, "period_end", "The period cannot end before it starts.");
+            }
+
+            var providerCell = Cell(_provider);
+            var provider = KnownProvider(providerCell);
+            if (provider is null)
+            {
+                Error(line, "provider", $"'{providerCell}' is not one of {string.Join(", ", Providers)}.");
+            }
+
+            var regionCell = Cell(_region);
+            if (regionCell.Length is 0 or > 100)
+            {
+                Error(line, "region", "A region or site name of 1-100 characters is required.");
+            }
+
+            var utilisation = Cell(_utilisation).Length == 0 ? (decimal?)null : Number(_utilisation, "cpu_utilisation_percent", line);
+            if (utilisation > 100)
+            {
+                Error(line, "cpu_utilisation_percent", "Utilisation is a percentage from 0 to 100.");
+            }
+
+            var gpuUtilisation = Cell(_gpuUtilisation).Length == 0 ? (decimal?)null : Number(_gpuUtilisation, "gpu_utilisation_percent", line);
+            if (gpuUtilisation > 100)
+            {
+                Error(line, "gpu_utilisation_percent", "GPU utilisation is a percentage from 0 to 100.");
+            }
+
+            var replication = Number(_replication, "replication_factor", line, required: false, fallback: 1);
+            if (replication < 1 || replication != decimal.Truncate(replication) || replication > 10)
+            {
+                Error(line, "replication_factor", "The replication factor is a whole number from 1 to 10.");
+            }
+
+            var usage = new ItUsage(Number(_vcpu, "vcpu_hours", line), utilisation, Number(_memory, "memory_gb_hours", line), Number(_ssd, "ssd_tb_hours", line),
+                Number(_hdd, "hdd_tb_hours", line), Number(_network, "network_gb", line), (int)Math.Clamp(replication, 1, 10),
+                Cell(_measured).Length == 0 ? null : Number(_measured, "measured_kwh", line),
+                Number(_gpuHours, "gpu_hours", line, required: false, fallback: 0), gpuUtilisation);
+            var units = Cell(_units).Length == 0 ? (decimal?)null : Number(_units, "functional_units", line);
+            return _errors is not null ? (null, _errors) : (new UsageRow(workload, start, end, provider!, _strings.Get(regionCell), usage, units), []);
+        }
+
+        private ReadOnlySpan<char> Cell(int index) => index < 0 ? [] : csv[index].Trim();
+
+        private void Error(long line, string column, string message) => (_errors ??= []).Add(new UsageRowError(line, column, message));
+
+        private decimal Number(int index, string column, long line, bool required = true, decimal? fallback = null)
+        {
+            var text = Cell(index);
             if (text.Length == 0)
             {
                 if (required)
                 {
-                    errors.Add(new UsageRowError(line, column, "A number is required."));
+                    Error(line, column, "A number is required.");
                 }
 
                 return fallback ?? 0;
@@ -83,142 +153,38 @@ public static class UsageCsv
 
             if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0)
             {
-                errors.Add(new UsageRowError(line, column, $"'{text}' is not a number of zero or more (use '.' for decimals)."));
+                Error(line, column, $"'{text}' is not a number of zero or more (use '.' for decimals).");
                 return 0;
             }
 
             return value;
         }
 
-        LocalDate Date(string column)
+        private LocalDate Date(int index, string column, long line, out bool ok)
         {
-            var parsed = LocalDatePattern.Iso.Parse(Cell(column));
-            if (!parsed.Success)
+            var text = Cell(index);
+            if (IsoDates.TryParse(text, out var date))
             {
-                errors.Add(new UsageRowError(line, column, $"'{Cell(column)}' is not a date of the form yyyy-MM-dd."));
-                return default;
+                ok = true;
+                return date;
             }
 
-            return parsed.Value;
+            ok = false;
+            Error(line, column, $"'{text}' is not a date of the form yyyy-MM-dd.");
+            return default;
         }
 
-        var workload = Cell("workload_id");
-        if (!EsgTrace.Domain.Validation.IsId(workload))
+        private static string? KnownProvider(ReadOnlySpan<char> cell)
         {
-            errors.Add(new UsageRowError(line, "workload_id", "A workload id is 1-100 characters: letters, digits, '.', '-', '_' or ':'."));
-        }
+            foreach (var p in Providers)
+            {
+                if (cell.Equals(p, StringComparison.OrdinalIgnoreCase))
+                {
+                    return p;
+                }
+            }
 
-        var start = Date("period_start");
-        var end = Date("period_end");
-        if (errors.All(e => !e.Column.StartsWith("period", StringComparison.Ordinal)) && end < start)
-        {
-            errors.Add(new UsageRowError(line, "period_end", "The period cannot end before it starts."));
-        }
-
-        var provider = Cell("provider").ToLowerInvariant();
-        if (!Providers.Contains(provider))
-        {
-            errors.Add(new UsageRowError(line, "provider", $"'{Cell("provider")}' is not one of {string.Join(", ", Providers)}."));
-        }
-
-        var region = Cell("region");
-        if (region.Length is 0 or > 100)
-        {
-            errors.Add(new UsageRowError(line, "region", "A region or site name of 1-100 characters is required."));
-        }
-
-        var utilisation = Cell("cpu_utilisation_percent").Length == 0 ? (decimal?)null : Number("cpu_utilisation_percent");
-        if (utilisation > 100)
-        {
-            errors.Add(new UsageRowError(line, "cpu_utilisation_percent", "Utilisation is a percentage from 0 to 100."));
-        }
-
-        var gpuUtilisation = Cell("gpu_utilisation_percent").Length == 0 ? (decimal?)null : Number("gpu_utilisation_percent");
-        if (gpuUtilisation > 100)
-        {
-            errors.Add(new UsageRowError(line, "gpu_utilisation_percent", "GPU utilisation is a percentage from 0 to 100."));
-        }
-
-        var replication = Number("replication_factor", required: false, fallback: 1);
-        if (replication < 1 || replication != decimal.Truncate(replication) || replication > 10)
-        {
-            errors.Add(new UsageRowError(line, "replication_factor", "The replication factor is a whole number from 1 to 10."));
-        }
-
-        var usage = new ItUsage(Number("vcpu_hours"), utilisation, Number("memory_gb_hours"), Number("ssd_tb_hours"), Number("hdd_tb_hours"), Number("network_gb"),
-            (int)Math.Clamp(replication, 1, 10), Cell("measured_kwh").Length == 0 ? null : Number("measured_kwh"),
-            Number("gpu_hours", required: false, fallback: 0), gpuUtilisation);
-        var units = Cell("functional_units").Length == 0 ? (decimal?)null : Number("functional_units");
-        return errors.Count > 0 ? (null, errors) : (new UsageRow(workload, start, end, provider, region, usage, units), []);
-    }
-
-    /// <summary>Reads one RFC 4180 record (quoted fields may hold commas, quotes and line breaks); null at the end.</summary>
-    private static List<string>? ReadRecord(TextReader reader, ref long line)
-    {
-        var first = reader.Peek();
-        if (first < 0)
-        {
             return null;
-        }
-
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        line++;
-        while (true)
-        {
-            var c = reader.Read();
-            if (c < 0)
-            {
-                cells.Add(cell.ToString());
-                return cells;
-            }
-
-            if (quoted)
-            {
-                if (c == '"')
-                {
-                    if (reader.Peek() == '"')
-                    {
-                        reader.Read();
-                        cell.Append('"');
-                    }
-                    else
-                    {
-                        quoted = false;
-                    }
-                }
-                else
-                {
-                    if (c == '\n')
-                    {
-                        line++;
-                    }
-
-                    cell.Append((char)c);
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"' when cell.Length == 0:
-                    quoted = true;
-                    break;
-                case ',':
-                    cells.Add(cell.ToString());
-                    cell.Clear();
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    cells.Add(cell.ToString());
-                    return cells;
-                default:
-                    cell.Append((char)c);
-                    break;
-            }
         }
     }
 }

@@ -14,7 +14,7 @@ public sealed class GreenItAnalysisGrain(IIndexStore index, IDocumentSigner sign
 {
     private const int MaxDays = 3 * 366;
 
-    public async Task<Outcome<GreenItDashboard>> Dashboard(LocalDate from, LocalDate to, string? hourlyDataset)
+    public async Task<Outcome<GreenItDashboard>> Dashboard(LocalDate from, LocalDate to, string? hourlyDataset, string? gridDataset = null)
     {
         if (CheckPeriod(from, to) is { } problem)
         {
@@ -27,11 +27,17 @@ public sealed class GreenItAnalysisGrain(IIndexStore index, IDocumentSigner sign
             return new DomainProblem(ProblemKind.NotFound, "No such hourly dataset.", $"There is no hourly intensity dataset '{hourlyDataset}'.");
         }
 
+        var (grid, gridProblem) = await GridAsync(gridDataset);
+        if (gridProblem is not null)
+        {
+            return gridProblem;
+        }
+
         var workloads = await LoadWorkloadsAsync();
         var actions = await JsonIndex.ReadAllAsync<GreenItActionView>(index, GreenItIndexes.Actions, GreenItIndexes.All);
         var target = await GrainFactory.GetGrain<IGreenItSettingsGrain>("default").Target();
         var measured = await MeasuredFactorsAsync();
-        return Outcome<GreenItDashboard>.Ok(GreenItDashboardBuilder.Build(from, to, workloads, actions.Select(a => (a.Id, a.Action)).ToList(), target, hourly, measured));
+        return Outcome<GreenItDashboard>.Ok(GreenItDashboardBuilder.Build(from, to, workloads, actions.Select(a => (a.Id, a.Action)).ToList(), target, hourly, grid, measured));
     }
 
     public async Task<Outcome<CarbonAdvice>> Advice(string workloadId, LocalDate from, LocalDate to, string? hourlyDataset)
@@ -77,15 +83,30 @@ public sealed class GreenItAnalysisGrain(IIndexStore index, IDocumentSigner sign
         }
     }
 
-    public async Task<Outcome<IReadOnlyList<UsageEmissions>>> WorkloadEmissions(string workloadId)
+    public async Task<Outcome<IReadOnlyList<UsageEmissions>>> WorkloadEmissions(string workloadId, string? gridDataset = null)
     {
+        var (grid, gridProblem) = await GridAsync(gridDataset);
+        if (gridProblem is not null)
+        {
+            return gridProblem;
+        }
+
         var data = Validation.IsId(workloadId) ? await GrainFactory.GetGrain<IWorkloadGrain>(workloadId).Data() : null;
         if (data is null)
         {
             return FactRules.NotRecorded("workload", workloadId);
         }
 
-        return Outcome<IReadOnlyList<UsageEmissions>>.Ok(UsageEmissionsCalculator.All(data, await MeasuredFactorsAsync()));
+        return Outcome<IReadOnlyList<UsageEmissions>>.Ok(UsageEmissionsCalculator.All(data, grid, await MeasuredFactorsAsync()));
+    }
+
+    /// <summary>The named yearly grid dataset, or with none named the newest imported one (none imported: the undated CCF factors).</summary>
+    private async Task<(IGridFactorSource? Grid, DomainProblem? Problem)> GridAsync(string? reference)
+    {
+        var dataset = await GrainFactory.GetGrain<IGridDatasetsGrain>("default").Get(reference);
+        return reference is not null && dataset is null
+            ? (null, new DomainProblem(ProblemKind.NotFound, "No such grid dataset.", $"There is no yearly grid intensity dataset '{reference}'."))
+            : (dataset is null ? null : new YearlyGridFactors(dataset), null);
     }
 
     private static DomainProblem? CheckPeriod(LocalDate from, LocalDate to)

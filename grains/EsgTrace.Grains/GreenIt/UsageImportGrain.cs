@@ -6,11 +6,17 @@ using NodaTime;
 
 namespace EsgTrace.GreenIt;
 
-/// <summary>Checks a staged usage file, then applies it to the workload grains in deterministic batches.</summary>
+/// <summary>
+/// Checks a staged usage file, then writes its rows to the usage log and tells each workload what it got. The file is read
+/// as a stream from its blob, twice (check, then apply), and never held whole; rows go to the log in bulk writes of
+/// <see cref="BulkRows"/> chunks, <see cref="WritesInFlight"/> in flight while the next are parsed; at most <see cref="WorkloadsInFlight"/>
+/// workload grains are called at once. Nothing of the rows stays in any grain's state.
+/// </summary>
 public sealed partial class UsageImportGrain(
     [PersistentState("usage-import")] IPersistentState<UsageImportState> state,
     IBlobStore blobs,
     IIndexStore index,
+    ITableStore tables,
     IAuditTrail audit,
     IClock clock,
     ILogger<UsageImportGrain> logger,
@@ -18,33 +24,46 @@ public sealed partial class UsageImportGrain(
 {
     public const string Container = UsageImportFiles.Container;
 
-    /// <summary>Rows per batch sent to one workload (one event; well under a table row's 960 KiB).</summary>
-    public const int BatchRows = 1_000;
+    /// <summary>Usage-log rows (chunks of up to <see cref="UsageLog.MaxRowsPerChunk"/> records) per bulk write.</summary>
+    public const int BulkRows = 1024;
 
-    /// <summary>Rows held in memory across all workloads before every buffer is flushed.</summary>
-    public const int BufferedRows = 200_000;
+    /// <summary>Bulk writes in flight while the next chunks are parsed (the SQLite store commits waiting writes together).</summary>
+    public const int WritesInFlight = 3;
+
+    /// <summary>Workload grains told about their usage at once.</summary>
+    public const int WorkloadsInFlight = 128;
 
     private Task? _applying;
 
     private string Id => this.GetPrimaryKeyString();
 
-    public async Task<UsageImportStatus> Start(string blobName, string actor)
+    public Task<UsageImportStatus> Start(string blobName, string actor) => StartAsync(blobName, actor, UsageImportFormats.UsageCsv, null);
+
+    public Task<UsageImportStatus> StartBilling(string blobName, BillingRuleSet rules, string actor) => StartAsync(blobName, actor, UsageImportFormats.Focus, rules);
+
+    private async Task<UsageImportStatus> StartAsync(string blobName, string actor, string format, BillingRuleSet? rules)
     {
         if (state.State.Phase != UsageImportPhase.None)
         {
             return StatusOf();
         }
 
-        var blob = await blobs.GetAsync(Container, blobName) ?? throw new InvalidOperationException($"Staged import '{blobName}' is missing.");
-        using var stream = BlobStreams.Open(blob.Content);
-        var check = UsageImportChecker.Check(stream);
         var s = state.State;
+        s.Format = format;
+        s.Rules = rules;
+        UsageImportCheck check;
+        await using (var stream = await OpenAsync(blobName))
+        {
+            check = UsageImportChecker.Check(stream, Source());
+        }
+
         s.Blob = blobName;
         s.Actor = actor;
         s.Rows = check.Rows;
         s.Workloads = check.Workloads;
         s.ErrorCount = check.ErrorCount;
         s.Errors = [.. check.Errors];
+        s.Unmapped = [.. check.Unmapped ?? []];
         s.AcceptedAt = clock.GetCurrentInstant();
         s.Phase = check.IsValid ? UsageImportPhase.Applying : UsageImportPhase.Rejected;
         if (s.Phase == UsageImportPhase.Applying)
@@ -54,8 +73,10 @@ public sealed partial class UsageImportGrain(
         }
 
         await state.WriteStateAsync();
+        var unmapped = check.UnmappedRows > 0 ? $"; {check.UnmappedRows} line(s) no rule maps, reported and not imported" : string.Empty;
         await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), actor, check.IsValid ? "usage-import.accepted" : "usage-import.rejected", "usage-import:" + Id,
-            check.IsValid ? $"{check.Rows} rows, {check.Workloads} workloads" : $"{check.ErrorCount} error(s) in {check.Rows} rows; nothing written"));
+            check.IsValid ? $"{format}: {check.Rows} rows, {check.Workloads} workloads{unmapped}{(rules is null ? string.Empty : $"; mapping rules v{rules.Version}")}"
+                : $"{check.ErrorCount} error(s) in {check.Rows} rows; nothing written"));
         if (check.IsValid)
         {
             StartApplying();
@@ -79,6 +100,11 @@ public sealed partial class UsageImportGrain(
         }
     }
 
+    private IUsageSource Source() => state.State.Format == UsageImportFormats.Focus ? new FocusBillingSource(state.State.Rules!) : UsageCsvSource.Instance;
+
+    private async Task<Stream> OpenAsync(string blobName)
+        => await blobs.OpenReadAsync(Container, blobName) ?? throw new InvalidOperationException($"Staged import '{blobName}' is missing.");
+
     private void StartApplying()
     {
         // Runs as turns of this grain between calls, so Status() reports progress while it works.
@@ -91,54 +117,72 @@ public sealed partial class UsageImportGrain(
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            var blob = await blobs.GetAsync(Container, s.Blob!) ?? throw new InvalidOperationException($"Staged import '{s.Blob}' is missing.");
             s.AppliedRows = 0;
-            var buffers = new Dictionary<string, List<UsageRow>>(StringComparer.Ordinal);
-            var sequence = new Dictionary<string, int>(StringComparer.Ordinal);
-            var buffered = 0;
-            using var reader = new StreamReader(BlobStreams.Open(blob.Content), Encoding.UTF8, true, 1 << 16);
-            foreach (var (row, _, _) in UsageCsv.Read(reader))
+            var log = new UsageLog(tables);
+            // The batch key of every chunk: the import id; the order: when it was accepted (a later import's record for a period wins).
+            var chunker = new UsageChunker(Id, s.AcceptedAt!.Value.ToUnixTimeTicks());
+            var ready = new List<TableRow>(BulkRows + 64);
+            long readyRecords = 0;
+            var writing = new Queue<(Task Write, long Records)>();
+            await using (var stream = await OpenAsync(s.Blob!))
             {
-                var rows = buffers.TryGetValue(row!.WorkloadId, out var b) ? b : buffers[row.WorkloadId] = [];
-                rows.Add(row);
-                buffered++;
-                if (rows.Count >= BatchRows)
+                using var reader = new StreamReader(stream, Encoding.UTF8, true, 1 << 16);
+                foreach (var read in Source().Read(reader))
                 {
-                    await FlushAsync([row.WorkloadId]);
-                }
-                else if (buffered >= BufferedRows)
-                {
-                    await FlushAsync(buffers.Where(x => x.Value.Count > 0).Select(x => x.Key).ToList());
+                    if (read.Row is not { } row)
+                    {
+                        continue;
+                    }
+
+                    chunker.Add(row, ready, ref readyRecords);
+                    if (ready.Count >= BulkRows)
+                    {
+                        await WriteAsync();
+                    }
                 }
             }
 
-            await FlushAsync(buffers.Where(x => x.Value.Count > 0).Select(x => x.Key).ToList());
+            chunker.CloseAll(ready, ref readyRecords);
+            await WriteAsync();
+            while (writing.Count > 0)
+            {
+                var (write, records) = writing.Dequeue();
+                await write;
+                s.AppliedRows += records;
+            }
+
+            // Every row is in the log; each workload now counts its share (idempotent per import), a bounded number at once.
+            await Parallel.ForEachAsync(chunker.Summaries, new ParallelOptions { MaxDegreeOfParallelism = WorkloadsInFlight, TaskScheduler = TaskScheduler.Current },
+                async (w, _) => await GrainFactory.GetGrain<IWorkloadGrain>(w.Key).RecordLogged(Id, w.Value, s.Actor));
+
             s.Phase = UsageImportPhase.Applied;
             s.FinishedAt = clock.GetCurrentInstant();
             await state.WriteStateAsync();
             await index.RemoveAsync(GreenItIndexes.Imports, GreenItIndexes.Pending, Id);
-            await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), s.Actor, "usage-import.applied", "usage-import:" + Id, $"{s.Rows} rows, {s.Workloads} workloads"));
+            await audit.RecordAsync(new AuditRecord(clock.GetCurrentInstant(), s.Actor, "usage-import.applied", "usage-import:" + Id, $"{s.AppliedRows} rows, {s.Workloads} workloads"));
             metrics.UsageImportFinished("applied", s.AppliedRows, System.Diagnostics.Stopwatch.GetElapsedTime(started));
 
-            async Task FlushAsync(IReadOnlyList<string> workloads)
+            // Nothing more to do: a status read reactivates it from its state. A thousand finished imports hold no memory.
+            DeactivateOnIdle();
+
+            // A few bulk writes in flight: the next chunks are parsed while the store writes these.
+            async Task WriteAsync()
             {
-                var calls = new List<Task>(workloads.Count);
-                foreach (var w in workloads)
+                if (ready.Count == 0)
                 {
-                    var batch = buffers[w].ToArray();
-                    buffers[w].Clear();
-                    buffered -= batch.Length;
-                    var n = sequence[w] = sequence.GetValueOrDefault(w) + 1;
-                    calls.Add(SendAsync(w, $"{Id}#{n}", batch));
+                    return;
                 }
 
-                await Task.WhenAll(calls);
-            }
+                while (writing.Count >= WritesInFlight)
+                {
+                    var (write, records) = writing.Dequeue();
+                    await write;
+                    s.AppliedRows += records;
+                }
 
-            async Task SendAsync(string workload, string batchKey, UsageRow[] batch)
-            {
-                await GrainFactory.GetGrain<IWorkloadGrain>(workload).RecordUsage(batchKey, batch, s.Actor);
-                s.AppliedRows += batch.Length;
+                writing.Enqueue((log.WriteAsync(ready), readyRecords));
+                ready = new List<TableRow>(BulkRows + 64);
+                readyRecords = 0;
             }
         }
         catch (Exception ex)
@@ -152,7 +196,8 @@ public sealed partial class UsageImportGrain(
     private UsageImportStatus StatusOf()
     {
         var s = state.State;
-        return new UsageImportStatus(Id, s.Phase, s.Rows, s.AppliedRows, s.Workloads, s.ErrorCount, s.Errors, s.Actor, s.AcceptedAt, s.FinishedAt);
+        return new UsageImportStatus(Id, s.Phase, s.Rows, s.AppliedRows, s.Workloads, s.ErrorCount, s.Errors, s.Actor, s.AcceptedAt, s.FinishedAt,
+            s.Format, s.Rules?.Version, s.Unmapped.Where(u => !u.Attributed).Sum(u => u.Lines), s.Unmapped);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Applying usage import {Import} failed; it stays pending and resumes at the next pending-work tick.")]

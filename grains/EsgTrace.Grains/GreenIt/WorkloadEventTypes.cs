@@ -7,5 +7,6 @@ public static class WorkloadEventTypes
 {
     public static readonly EventTypes<WorkloadEvent> All = new EventTypes<WorkloadEvent>()
         .Add<WorkloadDefined>("WorkloadDefined")
-        .Add<UsageRecorded>("UsageRecorded");
+        .Add<UsageRecorded>("UsageRecorded")
+        .Add<UsageLogged>("UsageLogged");
 }

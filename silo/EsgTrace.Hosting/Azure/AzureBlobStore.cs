@@ -68,6 +68,56 @@ public sealed class AzureBlobStore : IBlobStore
         }
     }
 
+    public async Task<BlobInfo> PutStreamAsync(string container, string name, Stream content, string contentType, CancellationToken cancellationToken = default)
+    {
+        BlobNames.EnsureName(name);
+        var blob = (await ContainerAsync(container, cancellationToken)).GetBlobClient(name);
+        using var hashing = new HashingReadStream(content);
+        try
+        {
+            // Uploaded in blocks as the stream is read; the hash is known only at the end, so it is written as metadata after.
+            var uploaded = await blob.UploadAsync(hashing, new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                TransferOptions = new global::Azure.Storage.StorageTransferOptions { MaximumTransferSize = 4 * 1024 * 1024, InitialTransferSize = 4 * 1024 * 1024 },
+            }, cancellationToken);
+            var info = new BlobInfo(container, name, hashing.Length, contentType, hashing.Sha256Hex());
+            await blob.SetMetadataAsync(new Dictionary<string, string> { [Sha256Key] = info.Sha256 }, new BlobRequestConditions { IfMatch = uploaded.Value.ETag }, cancellationToken);
+            return info;
+        }
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+        {
+            await hashing.CopyToAsync(Stream.Null, cancellationToken);
+            var existing = await GetInfoAsync(blob, container, name, cancellationToken);
+            return existing?.Sha256 == hashing.Sha256Hex() ? existing : throw new StorageConflictException($"Blob '{container}/{name}' already exists with other content.", ex);
+        }
+        catch (Exception) when (hashing.SourceFailure is { } source)
+        {
+            // The caller's stream failed, not the store: nothing was committed (uncommitted blocks expire), and the caller sees its own error.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(source);
+            throw;
+        }
+        catch (Exception ex) when (AzureFailures.IsUnavailable(ex))
+        {
+            throw new StorageUnavailableException("Azure Blob storage did not answer; the document was not confirmed.", ex);
+        }
+    }
+
+    public async Task<Stream?> OpenReadAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        BlobNames.EnsureName(name);
+        var blob = (await ContainerAsync(container, cancellationToken)).GetBlobClient(name);
+        try
+        {
+            return await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = 4 * 1024 * 1024 }, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
     public async Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken = default)
     {
         BlobNames.EnsureName(name);

@@ -35,6 +35,63 @@ public sealed class FileBlobStore(IOptions<FileBlobStoreOptions> options) : IBlo
         return info is null ? null : new StoredBlob(info, await File.ReadAllBytesAsync(path, cancellationToken));
     }
 
+    public async Task<BlobInfo> PutStreamAsync(string container, string name, Stream content, string contentType, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(container, name);
+        var existing = await GetInfoAsync(path, cancellationToken);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        BlobInfo info;
+        try
+        {
+            using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+            long length = 0;
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+            {
+                var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
+                try
+                {
+                    int read;
+                    while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+                    {
+                        hash.AppendData(buffer, 0, read);
+                        await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                        length += read;
+                    }
+                }
+                finally
+                {
+                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                }
+
+                file.Flush(flushToDisk: true);
+            }
+
+            info = new BlobInfo(container, name, length, contentType, Convert.ToHexStringLower(hash.GetHashAndReset()));
+            if (existing is not null)
+            {
+                return existing.Sha256 == info.Sha256 ? existing : throw new StorageConflictException($"Blob '{container}/{name}' already exists with other content.");
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+
+        await WriteDurablyAsync(path + ".meta.json", JsonSerializer.SerializeToUtf8Bytes(info), cancellationToken);
+        return info;
+    }
+
+    public async Task<Stream?> OpenReadAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(container, name);
+        return await GetInfoAsync(path, cancellationToken) is null
+            ? null
+            : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+    }
+
     public async Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken = default)
         => await GetInfoAsync(PathOf(container, name), cancellationToken) is not null;
 

@@ -53,7 +53,7 @@ public sealed class EventTypesTests
         Assert.Equal(
             ["ClaimApproved", "ClaimChecked", "ClaimDrafted", "ClaimPublished", "ClaimStatusChanged", "ClaimWithdrawn"],
             Claims.ClaimEventTypes.All.Names.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(["UsageRecorded", "WorkloadDefined"], GreenIt.WorkloadEventTypes.All.Names.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["UsageLogged", "UsageRecorded", "WorkloadDefined"], GreenIt.WorkloadEventTypes.All.Names.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(["GreenItActionRecorded"], GreenIt.GreenItActionEventTypes.All.Names.Keys);
         Assert.Equal(["ProductDefined"], ProductEventTypes.All.Names.Keys);
         Assert.Equal(["BatchRecorded", "BatchWithdrawn"], BatchEventTypes.All.Names.Keys.Order(StringComparer.Ordinal));

@@ -83,6 +83,14 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal)
         ["GET /api/green-it/workloads/{id}/advice"] = "IA",
         ["POST /api/green-it/usage"] = "I",
         ["GET /api/green-it/imports/{id}"] = "IA",
+        ["POST /api/green-it/billing"] = "I",
+        ["PUT /api/green-it/billing-rules"] = "I",
+        ["GET /api/green-it/billing-rules"] = "IA",
+        ["POST /api/green-it/grid-datasets"] = "I",
+        ["GET /api/green-it/grid-datasets"] = "IA",
+        ["GET /api/green-it/grid-datasets/{reference}"] = "IA",
+        ["POST /api/green-it/provider-emissions"] = "I",
+        ["GET /api/green-it/provider-emissions"] = "IA",
         ["PUT /api/green-it/actions/{id}"] = "I",
         ["GET /api/green-it/actions"] = "IA",
         ["PUT /api/green-it/target"] = "I",
@@ -170,6 +178,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal)
                     // Each endpoint gets a body of a type it takes (routing answers 415 before authorization otherwise).
                     request.Content = path.EndsWith("/hourly-datasets", StringComparison.Ordinal) || path.EndsWith("/intensity-datasets", StringComparison.Ordinal)
                         ? new StringContent("region,hour_utc,kg_co2e_per_kwh\n", Encoding.UTF8, "text/csv")
+                        : path.EndsWith("/billing", StringComparison.Ordinal) || path.EndsWith("/grid-datasets", StringComparison.Ordinal) || path.EndsWith("/provider-emissions", StringComparison.Ordinal)
+                        ? new StringContent("x\n", Encoding.UTF8, "text/csv")
                         : new StringContent("{}", Encoding.UTF8, "application/json");
                 }
 

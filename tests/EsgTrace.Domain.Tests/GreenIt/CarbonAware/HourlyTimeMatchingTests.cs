@@ -26,7 +26,7 @@ public sealed class HourlyTimeMatchingTests
     [Fact]
     public void ADayWhollyMeasured_UsesTheMeanOfItsHours()
     {
-        var (e, _) = UsageEmissionsCalculator.Of("api", Definition, Row(new(2026, 3, 1), new(2026, 3, 1)), Grid(("grid-de@1", March1)));
+        var (e, _) = UsageEmissionsCalculator.Of("api", Definition, Row(new(2026, 3, 1), new(2026, 3, 1)), timeMatched: Grid(("grid-de@1", March1)));
 
         // (12 × 0.2 + 12 × 0.4) / 24 = 7.2 / 24 = 0.3 kg CO2e/kWh; 0.24062 kWh × 0.3 = 0.072186 kg
         Assert.Equal(0.3m, e!.Result.GridKgCo2ePerKwh);
@@ -37,7 +37,7 @@ public sealed class HourlyTimeMatchingTests
     [Fact]
     public void TwoDaysWithOneMeasured_WeighTheMeasuredHoursAndTheStaticFactorByTime()
     {
-        var (e, _) = UsageEmissionsCalculator.Of("api", Definition, Row(new(2026, 3, 1), new(2026, 3, 2)), Grid(("grid-de@1", March1)));
+        var (e, _) = UsageEmissionsCalculator.Of("api", Definition, Row(new(2026, 3, 1), new(2026, 3, 2)), timeMatched: Grid(("grid-de@1", March1)));
 
         // (24 h × 0.3 + 24 h × 0.311) / 48 h = (7.2 + 7.464) / 48 = 0.3055; 0.24062 × 0.3055 = 0.07350941 kg
         Assert.Equal(0.3055m, e!.Result.GridKgCo2ePerKwh);
@@ -49,7 +49,7 @@ public sealed class HourlyTimeMatchingTests
     [Fact]
     public void APeriodWithNoMeasuredHour_KeepsTheStaticFactor()
     {
-        var (e, _) = UsageEmissionsCalculator.Of("api", Definition, Row(new(2026, 4, 1), new(2026, 4, 30)), Grid(("grid-de@1", March1)));
+        var (e, _) = UsageEmissionsCalculator.Of("api", Definition, Row(new(2026, 4, 1), new(2026, 4, 30)), timeMatched: Grid(("grid-de@1", March1)));
 
         Assert.Equal(0.311m, e!.Result.GridKgCo2ePerKwh);
         Assert.DoesNotContain("time-matched", e.GridSource);
@@ -60,7 +60,7 @@ public sealed class HourlyTimeMatchingTests
     {
         IReadOnlyList<IntensityPoint> remeasured = [Hour(1, 0, 0.1m)];
 
-        var (e, _) = UsageEmissionsCalculator.Of("api", Definition, Row(new(2026, 3, 1), new(2026, 3, 1)), Grid(("grid-de@2", remeasured), ("grid-de@1", March1)));
+        var (e, _) = UsageEmissionsCalculator.Of("api", Definition, Row(new(2026, 3, 1), new(2026, 3, 1)), timeMatched: Grid(("grid-de@2", remeasured), ("grid-de@1", March1)));
 
         // hour 00 from @2 at 0.1, hours 01-11 from @1 at 0.2, hours 12-23 at 0.4:
         // (0.1 + 11 × 0.2 + 12 × 0.4) / 24 = (0.1 + 2.2 + 4.8) / 24 = 7.1 / 24 = 0.29583333… kg CO2e/kWh
@@ -73,7 +73,7 @@ public sealed class HourlyTimeMatchingTests
     {
         IReadOnlyList<IntensityPoint> forecast = [.. March1.Select(p => p with { Kind = IntensityKind.Forecast })];
 
-        var (e, _) = UsageEmissionsCalculator.Of("api", Definition, Row(new(2026, 3, 1), new(2026, 3, 1)), Grid(("forecast@1", forecast)));
+        var (e, _) = UsageEmissionsCalculator.Of("api", Definition, Row(new(2026, 3, 1), new(2026, 3, 1)), timeMatched: Grid(("forecast@1", forecast)));
 
         Assert.Equal(0.311m, e!.Result.GridKgCo2ePerKwh);
     }
