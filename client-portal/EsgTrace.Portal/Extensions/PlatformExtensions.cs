@@ -47,6 +47,7 @@ public static class PlatformExtensions
         services.AddSingleton<GreenItService>();
         services.AddSingleton<PactService>();
         services.AddSingleton<ClaimService>();
+        services.AddSingleton<ScorecardService>();
         services.AddSingleton<EpcisSubscriptionService>();
         services.AddOptions<EsgTrace.Epcis.EpcisSubscriptionOptions>().BindConfiguration(EsgTrace.Epcis.EpcisSubscriptionOptions.Section);
         services.AddSingleton<PublicAddress>();
@@ -92,6 +93,7 @@ public static class PlatformExtensions
         app.MapSupplyChainApi();
         app.MapClaimsApi();
         app.MapGreenItApi();
+        app.MapScorecardApi();
         app.MapVerificationApi();
         app.MapEpcisApi();
         app.MapMasterDataApi();

@@ -10,6 +10,7 @@ public static class PortalNavigation
     [
         new("Home", "/", Icons.Material.Filled.Home, null),
         new("Supply chain", "/supply-chain", Icons.Material.Filled.LocalShipping, Policies.SupplyChain),
+        new("Scorecard", "/scorecard", Icons.Material.Filled.Insights, Policies.Scorecard),
         new("Claims", "/claims", Icons.Material.Filled.Verified, Policies.Claims),
         new("Green IT", "/green-it", Icons.Material.Filled.Dns, Policies.GreenIt),
         new("EPCIS deliveries", "/epcis/deliveries", Icons.Material.Filled.Webhook, Policies.EpcisDeliveries),

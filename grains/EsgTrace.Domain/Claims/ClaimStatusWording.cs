@@ -18,6 +18,12 @@ public static class ClaimStatusWording
     public static ClaimStatusView Describe(ClaimDraft draft, ClaimStatus status, ClaimCheck? latest, ClaimFigures? published, string? reason)
     {
         var rule = ClaimRule.Of(draft);
+        if (ItClaims.IsIt(draft.Type) && (latest?.Figures?.It ?? published?.It) is { BaselineKgPerUnit: { } itBaseline })
+        {
+            // An IT reduction's baseline comes from the data of its baseline period, not from the draft.
+            rule = rule with { Baseline = new ClaimFigures(itBaseline, null, 0, 0, 0, string.Empty, string.Empty, string.Empty) };
+        }
+
         var unit = PerUnit(latest?.Figures?.DeclaredUnit ?? published?.DeclaredUnit);
         var now = latest?.Evaluation;
         var atPublication = published is null ? null : ClaimEvaluator.Evaluate(rule, published).Actual;
@@ -79,19 +85,26 @@ public static class ClaimStatusWording
     {
         ClaimType.FootprintAtMost => $"{Numbers.Plain(value)} kg CO2e per {unit}",
         ClaimType.FootprintReduction => $"{Percent(value)} below the baseline of {Numbers.Plain(rule.Baseline?.FootprintKgCo2e ?? 0)} kg CO2e per {unit}",
+        ClaimType.ItEmissionsPerUnitAtMost => $"{Numbers.Plain(Math.Round(value, 8))} kg CO2e of IT emissions per {unit}",
+        ClaimType.ItEmissionsReduction => $"{Percent(value)} below the baseline of {Numbers.Plain(Math.Round(rule.Baseline?.FootprintKgCo2e ?? 0, 8))} kg CO2e of IT emissions per {unit}",
         ClaimType.CertifiedContent => $"{Percent(value)} of the input mass is certified",
         ClaimType.RecycledContent => $"{Percent(value)} of the input mass is recycled",
         _ => $"{Percent(value)} of the input mass is traceable to origin",
     };
 
-    private static string Short(ClaimRule rule, decimal value) => rule.Type == ClaimType.FootprintAtMost ? Numbers.Plain(value) : Percent(value);
+    private static string Short(ClaimRule rule, decimal value) => rule.Type switch
+    {
+        ClaimType.FootprintAtMost => Numbers.Plain(value),
+        ClaimType.ItEmissionsPerUnitAtMost => Numbers.Plain(Math.Round(value, 8)),
+        _ => Percent(value),
+    };
 
     private static string Comparison(ClaimRule rule, bool holds) => (rule.Type, holds) switch
     {
-        (ClaimType.FootprintAtMost, true) => $"at most the claimed {Numbers.Plain(rule.Threshold)}",
-        (ClaimType.FootprintAtMost, false) => $"above the claimed {Numbers.Plain(rule.Threshold)}",
+        (ClaimType.FootprintAtMost or ClaimType.ItEmissionsPerUnitAtMost, true) => $"at most the claimed {Numbers.Plain(rule.Threshold)}",
+        (ClaimType.FootprintAtMost or ClaimType.ItEmissionsPerUnitAtMost, false) => $"above the claimed {Numbers.Plain(rule.Threshold)}",
         (_, true) => $"at least the claimed {Numbers.Plain(rule.Threshold)} %",
-        (ClaimType.FootprintReduction, false) => $"short of the claimed {Numbers.Plain(rule.Threshold)} %",
+        (ClaimType.FootprintReduction or ClaimType.ItEmissionsReduction, false) => $"short of the claimed {Numbers.Plain(rule.Threshold)} %",
         _ => $"below the claimed {Numbers.Plain(rule.Threshold)} %",
     };
 

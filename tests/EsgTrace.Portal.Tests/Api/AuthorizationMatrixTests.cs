@@ -89,6 +89,10 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal)
         ["POST /api/green-it/hourly-datasets"] = "I",
         ["GET /api/green-it/dashboard"] = "IA",
         ["GET /api/green-it/report.pdf"] = "IA",
+        ["GET /api/scorecard"] = "MIA",        // the scorecard the CMO and the CIO share (audit reads it)
+        ["GET /api/scorecard/report.pdf"] = "MIA",
+        ["GET /api/scorecard/lineage/it-emissions"] = "MIA",
+        ["GET /api/scorecard/lineage/actions/{id}"] = "MIA",
         ["POST /capture"] = "S",
         ["OPTIONS /capture"] = "S",
         ["GET /capture/{captureId}"] = "SA",
