@@ -25,8 +25,8 @@ public static class ScorecardBuilder
             list.Count(c => c.Status == ClaimStatus.Expired),
             list.Count(c => c.Status == ClaimStatus.Withdrawn),
             ExpiringWithinDays,
-            days.Count == 0 ? null : Math.Round(days.Average(), 2),
-            days.Count == 0 ? null : Math.Round(days.Count % 2 == 1 ? days[days.Count / 2] : (days[(days.Count / 2) - 1] + days[days.Count / 2]) / 2, 2),
+            days.Count == 0 ? null : Math.Round(days.Average(), 2, MidpointRounding.AwayFromZero),
+            days.Count == 0 ? null : Math.Round(days.Count % 2 == 1 ? days[days.Count / 2] : (days[(days.Count / 2) - 1] + days[days.Count / 2]) / 2, 2, MidpointRounding.AwayFromZero),
             days.Count,
             "/api/claims");
 
