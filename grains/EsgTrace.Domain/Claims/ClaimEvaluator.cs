@@ -90,7 +90,7 @@ public static class ClaimEvaluator
 
         var reduction = (baseline - now) / baseline * 100;
         return new(reduction >= rule.Threshold, reduction, rule.Threshold,
-            $"IT emissions per {f.FunctionalUnit} fell from {Numbers.Plain(Math.Round(baseline, 8))} kg CO2e ({bf:yyyy-MM-dd} to {bt:yyyy-MM-dd}) to {ItClaimCalculator.Describe(f, now)}: {Percent(reduction)} against the claimed {Numbers.Plain(rule.Threshold)} %.");
+            $"IT emissions per {f.FunctionalUnit} fell from {Numbers.Plain(Math.Round(baseline, 10))} kg CO2e ({bf:yyyy-MM-dd} to {bt:yyyy-MM-dd}) to {ItClaimCalculator.Describe(f, now)}: {Percent(reduction)} against the claimed {Numbers.Plain(rule.Threshold)} %.");
     }
 
     /// <summary>Datasets are one family when their ids match (versions may differ: a factor update is still comparable in method).</summary>

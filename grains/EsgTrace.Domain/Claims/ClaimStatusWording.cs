@@ -85,8 +85,8 @@ public static class ClaimStatusWording
     {
         ClaimType.FootprintAtMost => $"{Numbers.Plain(value)} kg CO2e per {unit}",
         ClaimType.FootprintReduction => $"{Percent(value)} below the baseline of {Numbers.Plain(rule.Baseline?.FootprintKgCo2e ?? 0)} kg CO2e per {unit}",
-        ClaimType.ItEmissionsPerUnitAtMost => $"{Numbers.Plain(Math.Round(value, 8))} kg CO2e of IT emissions per {unit}",
-        ClaimType.ItEmissionsReduction => $"{Percent(value)} below the baseline of {Numbers.Plain(Math.Round(rule.Baseline?.FootprintKgCo2e ?? 0, 8))} kg CO2e of IT emissions per {unit}",
+        ClaimType.ItEmissionsPerUnitAtMost => $"{Numbers.Plain(Math.Round(value, 10))} kg CO2e of IT emissions per {unit}",
+        ClaimType.ItEmissionsReduction => $"{Percent(value)} below the baseline of {Numbers.Plain(Math.Round(rule.Baseline?.FootprintKgCo2e ?? 0, 10))} kg CO2e of IT emissions per {unit}",
         ClaimType.CertifiedContent => $"{Percent(value)} of the input mass is certified",
         ClaimType.RecycledContent => $"{Percent(value)} of the input mass is recycled",
         _ => $"{Percent(value)} of the input mass is traceable to origin",
@@ -95,7 +95,7 @@ public static class ClaimStatusWording
     private static string Short(ClaimRule rule, decimal value) => rule.Type switch
     {
         ClaimType.FootprintAtMost => Numbers.Plain(value),
-        ClaimType.ItEmissionsPerUnitAtMost => Numbers.Plain(Math.Round(value, 8)),
+        ClaimType.ItEmissionsPerUnitAtMost => Numbers.Plain(Math.Round(value, 10)),
         _ => Percent(value),
     };
 

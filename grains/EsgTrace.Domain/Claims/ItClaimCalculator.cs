@@ -77,7 +77,7 @@ public static class ItClaimCalculator
 
     /// <summary>"0.00037416 kg CO2e per 1,000 requests from 2025-07-01 to 2026-06-30 (3 records)".</summary>
     public static string Describe(ItClaimFigures f, decimal kgPerUnit)
-        => $"{Numbers.Plain(Math.Round(kgPerUnit, 8))} kg CO2e per {f.FunctionalUnit} from {f.From:yyyy-MM-dd} to {f.To:yyyy-MM-dd} ({Numbers.Plain(Math.Round(f.KgCo2e, 6))} kg CO2e for {Numbers.Plain(Math.Round(f.FunctionalUnits, 3))} {f.FunctionalUnit}, {f.Records} usage record{(f.Records == 1 ? "" : "s")})";
+        => $"{Numbers.Plain(Math.Round(kgPerUnit, 10))} kg CO2e per {f.FunctionalUnit} from {f.From:yyyy-MM-dd} to {f.To:yyyy-MM-dd} ({Numbers.Plain(Math.Round(f.KgCo2e, 6))} kg CO2e for {Numbers.Plain(Math.Round(f.FunctionalUnits, 3))} × {f.FunctionalUnit}, {f.Records} usage record{(f.Records == 1 ? "" : "s")})";
 
     private static PeriodTotals Totals(IEnumerable<UsageEmissions> records, LocalDate from, LocalDate to)
     {

@@ -27,14 +27,14 @@ public static class ItClaimProofBuilder
         var unit = f.FunctionalUnit;
         var figures = new List<ProofFigure>
         {
-            new($"IT emissions per {unit} (SCI, location-based, embodied included)", Numbers.Plain(Math.Round(basis.Figures.FootprintKgCo2e ?? 0, 8)), $"kg CO2e per {unit}"),
+            new($"IT emissions per {unit} (SCI, location-based, embodied included)", Numbers.Plain(Math.Round(basis.Figures.FootprintKgCo2e ?? 0, 10)), $"kg CO2e per {unit}"),
             new($"IT emissions {f.From:yyyy-MM-dd} to {f.To:yyyy-MM-dd}", Reports.Co2eFormat.Kg(f.KgCo2e), "kg CO2e"),
             new("Energy (PUE included)", Numbers.Plain(Math.Round(f.EnergyKwh, 4)), "kWh"),
-            new("Functional units served", Numbers.Plain(Math.Round(f.FunctionalUnits, 3)), unit),
+            new("Functional units served (R)", Numbers.Plain(Math.Round(f.FunctionalUnits, 3)), "× " + unit),
         };
         if (f.BaselineKgPerUnit is { } baseline)
         {
-            figures.Add(new($"Baseline {f.BaselineFrom:yyyy-MM-dd} to {f.BaselineTo:yyyy-MM-dd} ({Reports.Co2eFormat.Kg(f.BaselineKgCo2e ?? 0)} kg CO2e for {Numbers.Plain(Math.Round(f.BaselineFunctionalUnits ?? 0, 3))} {unit})", Numbers.Plain(Math.Round(baseline, 8)), $"kg CO2e per {unit}"));
+            figures.Add(new($"Baseline {f.BaselineFrom:yyyy-MM-dd} to {f.BaselineTo:yyyy-MM-dd} ({Reports.Co2eFormat.Kg(f.BaselineKgCo2e ?? 0)} kg CO2e for {Numbers.Plain(Math.Round(f.BaselineFunctionalUnits ?? 0, 3))} × {unit})", Numbers.Plain(Math.Round(baseline, 10)), $"kg CO2e per {unit}"));
         }
 
         var breakdown = f.ByWorkload.Where(w => w.KgCo2e != 0).OrderByDescending(w => w.KgCo2e)

@@ -24,6 +24,8 @@ public static class ItClaimSource
         var name = draft.Scope == ClaimScope.WorkloadGroup
             ? $"{draft.ProductId} ({string.Join(", ", workloads.Select(w => w.Name))})"
             : workloads[0].Name;
-        return Outcome<ItClaimBasis>.Ok(ItClaimCalculator.Figures(draft.ProductId, name, workloads, draft.BaselineFrom, draft.BaselineTo));
+        // A baseline period matters to a reduction only: a limit's figures (and its proof's lineage) hold the current period alone.
+        var reduction = draft.Type == ClaimType.ItEmissionsReduction;
+        return Outcome<ItClaimBasis>.Ok(ItClaimCalculator.Figures(draft.ProductId, name, workloads, reduction ? draft.BaselineFrom : null, reduction ? draft.BaselineTo : null));
     }
 }
