@@ -52,7 +52,7 @@ public static class ScorecardDocument
         page.Space(4);
         if (m.Claims.Count > 0)
         {
-            page.Table(["Claim", "Status", "Valid until", "Days draft → published", "Lineage"], [0.2f, 0.12f, 0.14f, 0.16f, 0.38f], m.Claims, new HashSet<int> { 3 });
+            page.Table(["Claim", "Status", "Valid until", "Days draft → published", "Lineage"], [0.16f, 0.12f, 0.12f, 0.12f, 0.48f], m.Claims, new HashSet<int> { 3 });
         }
 
         page.Heading("Product footprints over time (kg CO2e per declared unit, by production batch)");
