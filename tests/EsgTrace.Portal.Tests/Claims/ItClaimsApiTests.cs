@@ -111,6 +111,9 @@ public sealed class ItClaimsApiTests(PortalFixture portal)
             Assert.Equal(1, lineage.GetProperty("records").GetArrayLength());
         }
 
+        var publicPage = await anonymous.GetStringAsync("/verify/itc-limit");
+        Assert.Contains("IT workload", publicPage, StringComparison.Ordinal);
+        Assert.Contains("Shop API (IT claim)", publicPage, StringComparison.Ordinal);
         var status = await (await anonymous.GetAsync("/verify/itc-limit/status")).ReadJsonAsync();
         Assert.Equal("published", status.GetProperty("status").GetString());
         var prov = await marketing.GetAsync("/api/claims/itc-limit/lineage?format=prov");
