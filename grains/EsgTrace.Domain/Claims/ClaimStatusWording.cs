@@ -42,6 +42,7 @@ public static class ClaimStatusWording
     {
         ClaimStatus.Draft when now is { Holds: false } => (ClaimTone.Error, "Verification failed: the data does not substantiate this claim."),
         ClaimStatus.Draft => (ClaimTone.Neutral, "Draft: not yet checked against the data."),
+        ClaimStatus.Verified when ItClaims.IsIt(draft.Type) => (ClaimTone.Success, "Verified: the data substantiates this claim; the CIO (IT) must approve it."),
         ClaimStatus.Verified => (ClaimTone.Success, "Verified: the data substantiates this claim; a second person (IT or audit) must approve it."),
         ClaimStatus.Approved when now is { Holds: false } => (ClaimTone.Error, "Publication refused: the data no longer substantiates this claim."),
         ClaimStatus.Approved => (ClaimTone.Success, "Approved: the data substantiates this claim and it is ready to publish."),

@@ -67,6 +67,7 @@ public sealed class ItClaimsApiTests(PortalFixture portal)
         var verified = await ClaimWorkflow.OkAsync(marketing.PostAsync("/api/claims/itc-limit/verify", null));
         Assert.Equal("verified", verified.GetProperty("status").GetString());
         Assert.Equal(0.0003741641m, verified.GetProperty("current").GetProperty("actual").GetDecimal());
+        Assert.Equal("Verified: the data substantiates this claim; the CIO (IT) must approve it.", verified.GetProperty("current").GetProperty("headline").GetString());
         // baseline 0.7483282 kg ÷ 1000 = 0.0007483282 per unit: (0.0007483282 − 0.0003741641) ÷ 0.0007483282 = 50 %
         var cut = await ClaimWorkflow.OkAsync(marketing.PostAsync("/api/claims/itc-cut/verify", null));
         Assert.Equal(50m, cut.GetProperty("current").GetProperty("actual").GetDecimal());
