@@ -21,8 +21,8 @@ public static class ClaimsApi
             .WithName("DraftClaim").WithSummary("Draft a claim; generic or offset-based wording is refused with the reason.");
         write.MapPost("/{id}/verify", Verify)
             .WithName("VerifyClaim").WithSummary("Check the claim against current data; the verdict and numbers are recorded. A check that fails answers 422 with the reason (the claim stays a draft).");
-        approve.MapPost("/{id}/approve", (string id, ClaimsPrincipal user, ClaimService claims) => ProblemResults.Reply(claims.ApproveAsync(id, user.Actor())))
-            .WithName("ApproveClaim").WithSummary("Approve a verified claim (IT or auditor; never the claim's owner).");
+        approve.MapPost("/{id}/approve", (string id, ClaimsPrincipal user, ClaimService claims) => ProblemResults.Reply(claims.ApproveAsync(id, user)))
+            .WithName("ApproveClaim").WithSummary("Approve a verified claim (IT or auditor; a claim about IT only the CIO, role it; never the claim's owner).");
         write.MapPost("/{id}/publish", (string id, ClaimsPrincipal user, ClaimService claims) => ProblemResults.Reply(claims.PublishAsync(id, user.Actor())))
             .WithName("PublishClaim").WithSummary("Publish an approved claim that the current data still substantiates; its proof points to Proofs:PublicBaseUrl (else the portal's own address).");
         write.MapPost("/{id}/withdraw", (string id, WithdrawRequest body, ClaimsPrincipal user, ClaimService claims) => ProblemResults.Reply(claims.WithdrawAsync(id, body.Reason ?? string.Empty, user.Actor())))
@@ -73,6 +73,16 @@ public static class ClaimsApi
         }
 
         var d = claim.Draft;
+        var steps = claim.Steps.Select(s => new EsgTrace.Lineage.ProvJson.Step(s.Step.Replace(' ', '-'), s.Actor, s.At, s.LineageRootSha256)).ToList();
+        var asked = format is null || format.Equals("json", StringComparison.OrdinalIgnoreCase) ? "prov" : format;
+        if (ItClaims.IsIt(d.Type))
+        {
+            var it = await grains.GetGrain<IClaimGrain>(id).ItLineage();
+            return it.IsOk
+                ? LineageExport.Render(asked, $"claim-{id}-lineage", [it.Value!], clock.GetCurrentInstant(), "esg:claim/" + EsgTrace.Lineage.ProvJson.Safe(id), steps)!
+                : it.Problem!.ToProblem();
+        }
+
         var analysis = await grains.GetGrain<EsgTrace.Claims.IProductAnalysisGrain>(0).AnalyzeScope(d.Scope, d.ProductId, d.Subjects ?? []);
         if (!analysis.IsOk)
         {
@@ -80,8 +90,6 @@ public static class ClaimsApi
         }
 
         // A claim has no JSON lineage of its own shape: the default (and "json") is PROV-JSON.
-        var steps = claim.Steps.Select(s => new EsgTrace.Lineage.ProvJson.Step(s.Step.Replace(' ', '-'), s.Actor, s.At, s.LineageRootSha256)).ToList();
-        var asked = format is null || format.Equals("json", StringComparison.OrdinalIgnoreCase) ? "prov" : format;
         return LineageExport.Render(asked, $"claim-{id}-lineage", LineageExport.Records(analysis.Value!), clock.GetCurrentInstant(), "esg:claim/" + EsgTrace.Lineage.ProvJson.Safe(id), steps)!;
     }
 }

@@ -14,6 +14,9 @@ public static class Policies
     public const string GreenIt = "green-it-area";
     public const string GreenItWrite = "green-it-write";
     public const string Audit = "audit-area";
+
+    /// <summary>The shared scorecard: the CMO (marketing) and the CIO (it) see the same KPIs; audit reads it too.</summary>
+    public const string Scorecard = "scorecard";
     public const string Admin = "admin-area";
 
     /// <summary>The delivery status of EPCIS subscriptions (destinations, failures): the supply chain that owns them, audit and admin.</summary>
@@ -37,6 +40,7 @@ public static class Policies
         [GreenIt] = [EsgTrace.Domain.Roles.It, EsgTrace.Domain.Roles.Auditor],
         [GreenItWrite] = [EsgTrace.Domain.Roles.It],
         [Audit] = [EsgTrace.Domain.Roles.Auditor, EsgTrace.Domain.Roles.Admin],
+        [Scorecard] = [EsgTrace.Domain.Roles.Marketing, EsgTrace.Domain.Roles.It, EsgTrace.Domain.Roles.Auditor],
         [Admin] = [EsgTrace.Domain.Roles.Admin],
         [EpcisDeliveries] = [EsgTrace.Domain.Roles.SupplyChain, EsgTrace.Domain.Roles.Auditor, EsgTrace.Domain.Roles.Admin],
         [Operations] = [EsgTrace.Domain.Roles.It, EsgTrace.Domain.Roles.Admin],

@@ -49,6 +49,7 @@ public static class PlatformExtensions
         services.AddSingleton<CarbonAwareService>();
         services.AddSingleton<PactService>();
         services.AddSingleton<ClaimService>();
+        services.AddSingleton<ScorecardService>();
         services.AddSingleton<EpcisSubscriptionService>();
         services.AddOptions<EsgTrace.Epcis.EpcisSubscriptionOptions>().BindConfiguration(EsgTrace.Epcis.EpcisSubscriptionOptions.Section);
         services.AddSingleton<PublicAddress>();
@@ -96,6 +97,7 @@ public static class PlatformExtensions
         app.MapClaimsApi();
         app.MapGreenItApi();
         app.MapCarbonAwareApi();
+        app.MapScorecardApi();
         app.MapVerificationApi();
         app.MapEpcisApi();
         app.MapMasterDataApi();

@@ -1,6 +1,7 @@
 using EsgTrace.Accounts;
 using EsgTrace.Claims;
 using EsgTrace.Domain;
+using EsgTrace.Portal.Auth;
 using EsgTrace.SupplyChain;
 
 namespace EsgTrace.Portal.Services;
@@ -18,7 +19,25 @@ public sealed class ClaimService(IGrainFactory grains, PublicAddress address)
     /// <summary>Checks the claim against current data. A check that fails is recorded too: read it from <see cref="ClaimStatusView.Tone"/>.</summary>
     public Task<Outcome<ClaimView>> VerifyAsync(string id, string actor) => WithId(id, g => g.Verify(actor));
 
-    public Task<Outcome<ClaimView>> ApproveAsync(string id, string actor) => WithId(id, g => g.Approve(actor));
+    /// <summary>
+    /// Approval by a role that may approve a claim of its type (<see cref="ItClaims.Approvers"/>: a claim about IT only by the
+    /// CIO, role it); the grain refuses the claim's owner.
+    /// </summary>
+    public async Task<Outcome<ClaimView>> ApproveAsync(string id, System.Security.Claims.ClaimsPrincipal user)
+    {
+        if (await RecordedAsync(id) is { } claim && ItClaims.Approvers(claim.Draft.Type) is var roles && !roles.Any(user.IsInRole))
+        {
+            return new DomainProblem(ProblemKind.Forbidden, "Not your claim to approve.", ItClaims.IsIt(claim.Draft.Type)
+                ? $"Claim '{id}' is about IT: the CIO (role it) approves it."
+                : $"Claim '{id}' is approved by {string.Join(" or ", roles)}.");
+        }
+
+        return await WithId(id, g => g.Approve(user.Actor()));
+    }
+
+    /// <summary>Workloads an IT claim can be about (id, name, functional unit), for the drafting form.</summary>
+    public async Task<IReadOnlyList<EsgTrace.GreenIt.WorkloadView>> WorkloadsAsync()
+        => (await grains.GetGrain<ISupplyChainDirectoryGrain>(0).List<EsgTrace.GreenIt.WorkloadView>(EsgTrace.GreenIt.GreenItIndexes.Workloads, EsgTrace.GreenIt.GreenItIndexes.All, null, 500)).Items;
 
     /// <summary>Publishes with this portal's public address, so the proof's QR code leads back here.</summary>
     public Task<Outcome<ClaimView>> PublishAsync(string id, string actor) => WithId(id, g => g.Publish(actor, address.BaseUrl));

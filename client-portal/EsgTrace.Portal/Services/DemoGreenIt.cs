@@ -40,11 +40,11 @@ public static class DemoGreenIt
         }
 
         await Must(s.RecordActionAsync("rightsize-shop-api", new GreenItAction("Rightsize the shop API from 8 to 4 vCPUs", GreenItActionKind.Rightsizing,
-            new LocalDate(2026, 6, 1), [ShopApi], 35, "Load tests showed 20 % CPU at peak."), Actor));
+            new LocalDate(2026, 6, 1), [ShopApi], 35, "Load tests showed 20 % CPU at peak.", new ActionCost(1200, 310, SavingPeriod.Month, "EUR")), Actor));
         await Must(s.RecordActionAsync("erp-hardware-refresh", new GreenItAction("Replace ERP servers with current-generation hardware", GreenItActionKind.HardwareRefresh,
-            new LocalDate(2026, 3, 1), ["erp-onprem"], 25), Actor));
+            new LocalDate(2026, 3, 1), ["erp-onprem"], 25, Cost: new ActionCost(48000, 9600, SavingPeriod.Year, "EUR")), Actor));
         await Must(s.RecordActionAsync("retire-legacy-reporting", new GreenItAction("Retire the legacy reporting server", GreenItActionKind.Decommissioning,
-            new LocalDate(2026, 3, 1), ["legacy-reporting"], 100, "Reports moved to Sales analytics."), Actor));
+            new LocalDate(2026, 3, 1), ["legacy-reporting"], 100, "Reports moved to Sales analytics.", new ActionCost(800, 450, SavingPeriod.Month, "EUR")), Actor));
         await Must(s.SetTargetAsync(new GreenItTarget(2025, 2030, 30, "−30 % IT emissions by 2030 (location-based, vs 2025)"), Actor));
     }
 

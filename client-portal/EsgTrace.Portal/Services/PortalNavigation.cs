@@ -11,6 +11,7 @@ public static class PortalNavigation
         new("Home", "/", Icons.Material.Filled.Home, null),
         new("Supply chain", "/supply-chain", Icons.Material.Filled.LocalShipping, Policies.SupplyChain),
         new("Supplier portal", "/supplier", Icons.Material.Filled.Storefront, Policies.SupplierPortal),
+        new("Scorecard", "/scorecard", Icons.Material.Filled.Insights, Policies.Scorecard),
         new("Claims", "/claims", Icons.Material.Filled.Verified, Policies.Claims),
         new("Green IT", "/green-it", Icons.Material.Filled.Dns, Policies.GreenIt),
         new("Carbon-aware", "/green-it/carbon-aware", Icons.Material.Filled.Schedule, Policies.GreenIt),

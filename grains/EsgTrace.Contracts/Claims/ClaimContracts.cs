@@ -5,13 +5,16 @@ namespace EsgTrace.Claims;
 /// <summary>
 /// A claim as marketing drafts it: what it is about, the rule, the wording and how long it may stand. For a product
 /// scope <see cref="ProductId"/> is the product; for a batch scope it is the batch's product and <see cref="Subjects"/>
-/// holds the batch id; for a portfolio it names the portfolio and <see cref="Subjects"/> lists the product ids.
+/// holds the batch id; for a portfolio it names the portfolio and <see cref="Subjects"/> lists the product ids. For an IT
+/// claim (scope workload) it is the workload id; for a workload group it names the group and <see cref="Subjects"/> lists
+/// the workload ids; a reduction names its baseline period (<see cref="BaselineFrom"/> to <see cref="BaselineTo"/>, inclusive).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("esg.claim-draft")]
 public sealed record ClaimDraft(
     string ProductId, ClaimType Type, decimal Threshold, string Wording, LocalDate ValidUntil,
     decimal? BaselineKgCo2e = null, string? BaselineDataset = null, string? BaselineCalculator = null,
-    ClaimScope Scope = ClaimScope.Product, IReadOnlyList<string>? Subjects = null);
+    ClaimScope Scope = ClaimScope.Product, IReadOnlyList<string>? Subjects = null,
+    LocalDate? BaselineFrom = null, LocalDate? BaselineTo = null);
 
 /// <summary>Where a claim stands.</summary>
 public enum ClaimStatus

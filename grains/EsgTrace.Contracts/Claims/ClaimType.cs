@@ -17,4 +17,13 @@ public enum ClaimType
 
     /// <summary>At least N % of the input mass is traceable to its country of origin.</summary>
     TraceableContent,
+
+    /// <summary>
+    /// The IT emissions of a workload or group per functional unit (SCI: ((E × I) + M) per R, kg CO2e) over the latest
+    /// twelve months of usage are at most a limit.
+    /// </summary>
+    ItEmissionsPerUnitAtMost,
+
+    /// <summary>The IT emissions per functional unit over the latest twelve months are at least N % below those of a baseline period.</summary>
+    ItEmissionsReduction,
 }

@@ -38,6 +38,10 @@ public interface IClaimGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<ClaimView?> Get();
 
+    /// <summary>The lineage of an IT claim's current figures (every usage record's emissions hashed, dataset, calculator, root hash).</summary>
+    [Alias("ItLineage")]
+    Task<Outcome<Lineage.LineageRecord>> ItLineage();
+
     /// <summary>The signed proof PDF stored at publication, or null before it.</summary>
     [Alias("Proof")]
     Task<byte[]?> Proof();

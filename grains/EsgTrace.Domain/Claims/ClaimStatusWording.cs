@@ -18,6 +18,12 @@ public static class ClaimStatusWording
     public static ClaimStatusView Describe(ClaimDraft draft, ClaimStatus status, ClaimCheck? latest, ClaimFigures? published, string? reason)
     {
         var rule = ClaimRule.Of(draft);
+        if (ItClaims.IsIt(draft.Type) && (latest?.Figures?.It ?? published?.It) is { BaselineKgPerUnit: { } itBaseline })
+        {
+            // An IT reduction's baseline comes from the data of its baseline period, not from the draft.
+            rule = rule with { Baseline = new ClaimFigures(itBaseline, null, 0, 0, 0, string.Empty, string.Empty, string.Empty) };
+        }
+
         var unit = PerUnit(latest?.Figures?.DeclaredUnit ?? published?.DeclaredUnit);
         var now = latest?.Evaluation;
         var atPublication = published is null ? null : ClaimEvaluator.Evaluate(rule, published).Actual;
@@ -36,6 +42,7 @@ public static class ClaimStatusWording
     {
         ClaimStatus.Draft when now is { Holds: false } => (ClaimTone.Error, "Verification failed: the data does not substantiate this claim."),
         ClaimStatus.Draft => (ClaimTone.Neutral, "Draft: not yet checked against the data."),
+        ClaimStatus.Verified when ItClaims.IsIt(draft.Type) => (ClaimTone.Success, "Verified: the data substantiates this claim; the CIO (IT) must approve it."),
         ClaimStatus.Verified => (ClaimTone.Success, "Verified: the data substantiates this claim; a second person (IT or audit) must approve it."),
         ClaimStatus.Approved when now is { Holds: false } => (ClaimTone.Error, "Publication refused: the data no longer substantiates this claim."),
         ClaimStatus.Approved => (ClaimTone.Success, "Approved: the data substantiates this claim and it is ready to publish."),
@@ -79,19 +86,26 @@ public static class ClaimStatusWording
     {
         ClaimType.FootprintAtMost => $"{Numbers.Plain(value)} kg CO2e per {unit}",
         ClaimType.FootprintReduction => $"{Percent(value)} below the baseline of {Numbers.Plain(rule.Baseline?.FootprintKgCo2e ?? 0)} kg CO2e per {unit}",
+        ClaimType.ItEmissionsPerUnitAtMost => $"{Numbers.Plain(Math.Round(value, 10))} kg CO2e of IT emissions per {unit}",
+        ClaimType.ItEmissionsReduction => $"{Percent(value)} below the baseline of {Numbers.Plain(Math.Round(rule.Baseline?.FootprintKgCo2e ?? 0, 10))} kg CO2e of IT emissions per {unit}",
         ClaimType.CertifiedContent => $"{Percent(value)} of the input mass is certified",
         ClaimType.RecycledContent => $"{Percent(value)} of the input mass is recycled",
         _ => $"{Percent(value)} of the input mass is traceable to origin",
     };
 
-    private static string Short(ClaimRule rule, decimal value) => rule.Type == ClaimType.FootprintAtMost ? Numbers.Plain(value) : Percent(value);
+    private static string Short(ClaimRule rule, decimal value) => rule.Type switch
+    {
+        ClaimType.FootprintAtMost => Numbers.Plain(value),
+        ClaimType.ItEmissionsPerUnitAtMost => Numbers.Plain(Math.Round(value, 10)),
+        _ => Percent(value),
+    };
 
     private static string Comparison(ClaimRule rule, bool holds) => (rule.Type, holds) switch
     {
-        (ClaimType.FootprintAtMost, true) => $"at most the claimed {Numbers.Plain(rule.Threshold)}",
-        (ClaimType.FootprintAtMost, false) => $"above the claimed {Numbers.Plain(rule.Threshold)}",
+        (ClaimType.FootprintAtMost or ClaimType.ItEmissionsPerUnitAtMost, true) => $"at most the claimed {Numbers.Plain(rule.Threshold)}",
+        (ClaimType.FootprintAtMost or ClaimType.ItEmissionsPerUnitAtMost, false) => $"above the claimed {Numbers.Plain(rule.Threshold)}",
         (_, true) => $"at least the claimed {Numbers.Plain(rule.Threshold)} %",
-        (ClaimType.FootprintReduction, false) => $"short of the claimed {Numbers.Plain(rule.Threshold)} %",
+        (ClaimType.FootprintReduction or ClaimType.ItEmissionsReduction, false) => $"short of the claimed {Numbers.Plain(rule.Threshold)} %",
         _ => $"below the claimed {Numbers.Plain(rule.Threshold)} %",
     };
 

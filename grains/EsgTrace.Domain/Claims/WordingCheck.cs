@@ -40,7 +40,8 @@ public static partial class WordingCheck
             problems.Add($"\"{term}\" is a generic environmental term: say specifically what is better and by how much (the figure and what it covers) instead.");
         }
 
-        var threshold = rule.Threshold.ToString("0.##", CultureInfo.InvariantCulture);
+        // An IT limit per functional unit is often a small number (0.0004 kg per 1,000 requests): state it in full.
+        var threshold = rule.Type == ClaimType.ItEmissionsPerUnitAtMost ? Units.Numbers.Plain(rule.Threshold) : rule.Threshold.ToString("0.##", CultureInfo.InvariantCulture);
         if (!text.Contains(threshold, StringComparison.Ordinal) && !text.Contains(threshold.Replace('.', ','), StringComparison.Ordinal))
         {
             problems.Add($"The wording must state the claimed figure ({threshold}).");
@@ -48,7 +49,7 @@ public static partial class WordingCheck
 
         var covers = rule.Type switch
         {
-            ClaimType.FootprintAtMost or ClaimType.FootprintReduction => ("co2e", "the unit (kg CO2e)"),
+            ClaimType.FootprintAtMost or ClaimType.FootprintReduction or ClaimType.ItEmissionsPerUnitAtMost or ClaimType.ItEmissionsReduction => ("co2e", "the unit (kg CO2e)"),
             ClaimType.CertifiedContent => ("certified", "that it is certified content (name the scheme)"),
             ClaimType.RecycledContent => ("recycled", "that it is recycled content"),
             ClaimType.TraceableContent => ("trace", "that it is content traceable to origin"),
@@ -64,7 +65,17 @@ public static partial class WordingCheck
             problems.Add("A footprint claim must name its declared unit (e.g. \"per T-shirt\").");
         }
 
-        if (rule.Type is not ClaimType.FootprintAtMost && !text.Contains('%', StringComparison.Ordinal) && !Contains(text, "percent"))
+        if (ItClaims.IsIt(rule.Type) && !Contains(text, "per"))
+        {
+            problems.Add("An IT emissions claim must name its functional unit (e.g. \"per 1,000 requests\").");
+        }
+
+        if (ItClaims.IsIt(rule.Type) && !Contains(text, "it") && !Contains(text, "cloud") && !Contains(text, "computing") && !Contains(text, "data centre") && !Contains(text, "data center"))
+        {
+            problems.Add("An IT emissions claim must say that it covers IT (\"IT\", \"cloud\", \"computing\" or \"data centre\"), not the product or the company.");
+        }
+
+        if (rule.Type is not (ClaimType.FootprintAtMost or ClaimType.ItEmissionsPerUnitAtMost) && !text.Contains('%', StringComparison.Ordinal) && !Contains(text, "percent"))
         {
             problems.Add("A share or reduction claim must say \"%\".");
         }

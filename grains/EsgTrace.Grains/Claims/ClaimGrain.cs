@@ -39,14 +39,17 @@ public sealed class ClaimGrain(
     public async Task<Outcome<ClaimView>> Draft(ClaimDraft draft, string actor)
     {
         var check = new Validation().Id(Id, "id").Id(draft.ProductId, "productId")
-            .Check(Enum.IsDefined(draft.Type), "type", "'type' is one of footprint-at-most, footprint-reduction, certified-content, recycled-content, traceable-content.")
-            .Check(draft.Threshold > 0 && (draft.Type == ClaimType.FootprintAtMost || draft.Threshold <= 100), "threshold", "'threshold' is kg CO2e (> 0) for a footprint limit, else a percentage from 0 to 100.")
+            .Check(Enum.IsDefined(draft.Type), "type", "'type' is one of footprint-at-most, footprint-reduction, certified-content, recycled-content, traceable-content, it-emissions-per-unit-at-most, it-emissions-reduction.")
+            .Check(draft.Threshold > 0 && (draft.Type is ClaimType.FootprintAtMost or ClaimType.ItEmissionsPerUnitAtMost || draft.Threshold <= 100), "threshold", "'threshold' is kg CO2e (> 0) for a footprint or IT emissions limit, else a percentage from 0 to 100.")
             .Check(draft.ValidUntil > clock.GetCurrentInstant().InUtc().Date, "validUntil", "'validUntil' must be in the future.")
             .Check(draft.Type != ClaimType.FootprintReduction || draft.BaselineKgCo2e is > 0, "baselineKgCo2e", "A reduction claim needs the baseline footprint (kg CO2e per declared unit).")
             .Check(Enum.IsDefined(draft.Scope), "scope", "'scope' is product, batch or portfolio.")
             .Check(draft.Scope != ClaimScope.Batch || draft.Subjects is [var b] && Validation.IsId(b), "subjects", "A batch claim names exactly one batch id in 'subjects'.")
             .Check(draft.Scope != ClaimScope.Portfolio || draft.Subjects is { Count: >= 2 and <= 50 } s && s.All(Validation.IsId) && s.Distinct().Count() == s.Count, "subjects", "A portfolio claim lists 2 to 50 distinct product ids in 'subjects'.")
             .Check(draft.Scope != ClaimScope.Portfolio || draft.Type != ClaimType.FootprintReduction, "type", "Reduction claims are made per product, not per portfolio.")
+            .Check(!Enum.IsDefined(draft.Type) || !Enum.IsDefined(draft.Scope) || ItClaims.IsIt(draft.Type) == ItClaims.IsIt(draft.Scope), "scope", "IT emission claims are about a workload or a workload group; product claims about a product, batch or portfolio.")
+            .Check(draft.Scope != ClaimScope.WorkloadGroup || draft.Subjects is { Count: >= 2 and <= 50 } g && g.All(Validation.IsId) && g.Distinct().Count() == g.Count, "subjects", "A workload group lists 2 to 50 distinct workload ids in 'subjects'.")
+            .Check(draft.Type != ClaimType.ItEmissionsReduction || draft.BaselineFrom is { } bf && draft.BaselineTo is { } bt && bf <= bt && Period.DaysBetween(bf, bt) <= 3 * 366, "baselineFrom", "An IT reduction claim names its baseline period ('baselineFrom' to 'baselineTo', inclusive, at most three years).")
             .Text(draft.Wording, "wording", 300);
         if (check.IsValid)
         {
@@ -100,7 +103,7 @@ public sealed class ClaimGrain(
 
         if (actor == _journal.State.Owner)
         {
-            return new DomainProblem(ProblemKind.Forbidden, "A second person must approve.", "You drafted this claim; someone else (IT or audit) must approve it.");
+            return new DomainProblem(ProblemKind.Forbidden, "A second person must approve.", ItClaims.IsIt(_journal.State.Draft!.Type) ? "You drafted this claim; the CIO (role it) must approve it." : "You drafted this claim; someone else (IT or audit) must approve it.");
         }
 
         await _journal.AppendAsync(new ClaimApproved(clock.GetCurrentInstant(), actor));
@@ -118,6 +121,11 @@ public sealed class ClaimGrain(
         if (publicBaseUrl is not { IsAbsoluteUri: true, Scheme: "http" or "https" })
         {
             return DomainProblem.Invalid("publicBaseUrl", "The proof's verification address needs the portal's public base URL, absolute http or https.");
+        }
+
+        if (ItClaims.IsIt(_journal.State.Draft!.Type))
+        {
+            return await PublishItAsync(actor, publicBaseUrl);
         }
 
         // One analysis serves both the check and the proof, so the PDF shows exactly the figures the claim was published on.
@@ -140,10 +148,38 @@ public sealed class ClaimGrain(
         var at = clock.GetCurrentInstant();
         var preview = new ClaimState { Draft = _journal.State.Draft, LastEvaluation = evaluation, Steps = [.. _journal.State.Steps, new ClaimStep("published", actor, at, evaluation.Explanation, figures.LineageRootSha256)] };
         var model = ClaimProofBuilder.Model(Id, preview, ClaimStatus.Published, analysis, Factors.FactorCatalog.Starter, at, VerificationUrl(publicBaseUrl));
+        return await StoreProofAsync(() => ClaimProofBuilder.SignedPdfAsync(model, analysis, signer), figures, evaluation, at, actor);
+    }
+
+    /// <summary>Publication of an IT claim: the same checks and steps, its proof built from the green-IT figures.</summary>
+    private async Task<Outcome<ClaimView>> PublishItAsync(string actor, Uri publicBaseUrl)
+    {
+        var loaded = await ItClaimSource.LoadAsync(GrainFactory, _journal.State.Draft!);
+        if (!loaded.IsOk)
+        {
+            return loaded.Problem!;
+        }
+
+        var basis = loaded.Value!;
+        var evaluation = ClaimEvaluator.Evaluate(ClaimRule.Of(_journal.State.Draft!), basis.Figures);
+        if (!evaluation.Holds)
+        {
+            await _journal.AppendAsync(new ClaimChecked(evaluation, basis.Figures, clock.GetCurrentInstant(), Platform));
+            return new DomainProblem(ProblemKind.Conflict, "The data no longer substantiates the claim.", evaluation.Explanation);
+        }
+
+        var at = clock.GetCurrentInstant();
+        var preview = new ClaimState { Draft = _journal.State.Draft, LastEvaluation = evaluation, Steps = [.. _journal.State.Steps, new ClaimStep("published", actor, at, evaluation.Explanation, basis.Figures.LineageRootSha256)] };
+        var model = ItClaimProofBuilder.Model(Id, preview, ClaimStatus.Published, basis, at, VerificationUrl(publicBaseUrl));
+        return await StoreProofAsync(() => ItClaimProofBuilder.SignedPdfAsync(model, basis, signer), basis.Figures, evaluation, at, actor);
+    }
+
+    private async Task<Outcome<ClaimView>> StoreProofAsync(Func<Task<byte[]>> sign, ClaimFigures figures, ClaimEvaluation evaluation, Instant at, string actor)
+    {
         byte[] pdf;
         try
         {
-            pdf = await ClaimProofBuilder.SignedPdfAsync(model, analysis, signer);
+            pdf = await sign();
         }
         catch (Reports.Signing.TimestampAuthorityException ex)
         {
@@ -221,6 +257,17 @@ public sealed class ClaimGrain(
 
     public Task<ClaimView?> Get() => Task.FromResult(_journal.Exists ? View() : null);
 
+    public async Task<Outcome<Lineage.LineageRecord>> ItLineage()
+    {
+        if (!_journal.Exists || !ItClaims.IsIt(_journal.State.Draft!.Type))
+        {
+            return FactRules.NotRecorded("IT claim", Id);
+        }
+
+        var basis = await ItClaimSource.LoadAsync(GrainFactory, _journal.State.Draft!);
+        return basis.IsOk ? Outcome<Lineage.LineageRecord>.Ok(basis.Value!.Lineage) : basis.Problem!;
+    }
+
     public async Task<byte[]?> Proof()
     {
         if (_journal.State.ProofBlob is not { } blob)
@@ -248,6 +295,12 @@ public sealed class ClaimGrain(
 
     private async Task<Outcome<ClaimFigures>> FiguresAsync()
     {
+        if (ItClaims.IsIt(_journal.State.Draft!.Type))
+        {
+            var basis = await ItClaimSource.LoadAsync(GrainFactory, _journal.State.Draft!);
+            return basis.IsOk ? Outcome<ClaimFigures>.Ok(basis.Value!.Figures) : basis.Problem!;
+        }
+
         var analysis = await AnalyzeAsync();
         return analysis.IsOk ? Outcome<ClaimFigures>.Ok(FiguresOf(analysis.Value!)) : analysis.Problem!;
     }

@@ -32,7 +32,11 @@ public sealed class GreenItActionGrain(
             .Check(Enum.IsDefined(action.Kind), "kind", "'kind' is one of rightsizing, region-move, scheduling-shift, decommissioning, hardware-refresh.")
             .Check(action.WorkloadIds is { Count: >= 1 and <= 100 } w && w.All(Validation.IsId) && w.Distinct().Count() == w.Count, "workloadIds", "List 1 to 100 distinct workload ids.")
             .Check(action.EstimatedReductionPercent is null or (> 0 and <= 100), "estimatedReductionPercent", "An estimate is a reduction from 0 to 100 %.")
-            .Check(action.EffectiveFrom.Year is >= 2000 and <= 2100, "effectiveFrom", "'effectiveFrom' is a date (yyyy-MM-dd) between 2000 and 2100.");
+            .Check(action.EffectiveFrom.Year is >= 2000 and <= 2100, "effectiveFrom", "'effectiveFrom' is a date (yyyy-MM-dd) between 2000 and 2100.")
+            .Check(action.Cost is null || action.Cost.OneOffCost is >= 0 and <= 1_000_000_000_000m, "cost.oneOffCost", "The one-off cost is an amount from 0 (in the action's currency).")
+            .Check(action.Cost is null || action.Cost.RecurringSaving is >= 0 and <= 1_000_000_000_000m, "cost.recurringSaving", "The recurring saving is an amount from 0 per period (in the action's currency).")
+            .Check(action.Cost is null || Enum.IsDefined(action.Cost.Period), "cost.period", "'cost.period' is month, quarter or year.")
+            .Check(action.Cost is null || action.Cost.Currency is { Length: 3 } c && c.All(char.IsAsciiLetterUpper), "cost.currency", "'cost.currency' is an ISO 4217 code such as EUR or USD.");
         if (v.IsValid)
         {
             foreach (var workload in action.WorkloadIds)

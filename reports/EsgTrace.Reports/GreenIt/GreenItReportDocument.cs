@@ -88,34 +88,6 @@ public static class GreenItReportDocument
         }
     }
 
-    /// <summary>A column chart with the value above each column and the label below.</summary>
     private static void Columns(PageWriter page, IReadOnlyList<ReportColumn> columns)
-    {
-        if (columns.Count == 0)
-        {
-            page.Text("No usage in this period.", Typography.Body);
-            return;
-        }
-
-        const float height = 120;
-        page.Need(height + 30);
-        var max = Math.Max(columns.Max(c => c.Value), 0.000001m);
-        var slot = page.ContentWidth / columns.Count;
-        var width = Math.Min(slot * 0.7f, 40);
-        var baseY = page.Y + height + 12;
-        using var fill = new SKPaint { Color = Typography.Brand };
-        using var rule = new SKPaint { Color = Typography.Rule, StrokeWidth = 0.5f };
-        page.Canvas.DrawLine(PageWriter.Margin, baseY, PageWriter.Margin + page.ContentWidth, baseY, rule);
-        var small = Typography.Small with { Size = columns.Count > 12 ? 5.5f : 7f };
-        for (var i = 0; i < columns.Count; i++)
-        {
-            var h = (float)(columns[i].Value / max) * height;
-            var x = PageWriter.Margin + (i * slot) + ((slot - width) / 2);
-            page.Canvas.DrawRect(x, baseY - h, width, h, fill);
-            page.TextAt(Co2eFormat.Kg(columns[i].Value), small, x + (width / 2), baseY - h - 2, SKTextAlign.Center);
-            page.TextAt(columns[i].Label, small, x + (width / 2), baseY + 9, SKTextAlign.Center);
-        }
-
-        page.Space(height + 26);
-    }
+        => ColumnChart.Draw(page, columns.Select(c => (c.Label, c.Value)).ToList(), Co2eFormat.Kg, "No usage in this period.");
 }

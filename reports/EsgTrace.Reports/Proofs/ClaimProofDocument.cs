@@ -32,7 +32,15 @@ public static class ClaimProofDocument
             {
                 ComposeHeader(page, model);
                 ComposeFigures(page, model);
-                ComposeTraceability(page, model);
+                if (model.Coverage is { } coverage)
+                {
+                    ComposeCoverage(page, coverage);
+                }
+                else
+                {
+                    ComposeTraceability(page, model);
+                }
+
                 ComposeMethodology(page, model);
                 ComposeWorkflow(page, model);
             },
@@ -44,7 +52,7 @@ public static class ClaimProofDocument
         const float qr = 92;
         QrDrawer.Draw(page.Canvas, m.VerificationUrl, PageWriter.PageWidth - PageWriter.Margin - qr, PageWriter.Margin, qr);
         var width = page.ContentWidth - qr - 12;
-        page.Text("Sustainability claim proof", Typography.Small, width: width);
+        page.Text(m.Kind, Typography.Small, width: width);
         page.Text(m.Statement, Typography.Title, width: width);
         page.Space(4);
         page.Text($"Status: {m.Status} · claim {m.ClaimId} · {m.ProductName} ({m.ProductId}), per {m.DeclaredUnit}", Typography.Body, width: width);
@@ -69,7 +77,7 @@ public static class ClaimProofDocument
         if (m.Breakdown.Count > 0)
         {
             page.Space(6);
-            page.Text("Footprint by stage and source (kg CO2e per declared unit)", Typography.Small);
+            page.Text(m.BreakdownTitle, Typography.Small);
             foreach (var row in m.Breakdown)
             {
                 page.Bar(row.Part, row.Share, Co2eFormat.Kg(row.KgCo2e));
@@ -83,6 +91,15 @@ public static class ClaimProofDocument
         page.Text("Suppliers: " + string.Join(", ", m.Suppliers), Typography.Body);
         page.Text("Countries of origin: " + string.Join(", ", m.Origins), Typography.Body);
         page.Text("Certificates valid at shipment: " + (m.Certificates.Count == 0 ? "none" : string.Join("; ", m.Certificates)), Typography.Body);
+    }
+
+    private static void ComposeCoverage(PageWriter page, ProofCoverage coverage)
+    {
+        page.Heading(coverage.Heading);
+        foreach (var line in coverage.Lines)
+        {
+            page.Text(line, Typography.Body);
+        }
     }
 
     private static void ComposeMethodology(PageWriter page, ClaimProofModel m)

@@ -1,6 +1,10 @@
 namespace EsgTrace.Reports.Proofs;
 
-/// <summary>Everything a claim's proof document shows, as plain values: no grain or storage types.</summary>
+/// <summary>
+/// Everything a claim's proof document shows, as plain values: no grain or storage types. A claim about IT sets
+/// <see cref="Coverage"/> (what the figures cover: workloads, where they ran, periods), shown instead of the product's
+/// traceability, and names its breakdown in <see cref="BreakdownTitle"/>.
+/// </summary>
 public sealed record ClaimProofModel(
     string ClaimId,
     string Statement,
@@ -23,7 +27,13 @@ public sealed record ClaimProofModel(
     string Dataset,
     string Calculator,
     string LineageRootSha256,
-    string VerificationUrl);
+    string VerificationUrl,
+    ProofCoverage? Coverage = null,
+    string BreakdownTitle = "Footprint by stage and source (kg CO2e per declared unit)",
+    string Kind = "Sustainability claim proof");
+
+/// <summary>What an IT claim's figures cover: a heading and one line per fact.</summary>
+public sealed record ProofCoverage(string Heading, IReadOnlyList<string> Lines);
 
 /// <summary>One workflow step: who did what, when, and what they saw.</summary>
 public sealed record ProofStep(string Step, string Actor, string At, string Saw);

@@ -105,6 +105,10 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal)
         ["GET /api/carbon-aware/emissions/bylocations"] = "IA",
         ["GET /api/carbon-aware/emissions/bylocations/best"] = "IA",
         ["GET /api/carbon-aware/emissions/forecasts/current"] = "IA",
+        ["GET /api/scorecard"] = "MIA",        // the scorecard the CMO and the CIO share (audit reads it)
+        ["GET /api/scorecard/report.pdf"] = "MIA",
+        ["GET /api/scorecard/lineage/it-emissions"] = "MIA",
+        ["GET /api/scorecard/lineage/actions/{id}"] = "MIA",
         ["POST /capture"] = "S",
         ["OPTIONS /capture"] = "S",
         ["GET /capture/{captureId}"] = "SA",

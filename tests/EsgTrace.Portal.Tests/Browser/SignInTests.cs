@@ -11,9 +11,9 @@ public sealed class SignInTests(PortalFixture portal, BrowserFixture browser)
     public static TheoryData<string, string[]> RoleNavigation => new()
     {
         { "supply", ["Home", "Supply chain", "EPCIS deliveries"] },
-        { "marketing", ["Home", "Claims"] },
-        { "cio", ["Home", "Claims", "Green IT"] },
-        { "auditor", ["Home", "Supply chain", "Claims", "Green IT", "EPCIS deliveries", "Audit trail"] },
+        { "marketing", ["Home", "Scorecard", "Claims"] },
+        { "cio", ["Home", "Scorecard", "Claims", "Green IT"] },
+        { "auditor", ["Home", "Supply chain", "Scorecard", "Claims", "Green IT", "EPCIS deliveries", "Audit trail"] },
         { "admin", ["Home", "EPCIS deliveries", "Audit trail", "Users", "API keys"] },
         { "supplier", ["Home", "Supplier portal"] },
     };
