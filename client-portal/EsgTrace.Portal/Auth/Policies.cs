@@ -19,6 +19,9 @@ public static class Policies
     /// <summary>The delivery status of EPCIS subscriptions (destinations, failures): the supply chain that owns them, audit and admin.</summary>
     public const string EpcisDeliveries = "epcis-deliveries";
 
+    /// <summary>The PACT exchange's requests, received footprints and deliveries: supply chain (who works them), audit and admin.</summary>
+    public const string PactExchange = "pact-exchange";
+
     /// <summary>Running the platform: the Orleans dashboard, /metrics and the health details.</summary>
     public const string Operations = "operations";
 
@@ -36,6 +39,7 @@ public static class Policies
         [Audit] = [EsgTrace.Domain.Roles.Auditor, EsgTrace.Domain.Roles.Admin],
         [Admin] = [EsgTrace.Domain.Roles.Admin],
         [EpcisDeliveries] = [EsgTrace.Domain.Roles.SupplyChain, EsgTrace.Domain.Roles.Auditor, EsgTrace.Domain.Roles.Admin],
+        [PactExchange] = [EsgTrace.Domain.Roles.SupplyChain, EsgTrace.Domain.Roles.Auditor, EsgTrace.Domain.Roles.Admin],
         [Operations] = [EsgTrace.Domain.Roles.It, EsgTrace.Domain.Roles.Admin],
     };
 }

@@ -45,7 +45,7 @@ public static class PlatformExtensions
         services.AddSingleton<SupplyChainService>();
         services.AddSingleton<MasterDataNames>();
         services.AddSingleton<GreenItService>();
-        services.AddSingleton<PactService>();
+        services.AddEsgTracePactExchange();
         services.AddSingleton<ClaimService>();
         services.AddSingleton<EpcisSubscriptionService>();
         services.AddOptions<EsgTrace.Epcis.EpcisSubscriptionOptions>().BindConfiguration(EsgTrace.Epcis.EpcisSubscriptionOptions.Section);
@@ -56,7 +56,6 @@ public static class PlatformExtensions
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         // Registered after the silo (or client), so it runs once grains answer; it also bootstraps the first admin of a new cluster.
         services.Configure<OrganisationOptions>(builder.Configuration.GetSection(OrganisationOptions.Section));
-        services.Configure<Services.PactOptions>(builder.Configuration.GetSection(Services.PactOptions.Section));
         services.AddAssetCompression();
         services.AddSingleton<DemoCredentialsNotice>();
         services.AddHostedService<DemoSeeder>();
