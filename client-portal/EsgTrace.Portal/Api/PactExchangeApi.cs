@@ -26,9 +26,9 @@ public static class PactExchangeApi
 {
     public static IEndpointRouteBuilder MapPactExchangeApi(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/api/admin/pact-partners").RequireAuthorization(Policies.Admin).WithTags("PACT exchange");
-        admin.MapGet("/", ListPartners).WithName("ListPactPartners").WithSummary("Registered PACT partners (without their client secrets).");
-        admin.MapPut("/{id}", PutPartner).WithName("PutPactPartner")
+        var admin = app.MapGroup("/api/admin").RequireAuthorization(Policies.Admin).WithTags("PACT exchange");
+        admin.MapGet("/pact-partners", ListPartners).WithName("ListPactPartners").WithSummary("Registered PACT partners (without their client secrets).");
+        admin.MapPut("/pact-partners/{id}", PutPartner).WithName("PutPactPartner")
             .WithSummary("Registers or replaces a partner: the API key it calls us with, its host base URL, token endpoint (default <baseUrl>/auth/token) and the client credentials we call it with (the secret is stored encrypted; leave it out to keep the stored one).");
 
         var read = app.MapGroup("/api/pact").RequireAuthorization(Policies.PactExchange).WithTags("PACT exchange");
