@@ -51,7 +51,7 @@ public sealed class PactExchangeService(IGrainFactory grains, PactService pact, 
         Need("name", input.Name, 200);
         Need("baseUrl", input.BaseUrl, 500);
         Need("clientId", input.ClientId, 200);
-        var existing = await grains.GetGrain<IPactPartnerGrain>(id).Get();
+        var existing = errors.ContainsKey("id") ? null : await grains.GetGrain<IPactPartnerGrain>(id).Get();
         if (existing is null || input.ClientSecret is not null)
         {
             Need("clientSecret", input.ClientSecret, 500);
@@ -141,7 +141,7 @@ public sealed class PactExchangeService(IGrainFactory grains, PactService pact, 
     /// <summary>Supply chain fulfils a waiting request with footprints of ours (by id; each must be active).</summary>
     public async Task<Outcome<PactInboundRequestView>> FulfilAsync(string requestId, IReadOnlyList<string> footprintIds, string actor)
     {
-        if (await grains.GetGrain<IPactInboundRequestGrain>(requestId).Get() is not { } request)
+        if (string.IsNullOrWhiteSpace(requestId) || await grains.GetGrain<IPactInboundRequestGrain>(requestId).Get() is not { } request)
         {
             return FactRules.NotRecorded("PACT request", requestId);
         }
@@ -154,7 +154,7 @@ public sealed class PactExchangeService(IGrainFactory grains, PactService pact, 
         var docs = new List<string>();
         foreach (var id in footprintIds.Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            if (await pact.GetV3Async(id) is not { } doc)
+            if (id is null || await pact.GetV3Async(id) is not { } doc)
             {
                 return DomainProblem.Invalid("footprintIds", $"Footprint {id} is not one of ours.");
             }
@@ -180,7 +180,7 @@ public sealed class PactExchangeService(IGrainFactory grains, PactService pact, 
     /// <summary>Supply chain rejects a waiting request with a reason (sent as the RequestRejected event's error message).</summary>
     public async Task<Outcome<PactInboundRequestView>> RejectAsync(string requestId, string? code, string? reason, string actor)
     {
-        if (await grains.GetGrain<IPactInboundRequestGrain>(requestId).Get() is not { } request)
+        if (string.IsNullOrWhiteSpace(requestId) || await grains.GetGrain<IPactInboundRequestGrain>(requestId).Get() is not { } request)
         {
             return FactRules.NotRecorded("PACT request", requestId);
         }
@@ -203,13 +203,13 @@ public sealed class PactExchangeService(IGrainFactory grains, PactService pact, 
     public async Task<Outcome<PactOutboundRequestView>> RequestAsync(string? partnerId, string? lotId, IReadOnlyList<string>? productIds, string? comment, string actor)
     {
         var errors = new Dictionary<string, string[]>();
-        var partner = partnerId is null ? null : await grains.GetGrain<IPactPartnerGrain>(partnerId).Get();
+        var partner = string.IsNullOrWhiteSpace(partnerId) ? null : await grains.GetGrain<IPactPartnerGrain>(partnerId).Get();
         if (partner is null)
         {
             errors["partnerId"] = [partnerId is null ? "Name the partner to ask." : $"No partner '{partnerId}' is registered."];
         }
 
-        if (productIds is null || productIds.Count == 0 || productIds.Count > 20 || productIds.Any(p => p is null || p.Length > 200 || !p.StartsWith("urn:", StringComparison.OrdinalIgnoreCase)))
+        if (productIds is null || productIds.Count == 0 || productIds.Count > 20 || productIds.Any(p => p is null || p.Length > 200 || p.Any(char.IsControl) || !p.StartsWith("urn:", StringComparison.OrdinalIgnoreCase)))
         {
             errors["productIds"] = ["Name 1-20 product ids of the partner's product, as URNs (e.g. urn:gtin:4012345000009)."];
         }
@@ -219,7 +219,7 @@ public sealed class PactExchangeService(IGrainFactory grains, PactService pact, 
             errors["comment"] = ["At most 500 characters."];
         }
 
-        if (lotId is not null && await grains.GetGrain<IMaterialLotGrain>(lotId).Get() is null)
+        if (lotId is not null && (string.IsNullOrWhiteSpace(lotId) || await grains.GetGrain<IMaterialLotGrain>(lotId).Get() is null))
         {
             errors["lotId"] = [$"Lot '{lotId}' is not recorded."];
         }
@@ -269,6 +269,11 @@ public sealed class PactExchangeService(IGrainFactory grains, PactService pact, 
     /// <summary>Supply chain accepts a received footprint: it becomes the lot's primary factor (a lot correction naming the document and its SHA-256).</summary>
     public async Task<Outcome<PactReceivedFootprintView>> AcceptAsync(string partnerId, string footprintId, string? lotId, string actor)
     {
+        if (string.IsNullOrWhiteSpace(partnerId) || string.IsNullOrWhiteSpace(footprintId))
+        {
+            return FactRules.NotRecorded("received footprint", footprintId);
+        }
+
         var grain = grains.GetGrain<IPactReceivedFootprintGrain>(PactIds.ReceivedKey(partnerId, footprintId));
         if (await grain.Get() is not { } offer)
         {
@@ -280,7 +285,7 @@ public sealed class PactExchangeService(IGrainFactory grains, PactService pact, 
             return new DomainProblem(ProblemKind.Conflict, "Not open for review.", $"Footprint {footprintId} is {offer.Status.ToString().ToLowerInvariant()}; only an offered footprint can be accepted.");
         }
 
-        var lot = lotId ?? offer.LotId;
+        var lot = string.IsNullOrWhiteSpace(lotId) ? offer.LotId : lotId;
         if (lot is null)
         {
             return DomainProblem.Invalid("lotId", "Name the lot this footprint is the factor of.");
@@ -298,7 +303,8 @@ public sealed class PactExchangeService(IGrainFactory grains, PactService pact, 
     }
 
     public async Task<Outcome<PactReceivedFootprintView>> DeclineAsync(string partnerId, string footprintId, string? reason, string actor)
-        => string.IsNullOrWhiteSpace(reason) || reason.Length > 500
+        => string.IsNullOrWhiteSpace(partnerId) || string.IsNullOrWhiteSpace(footprintId) ? FactRules.NotRecorded("received footprint", footprintId)
+            : string.IsNullOrWhiteSpace(reason) || reason.Length > 500
             ? DomainProblem.Invalid("reason", "Give the reason (1-500 characters).")
             : await grains.GetGrain<IPactReceivedFootprintGrain>(PactIds.ReceivedKey(partnerId, footprintId)).Decline(reason.Trim(), actor);
 

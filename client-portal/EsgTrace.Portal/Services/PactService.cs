@@ -198,6 +198,11 @@ public sealed class PactService(IGrainFactory grains, IOptions<OrganisationOptio
     /// </summary>
     public async Task<Outcome<LotView>> ImportAsync(string lotId, JsonElement pf, byte[] raw, string actor, string? origin = null)
     {
+        if (pf.ValueKind != JsonValueKind.Object)
+        {
+            return DomainProblem.Invalid("productFootprint", "The ProductFootprint must be a JSON object.");
+        }
+
         var v3 = PactFieldRules.Text(pf, "specVersion") is { } spec && spec.StartsWith("3.", StringComparison.Ordinal);
         var errors = v3 ? PactV3Rules.Check(pf) : PactFieldRules.Check(pf);
         if (errors.Count > 0)
