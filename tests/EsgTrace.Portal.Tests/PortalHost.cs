@@ -26,7 +26,8 @@ public sealed class PortalHost : WebApplicationFactory<Program>
         _services = services;
         // An https Urls setting (with Kestrel:Certificates:Default) is the portal's own choice of endpoint; otherwise
         // a free http port on loopback.
-        if (_extra.TryGetValue("Urls", out var urls) && urls?.StartsWith("https:", StringComparison.OrdinalIgnoreCase) == true)
+        // An explicit http port (a partner host restarted where its partners expect it) is kept too.
+        if (_extra.TryGetValue("Urls", out var urls) && (urls?.StartsWith("https:", StringComparison.OrdinalIgnoreCase) == true || urls?.StartsWith("http:", StringComparison.OrdinalIgnoreCase) == true && !urls.EndsWith(":0", StringComparison.Ordinal)))
         {
             UseKestrel();
         }
@@ -95,7 +96,7 @@ public sealed class PortalHost : WebApplicationFactory<Program>
         }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

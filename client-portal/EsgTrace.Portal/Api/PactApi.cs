@@ -11,8 +11,10 @@ using Microsoft.AspNetCore.DataProtection;
 namespace EsgTrace.Portal.Api;
 
 /// <summary>
-/// PACT (WBCSD Partnership for Carbon Transparency) data exchange, Technical Specifications v2.3: token, footprint list
-/// and footprint by id, events; plus importing a supplier's footprint as a lot's primary data.
+/// PACT (WBCSD Partnership for Carbon Transparency) data exchange, Technical Specifications v2.3 (deprecated: the v2
+/// line ended on 1 April 2026; kept for existing partners, marked deprecated in the OpenAPI document): token, footprint
+/// list and footprint by id, events; plus importing a supplier's footprint as a lot's primary data. v3.0 is
+/// <see cref="PactV3Api"/>.
 /// </summary>
 public static class PactApi
 {
@@ -22,14 +24,21 @@ public static class PactApi
 
     public static IEndpointRouteBuilder MapPactApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/auth/token", Token).AllowAnonymous().WithTags("PACT").WithName("PactToken").Accepts<IFormCollection>("application/x-www-form-urlencoded")
+        app.MapPost("/auth/token", Token).AllowAnonymous().WithTags("PACT").WithName("PactToken").Accepts<IFormCollection>("application/x-www-form-urlencoded").AddEndpointFilter<PactHttpsFilter>()
             .WithSummary("OAuth2 client credentials: Basic auth with client id = API key id, client secret = the API key; form grant_type=client_credentials.");
-        var pact = app.MapGroup("/2").RequireAuthorization(Policies.FiguresRead).WithTags("PACT");
+        var pact = app.MapGroup("/2").RequireAuthorization(Policies.FiguresRead).WithTags("PACT").AddEndpointFilter<PactHttpsFilter>()
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.Deprecated = true;
+                return Task.CompletedTask;
+            });
         pact.MapGet("/footprints", List).WithName("PactListFootprints").WithSummary("Current ProductFootprints (v2.3), newest version of each; limit and Link rel=\"next\" paging.");
         pact.MapGet("/footprints/{id}", Get).WithName("PactGetFootprint").WithSummary("One ProductFootprint by its id (Deprecated once superseded).");
         pact.MapPost("/events", Events).WithName("PactEvents").Accepts<JsonElement>("application/cloudevents+json", "application/json").WithSummary("CloudEvents: ProductFootprint.Published.v1 and ProductFootprintRequest.Created.v1 are accepted and recorded in the audit trail.");
         app.MapPost("/api/lots/{id}/pact-footprint", Import).RequireAuthorization(Policies.SupplyChainWrite).WithTags("PACT").WithName("ImportPactFootprint").Accepts<JsonElement>("application/json")
-            .WithSummary("Import a supplier's PACT ProductFootprint (declared per kilogram) as the lot's primary emission factor; the document is kept as evidence.");
+            .WithSummary("Import a supplier's PACT ProductFootprint (v3.0, or v2.3 declared per kilogram) as the lot's primary emission factor; the document is kept as evidence.");
+        app.MapPactV3Api();
+        app.MapPactExchangeApi();
         return app;
     }
 

@@ -18,7 +18,7 @@ public static class AuthExtensions
         services.AddAuthentication(AuthSchemes.Smart)
             .AddPolicyScheme(AuthSchemes.Smart, "Cookie, API key or PACT bearer token", o => o.ForwardDefaultSelector = context
                 => ApiKeyAuthenticationHandler.HasKey(context.Request) ? AuthSchemes.ApiKey
-                    : PactTokenHandler.HasBearer(context.Request) || context.Request.Path.StartsWithSegments("/2") ? AuthSchemes.PactBearer
+                    : PactTokenHandler.HasBearer(context.Request) || context.Request.Path.StartsWithSegments("/2") || context.Request.Path.StartsWithSegments("/3") ? AuthSchemes.PactBearer
                     : ApiWrites.RefuseCookie(context.Request) ? AuthSchemes.ApiKey
                     : AuthSchemes.Cookie)
             .AddCookie(AuthSchemes.Cookie, o =>
@@ -81,7 +81,7 @@ public static class AuthExtensions
         => ApiPrefixes.Any(p => request.Path.StartsWithSegments(p))
            || (request.Path.StartsWithSegments("/dashboard") && !AcceptsHtml(request));
 
-    private static readonly string[] ApiPrefixes = ["/api", "/health", "/metrics", "/capture", "/events", "/epcs", "/vocabularies", "/queries", "/2", "/auth"];
+    private static readonly string[] ApiPrefixes = ["/api", "/health", "/metrics", "/capture", "/events", "/epcs", "/vocabularies", "/queries", "/2", "/3", "/auth", "/.well-known"];
 
     private static bool AcceptsHtml(HttpRequest request)
         => request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);

@@ -25,6 +25,9 @@ public static class Policies
     /// <summary>The supplier portal: a supplier's own staff, each bound to one supplier id, and no one else.</summary>
     public const string SupplierPortal = "supplier-portal";
 
+    /// <summary>The PACT exchange's requests, received footprints and deliveries: supply chain (who works them), audit and admin.</summary>
+    public const string PactExchange = "pact-exchange";
+
     /// <summary>Running the platform: the Orleans dashboard, /metrics and the health details.</summary>
     public const string Operations = "operations";
 
@@ -43,6 +46,7 @@ public static class Policies
         [Scorecard] = [EsgTrace.Domain.Roles.Marketing, EsgTrace.Domain.Roles.It, EsgTrace.Domain.Roles.Auditor],
         [Admin] = [EsgTrace.Domain.Roles.Admin],
         [EpcisDeliveries] = [EsgTrace.Domain.Roles.SupplyChain, EsgTrace.Domain.Roles.Auditor, EsgTrace.Domain.Roles.Admin],
+        [PactExchange] = [EsgTrace.Domain.Roles.SupplyChain, EsgTrace.Domain.Roles.Auditor, EsgTrace.Domain.Roles.Admin],
         [Operations] = [EsgTrace.Domain.Roles.It, EsgTrace.Domain.Roles.Admin],
         [SupplierPortal] = [EsgTrace.Domain.Roles.Supplier],
     };

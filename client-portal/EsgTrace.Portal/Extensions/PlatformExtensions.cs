@@ -47,7 +47,7 @@ public static class PlatformExtensions
         services.AddSingleton<MasterDataNames>();
         services.AddSingleton<GreenItService>();
         services.AddSingleton<CarbonAwareService>();
-        services.AddSingleton<PactService>();
+        services.AddEsgTracePactExchange();
         services.AddSingleton<ClaimService>();
         services.AddSingleton<ScorecardService>();
         services.AddSingleton<EpcisSubscriptionService>();
@@ -59,7 +59,6 @@ public static class PlatformExtensions
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         // Registered after the silo (or client), so it runs once grains answer; it also bootstraps the first admin of a new cluster.
         services.Configure<OrganisationOptions>(builder.Configuration.GetSection(OrganisationOptions.Section));
-        services.Configure<Services.PactOptions>(builder.Configuration.GetSection(Services.PactOptions.Section));
         services.AddAssetCompression();
         services.AddSingleton<DemoCredentialsNotice>();
         services.AddHostedService<DemoSeeder>();

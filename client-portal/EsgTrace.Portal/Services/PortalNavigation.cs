@@ -16,9 +16,11 @@ public static class PortalNavigation
         new("Green IT", "/green-it", Icons.Material.Filled.Dns, Policies.GreenIt),
         new("Carbon-aware", "/green-it/carbon-aware", Icons.Material.Filled.Schedule, Policies.GreenIt),
         new("EPCIS deliveries", "/epcis/deliveries", Icons.Material.Filled.Webhook, Policies.EpcisDeliveries),
+        new("PACT exchange", "/pact", Icons.Material.Filled.SwapHoriz, Policies.PactExchange),
         new("Audit trail", "/audit", Icons.Material.Filled.History, Policies.Audit),
         new("Users", "/admin/users", Icons.Material.Filled.People, Policies.Admin),
         new("API keys", "/admin/api-keys", Icons.Material.Filled.Key, Policies.Admin),
+        new("PACT partners", "/admin/pact-partners", Icons.Material.Filled.Handshake, Policies.Admin),
     ];
 }
 

@@ -8,7 +8,7 @@ namespace EsgTrace.Analysis;
 /// kind then id as the lineage lists them, with the Merkle root of their lines (<see cref="LineageBuilder.MerkleForm"/>)
 /// kept current: a lot's new version replaces its line in O(log n) while it sorts into the same place.
 /// </summary>
-public sealed class LineageInputs
+public sealed partial class LineageInputs
 {
     private readonly LineageInput[] _sorted;
     private readonly Dictionary<string, int> _lots;
@@ -38,6 +38,13 @@ public sealed class LineageInputs
     /// <summary>How many lots the inputs hold.</summary>
     public int Lots => _lots.Count;
 
+    /// <summary>The PACT footprint a lot's primary factor was imported from (its id and document SHA-256, as the import writes them in the source), or null.</summary>
+    public static (string Id, string Sha256)? PactDocument(LotView lot)
+        => lot.Lot.Factor.Source is { } source && PactSource().Match(source) is { Success: true } m ? (m.Groups[1].Value, m.Groups[2].Value) : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^PACT ProductFootprint ([0-9a-fA-F-]{36}) .*?document SHA-256 ([0-9a-f]{64})")]
+    private static partial System.Text.RegularExpressions.Regex PactSource();
+
     public static LineageInputs Of(SupplyChainSnapshot data, InputHashCache? hashes = null)
     {
         hashes ??= new InputHashCache();
@@ -57,6 +64,11 @@ public sealed class LineageInputs
         foreach (var l in data.Lots.Values)
         {
             Add("lot", LotId(l), l.ContentSha256);
+            // A primary factor imported from a PACT footprint names the document's SHA-256: an input of its own.
+            if (PactDocument(l) is { } document)
+            {
+                Add("pact-footprint", document.Id, document.Sha256);
+            }
         }
 
         foreach (var s in data.Suppliers.Values)
@@ -76,6 +88,11 @@ public sealed class LineageInputs
             if (!_lots.TryGetValue(lot.Id, out var i))
             {
                 return false;
+            }
+
+            if (PactDocument(lot) is not null)
+            {
+                return false; // its document input may have changed too: rebuilt
             }
 
             var input = new LineageInput("lot", LotId(lot), lot.ContentSha256);

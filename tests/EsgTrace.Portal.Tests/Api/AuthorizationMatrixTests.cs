@@ -147,6 +147,21 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal)
         ["GET /api/supplier-requests/{id}/answers/{answer}/document"] = "SA",
         ["POST /api/supplier-requests/{id}/answers/{answer}/accept"] = "S",
         ["POST /api/supplier-requests/{id}/answers/{answer}/reject"] = "S",
+        ["GET /.well-known/openid-configuration"] = "*",
+        ["GET /3/footprints"] = "SMIA",
+        ["GET /3/footprints/{id}"] = "SMIA",
+        ["POST /3/events"] = "SMIA", // and then only registered partners (403 AccessDenied otherwise: PactV3ConformanceTests)
+        ["GET /api/admin/pact-partners"] = "D",
+        ["PUT /api/admin/pact-partners/{id}"] = "D",
+        ["GET /api/pact/deliveries"] = "SAD",
+        ["GET /api/pact/inbound-requests"] = "SAD",
+        ["GET /api/pact/requests"] = "SAD",
+        ["GET /api/pact/received"] = "SAD",
+        ["POST /api/pact/inbound-requests/{id}/fulfil"] = "S",
+        ["POST /api/pact/inbound-requests/{id}/reject"] = "S",
+        ["POST /api/pact/requests"] = "S",
+        ["POST /api/pact/received/{partnerId}/{footprintId}/accept"] = "S",
+        ["POST /api/pact/received/{partnerId}/{footprintId}/decline"] = "S",
     };
 
     private static readonly (char Letter, Role Role)[] Roles = [('S', Role.SupplyChain), ('M', Role.Marketing), ('I', Role.It), ('A', Role.Auditor), ('D', Role.Admin), ('U', Role.Supplier)];
@@ -210,7 +225,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture portal)
         Assert.Empty(failures);
     }
 
-    private static readonly string[] MachinePrefixes = ["/api/", "/verify/", "/openapi/", "/capture/", "/events/", "/epcs/", "/2/", "/auth/", "/vocabularies", "/queries/"];
+    private static readonly string[] MachinePrefixes = ["/api/", "/verify/", "/openapi/", "/capture/", "/events/", "/epcs/", "/2/", "/3/", "/.well-known/", "/auth/", "/vocabularies", "/queries/"];
 
     /// <summary>Route endpoints of the API, verification, health and OpenAPI (not Blazor pages), with parameters filled in.</summary>
     private IEnumerable<(string Key, string Method, string Path)> MappedEndpoints()

@@ -43,6 +43,8 @@ public sealed class EveryPageTests(PortalFixture portal, BrowserFixture browser,
             ("supply", "/epcis/deliveries"),
             ("admin", "/admin/users"),
             ("admin", "/admin/api-keys"),
+            ("supply", "/pact"),
+            ("admin", "/admin/pact-partners"),
         };
         var data = new TheoryData<string?, string, int>();
         foreach (var width in new[] { BrowserFixture.Phone.Width, BrowserFixture.Desktop.Width })
