@@ -10,11 +10,11 @@ public sealed class SignInTests(PortalFixture portal, BrowserFixture browser)
 {
     public static TheoryData<string, string[]> RoleNavigation => new()
     {
-        { "supply", ["Home", "Supply chain", "EPCIS deliveries"] },
+        { "supply", ["Home", "Supply chain", "EPCIS deliveries", "PACT exchange"] },
         { "marketing", ["Home", "Scorecard", "Claims"] },
-        { "cio", ["Home", "Scorecard", "Claims", "Green IT"] },
-        { "auditor", ["Home", "Supply chain", "Scorecard", "Claims", "Green IT", "EPCIS deliveries", "Audit trail"] },
-        { "admin", ["Home", "EPCIS deliveries", "Audit trail", "Users", "API keys"] },
+        { "cio", ["Home", "Scorecard", "Claims", "Green IT", "Carbon-aware"] },
+        { "auditor", ["Home", "Supply chain", "Scorecard", "Claims", "Green IT", "Carbon-aware", "EPCIS deliveries", "PACT exchange", "Audit trail"] },
+        { "admin", ["Home", "EPCIS deliveries", "PACT exchange", "Audit trail", "Users", "API keys", "PACT partners"] },
         { "supplier", ["Home", "Supplier portal"] },
     };
 

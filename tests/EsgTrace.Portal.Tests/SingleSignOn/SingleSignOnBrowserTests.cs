@@ -22,7 +22,7 @@ public sealed class SingleSignOnBrowserTests(SingleSignOnFixture sso, BrowserFix
         Assert.StartsWith(sso.Host.BaseAddress.ToString(), page.Url, StringComparison.Ordinal);
         var nav = page.GetByTestId("main-nav");
         await nav.GetByText("Claims").WaitForAsync();
-        Assert.Equal(["Home", "Claims"], (await nav.Locator("a").AllInnerTextsAsync()).Select(t => t.Trim()).ToArray());
+        Assert.Equal(["Home", "Scorecard", "Claims"], (await nav.Locator("a").AllInnerTextsAsync()).Select(t => t.Trim()).ToArray());
         Assert.Equal("marketing", (await page.GetByTestId("role").InnerTextAsync()).Trim());
         var me = await MeAsync(page);
         Assert.Equal(200, me.Status);
@@ -98,7 +98,7 @@ public sealed class SingleSignOnBrowserTests(SingleSignOnFixture sso, BrowserFix
         Assert.Equal("supply-chain", (await page.GetByTestId("role").InnerTextAsync()).Trim());
         var nav = page.GetByTestId("main-nav");
         await nav.GetByText("Supply chain").WaitForAsync();
-        Assert.Equal(["Home", "Supply chain", "EPCIS deliveries"], (await nav.Locator("a").AllInnerTextsAsync()).Select(t => t.Trim()).ToArray());
+        Assert.Equal(["Home", "Supply chain", "EPCIS deliveries", "PACT exchange"], (await nav.Locator("a").AllInnerTextsAsync()).Select(t => t.Trim()).ToArray());
         Assert.Equal("supply-chain", (await MeAsync(page)).Body.GetProperty("role").GetString());
         await BrowserFixture.CloseAsync(page);
     }
