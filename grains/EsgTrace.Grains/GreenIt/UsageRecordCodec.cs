@@ -6,7 +6,8 @@ namespace EsgTrace.GreenIt;
 /// The bytes of one usage-log row: up to <see cref="UsageLog.MaxRowsPerChunk"/> usage records of one workload and month,
 /// written with <see cref="BinaryWriter"/>: decimals exactly but compact (scale and sign in a byte, then the 96-bit
 /// mantissa as a 7-bit varint, so 24 takes two bytes), strings length-prefixed UTF-8, provider and region only when they
-/// differ from the previous record's. Format 1; the workload id is the row's partition and not repeated.
+/// differ from the previous record's, GPU-hours and GPU utilisation only when given (rows written before they existed read
+/// as none). Format 1; the workload id is the row's partition and not repeated.
 /// </summary>
 public static class UsageRecordCodec
 {
@@ -22,6 +23,8 @@ public static class UsageRecordCodec
         SourceKey = 8,
         Cost = 16,
         SameWhere = 32,
+        GpuHours = 64,
+        GpuUtilisation = 128,
     }
 
     public static byte[] Encode(IReadOnlyList<UsageRow> rows)
@@ -39,7 +42,8 @@ public static class UsageRecordCodec
                 previous = r;
                 var present = (u.CpuUtilisationPercent is null ? Present.None : Present.Utilisation) | (u.MeasuredFacilityKwh is null ? Present.None : Present.Measured)
                     | (r.FunctionalUnits is null ? Present.None : Present.Units) | (r.SourceKey is null ? Present.None : Present.SourceKey) | (r.Cost is null ? Present.None : Present.Cost)
-                    | (same ? Present.SameWhere : Present.None);
+                    | (same ? Present.SameWhere : Present.None) | (u.GpuHours == 0 ? Present.None : Present.GpuHours)
+                    | (u.GpuUtilisationPercent is null ? Present.None : Present.GpuUtilisation);
                 w.Write((byte)present);
                 Date(w, r.PeriodStart);
                 Date(w, r.PeriodEnd);
@@ -80,6 +84,16 @@ public static class UsageRecordCodec
                     Number(w, cost.BilledCost);
                     Number(w, cost.EffectiveCost);
                     w.Write(cost.Currency);
+                }
+
+                if (u.GpuHours != 0)
+                {
+                    Number(w, u.GpuHours);
+                }
+
+                if (u.GpuUtilisationPercent is { } gpuUtilisation)
+                {
+                    Number(w, gpuUtilisation);
                 }
             }
         }
@@ -122,7 +136,9 @@ public static class UsageRecordCodec
             decimal? units = present.HasFlag(Present.Units) ? Number(r) : null;
             var key = present.HasFlag(Present.SourceKey) ? r.ReadString() : null;
             var cost = present.HasFlag(Present.Cost) ? new UsageCost(Number(r), Number(r), r.ReadString()) : null;
-            rows.Add(new UsageRow(workloadId, start, end, provider, region, new ItUsage(vcpu, utilisation, memory, ssd, hdd, network, replication, measured), units, key, cost));
+            var gpuHours = present.HasFlag(Present.GpuHours) ? Number(r) : 0;
+            decimal? gpuUtilisation = present.HasFlag(Present.GpuUtilisation) ? Number(r) : null;
+            rows.Add(new UsageRow(workloadId, start, end, provider, region, new ItUsage(vcpu, utilisation, memory, ssd, hdd, network, replication, measured, gpuHours, gpuUtilisation), units, key, cost));
         }
 
         return rows;
