@@ -1,6 +1,5 @@
 using System.Globalization;
 using EsgTrace.Reports.Pdf;
-using SkiaSharp;
 
 namespace EsgTrace.Reports.GreenIt;
 
@@ -9,19 +8,7 @@ public static class GreenItReportDocument
 {
     public static byte[] Render(GreenItReportModel model)
     {
-        var metadata = new SKDocumentPdfMetadata
-        {
-            Title = model.Title,
-            Subject = $"IT emissions {model.Period}",
-            Author = "EsgTrace",
-            Creator = "EsgTrace green-IT report",
-            Producer = "EsgTrace (SkiaSharp)",
-            Keywords = $"green IT; {model.Period}; figures {model.FiguresSha256}",
-            Creation = model.DocumentDate.UtcDateTime,
-            Modified = model.DocumentDate.UtcDateTime,
-            PdfA = true,
-            RasterDpi = 300,
-        };
+        var metadata = ReportMetadata.Of(model.Title, $"IT emissions {model.Period}", "EsgTrace green-IT report", $"green IT; {model.Period}; figures {model.FiguresSha256}", model.DocumentDate);
         return PdfRenderer.Render(
             metadata,
             _ => $"EsgTrace green-IT report · {model.Period} · figures SHA-256 {model.FiguresSha256[..16]}…",
@@ -35,12 +22,7 @@ public static class GreenItReportDocument
         page.Text(model.Title, Typography.Title);
         page.Text($"Period {model.Period} · issued {model.DocumentDate.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC", Typography.Body);
         page.Space(6);
-        foreach (var figure in model.Headline)
-        {
-            page.Need(44);
-            page.Text(figure.Label, Typography.Small);
-            page.Text($"{figure.Value} {figure.Unit}", Typography.Figure);
-        }
+        ReportFigures.Write(page, model.Headline);
 
         page.Heading("Emissions by month (kg CO2e, location-based, incl. embodied)");
         Columns(page, model.Monthly);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using EsgTrace.Reports.Pdf;
-using SkiaSharp;
 
 namespace EsgTrace.Reports.Proofs;
 
@@ -12,19 +11,7 @@ public static class ClaimProofDocument
 {
     public static byte[] Render(ClaimProofModel model)
     {
-        var metadata = new SKDocumentPdfMetadata
-        {
-            Title = $"Claim proof {model.ClaimId}",
-            Subject = model.Statement,
-            Author = "EsgTrace",
-            Creator = "EsgTrace proof generator",
-            Producer = "EsgTrace (SkiaSharp)",
-            Keywords = $"claim {model.ClaimId}; lineage {model.LineageRootSha256}",
-            Creation = model.DocumentDate.UtcDateTime,
-            Modified = model.DocumentDate.UtcDateTime,
-            PdfA = true,
-            RasterDpi = 300,
-        };
+        var metadata = ReportMetadata.Of($"Claim proof {model.ClaimId}", model.Statement, "EsgTrace proof generator", $"claim {model.ClaimId}; lineage {model.LineageRootSha256}", model.DocumentDate);
         return PdfRenderer.Render(
             metadata,
             _ => $"EsgTrace claim {model.ClaimId} · lineage {model.LineageRootSha256[..16]}… · verify at {model.VerificationUrl}",

@@ -1,7 +1,6 @@
 using System.Globalization;
 using EsgTrace.Reports.GreenIt;
 using EsgTrace.Reports.Pdf;
-using SkiaSharp;
 
 namespace EsgTrace.Reports.Scorecard;
 
@@ -10,19 +9,7 @@ public static class ScorecardDocument
 {
     public static byte[] Render(ScorecardReportModel model)
     {
-        var metadata = new SKDocumentPdfMetadata
-        {
-            Title = model.Title,
-            Subject = $"Scorecard {model.Period}",
-            Author = "EsgTrace",
-            Creator = "EsgTrace scorecard",
-            Producer = "EsgTrace (SkiaSharp)",
-            Keywords = $"scorecard; {model.Period}; figures {model.FiguresSha256}",
-            Creation = model.DocumentDate.UtcDateTime,
-            Modified = model.DocumentDate.UtcDateTime,
-            PdfA = true,
-            RasterDpi = 300,
-        };
+        var metadata = ReportMetadata.Of(model.Title, $"Scorecard {model.Period}", "EsgTrace scorecard", $"scorecard; {model.Period}; figures {model.FiguresSha256}", model.DocumentDate);
         return PdfRenderer.Render(
             metadata,
             _ => $"EsgTrace scorecard · {model.Period} · figures SHA-256 {model.FiguresSha256[..16]}…",
@@ -36,12 +23,7 @@ public static class ScorecardDocument
         page.Text(m.Title, Typography.Title);
         page.Text($"Green-IT period {m.Period} · issued {m.DocumentDate.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC", Typography.Body);
         page.Space(6);
-        foreach (var figure in m.Headline)
-        {
-            page.Need(44);
-            page.Text(figure.Label, Typography.Small);
-            page.Text($"{figure.Value} {figure.Unit}", Typography.Figure);
-        }
+        ReportFigures.Write(page, m.Headline);
 
         page.Heading("Claims");
         foreach (var bar in m.ClaimsByStatus)
